@@ -1,0 +1,52 @@
+package org.senderguard.adapters.cli;
+
+import org.senderguard.domain.common.DomainException;
+import picocli.CommandLine;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns every failure into one line on standard error and the Contract's exit code: 2 for a usage
+ * error or input the domain refuses, 1 for anything else. No stack traces for the operator.
+ */
+public class CliErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    public static final int FAILURE = 1;
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println("senderguard: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName()
+                + " --help')");
+        cmd.getErr().flush();
+        return ExitCode.USAGE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
+        if (e instanceof ParameterException pe) {
+            return handleParseException(pe, parseResult.originalArgs().toArray(String[]::new));
+        }
+        boolean badInput = e instanceof DomainException;
+        cmd.getErr().println("senderguard: " + (badInput ? e.getMessage() : "failed: " + describe(e)));
+        cmd.getErr().flush();
+        return badInput ? ExitCode.USAGE : FAILURE;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** Installs this handler on a command line and all its subcommands. */
+    public static CommandLine install(CommandLine commandLine) {
+        CliErrorHandler handler = new CliErrorHandler();
+        return commandLine.setExecutionExceptionHandler(handler).setParameterExceptionHandler(handler);
+    }
+}

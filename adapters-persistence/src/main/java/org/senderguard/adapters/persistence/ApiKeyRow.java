@@ -1,0 +1,26 @@
+package org.senderguard.adapters.persistence;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+import org.senderguard.domain.apikey.ApiKey;
+import org.senderguard.domain.apikey.ApiKeyId;
+import org.senderguard.domain.apikey.Role;
+import org.senderguard.domain.apikey.SecretHash;
+import org.senderguard.domain.tenant.TenantId;
+
+@MappedEntity("api_key")
+record ApiKeyRow(@Id String id, String tenantId, String role, String secretHash, Instant createdAt,
+                 @Nullable Instant revokedAt) {
+
+    static ApiKeyRow from(ApiKey key) {
+        return new ApiKeyRow(key.id().value(), key.tenantId().toString(), key.role().name(), key.secretHash().hex(),
+                key.createdAt(), key.revokedAt());
+    }
+
+    ApiKey toDomain() {
+        return new ApiKey(new ApiKeyId(id), TenantId.of(tenantId), Role.valueOf(role), new SecretHash(secretHash),
+                createdAt, revokedAt);
+    }
+}

@@ -1,0 +1,56 @@
+package org.senderguard.adapters.persistence;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the database is, from the operator's environment: MariaDB (or any JDBC URL) through
+ * {@code SENDERGUARD_DB_URL}, {@code _USER}, {@code _PASSWORD}; otherwise an embedded H2 file
+ * database under {@code SENDERGUARD_DATA_DIR} (default {@code ./senderguard-data}).
+ */
+public record DatabaseSettings(String url, String user, String password) {
+
+    public static final String DEFAULT_DATA_DIR = "./senderguard-data";
+
+    /**
+     * H2 settings that make it behave like MariaDB for our schema: MariaDB syntax, lower-case
+     * identifiers, case-insensitive text like MariaDB's default collation, and AUTO_SERVER so
+     * that a running server and CLI commands can open the same file at the same time.
+     */
+    private static final String EMBEDDED_OPTIONS =
+            ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;AUTO_SERVER=TRUE";
+
+    public static DatabaseSettings fromEnvironment(Map<String, String> env) {
+        String url = env.get("SENDERGUARD_DB_URL");
+        if (url != null && !url.isBlank()) {
+            return new DatabaseSettings(url.strip(), env.getOrDefault("SENDERGUARD_DB_USER", ""),
+                    env.getOrDefault("SENDERGUARD_DB_PASSWORD", ""));
+        }
+        String dataDir = env.getOrDefault("SENDERGUARD_DATA_DIR", "");
+        return embedded(Path.of(dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir));
+    }
+
+    /** The embedded database in {@code dataDir}; H2 wants an absolute path. */
+    public static DatabaseSettings embedded(Path dataDir) {
+        Path file = dataDir.toAbsolutePath().normalize().resolve("senderguard");
+        return new DatabaseSettings("jdbc:h2:file:" + file + EMBEDDED_OPTIONS, "sa", "");
+    }
+
+    /** The embedded auto-server listens for other processes; keep it on loopback. Call before H2 loads. */
+    public static void bindEmbeddedServerToLoopback() {
+        System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
+
+    /** The Micronaut properties that configure the default datasource. */
+    public Map<String, Object> toProperties() {
+        return Map.of(
+                "datasources.default.url", url,
+                "datasources.default.username", user,
+                "datasources.default.password", password);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[" + url + ", user " + user + "]";
+    }
+}

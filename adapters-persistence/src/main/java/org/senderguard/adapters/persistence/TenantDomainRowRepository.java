@@ -1,0 +1,14 @@
+package org.senderguard.adapters.persistence;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface TenantDomainRowRepository extends CrudRepository<TenantDomainRow, String> {
+
+    List<TenantDomainRow> findByTenantIdOrderByDomain(String tenantId);
+
+    void deleteByTenantId(String tenantId);
+}

@@ -1,0 +1,27 @@
+package org.senderguard.application.port.in;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.senderguard.domain.tenant.AcceptedDomains;
+import org.senderguard.domain.tenant.TenantName;
+
+/** Changes some of a tenant's settings; an empty field keeps its current value. */
+public record UpdateTenantCommand(TenantName name, Optional<Integer> unblockLimit, Optional<Integer> unblockWindowDays,
+                                  Optional<AcceptedDomains> domains) {
+
+    public UpdateTenantCommand {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(unblockLimit, "unblockLimit");
+        Objects.requireNonNull(unblockWindowDays, "unblockWindowDays");
+        Objects.requireNonNull(domains, "domains");
+    }
+
+    /** From raw input: nulls and an empty domain list mean "unchanged". */
+    public static UpdateTenantCommand of(String name, Integer unblockLimit, Integer unblockWindowDays,
+                                         List<String> domains) {
+        return new UpdateTenantCommand(TenantName.parse(name), Optional.ofNullable(unblockLimit),
+                Optional.ofNullable(unblockWindowDays),
+                domains == null || domains.isEmpty() ? Optional.empty() : Optional.of(AcceptedDomains.parse(domains)));
+    }
+}

@@ -1,0 +1,84 @@
+package org.senderguard.application.service;
+
+import java.time.Clock;
+import java.util.List;
+import org.senderguard.application.port.in.CreateTenantCommand;
+import org.senderguard.application.port.in.CreateTenantUseCase;
+import org.senderguard.application.port.in.FindTenantUseCase;
+import org.senderguard.application.port.in.UpdateTenantCommand;
+import org.senderguard.application.port.in.UpdateTenantUseCase;
+import org.senderguard.application.port.out.TenantRepository;
+import org.senderguard.application.port.out.UnitOfWork;
+import org.senderguard.domain.common.ConflictException;
+import org.senderguard.domain.common.NotFoundException;
+import org.senderguard.domain.tenant.AcceptedDomains;
+import org.senderguard.domain.tenant.Tenant;
+import org.senderguard.domain.tenant.TenantId;
+import org.senderguard.domain.tenant.TenantName;
+import org.senderguard.domain.tenant.TenantSettings;
+
+public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, FindTenantUseCase {
+
+    private final TenantRepository tenants;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public TenantService(TenantRepository tenants, UnitOfWork unitOfWork, Clock clock) {
+        this.tenants = tenants;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    @Override
+    public Tenant create(CreateTenantCommand command) {
+        return unitOfWork.inTransaction(() -> {
+            if (tenants.findByName(command.name()).isPresent()) {
+                throw new ConflictException("tenant-exists", "a tenant named '" + command.name() + "' already exists");
+            }
+            Tenant tenant = Tenant.create(command.name(), command.domains(), clock.instant());
+            requireDomainsFree(tenant);
+            tenants.insert(tenant);
+            return tenant;
+        });
+    }
+
+    @Override
+    public Tenant update(UpdateTenantCommand command) {
+        return unitOfWork.inTransaction(() -> {
+            Tenant current = byName(command.name());
+            TenantSettings settings = current.settings();
+            settings = command.unblockLimit().map(settings::withUnblockLimit).orElse(settings);
+            settings = command.unblockWindowDays().map(settings::withUnblockWindowDays).orElse(settings);
+            AcceptedDomains domains = command.domains().orElse(current.domains());
+            Tenant updated = current.withSettings(settings).withDomains(domains);
+            requireDomainsFree(updated);
+            tenants.update(updated);
+            return updated;
+        });
+    }
+
+    @Override
+    public Tenant byName(TenantName name) {
+        return tenants.findByName(name).orElseThrow(() -> new NotFoundException("no tenant named '" + name + "'"));
+    }
+
+    @Override
+    public Tenant byId(TenantId id) {
+        return tenants.findById(id).orElseThrow(() -> new NotFoundException("no tenant with id " + id));
+    }
+
+    @Override
+    public List<Tenant> all() {
+        return tenants.findAll();
+    }
+
+    /** An accepted domain belongs to one tenant only: mail flow must know whose mail it is. */
+    private void requireDomainsFree(Tenant tenant) {
+        tenant.domains().domains().forEach(domain -> tenants.findOwnerOf(domain)
+                .filter(owner -> !owner.equals(tenant.id()))
+                .ifPresent(owner -> {
+                    throw new ConflictException("domain-taken", "domain '" + domain
+                            + "' is already an accepted domain of another tenant");
+                }));
+    }
+}

@@ -1,0 +1,45 @@
+package org.senderguard.bootstrap;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Singleton;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Singleton
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the HTTP server (REST API, mail-flow API, health) until stopped with Ctrl-C or SIGTERM.")
+public class ServeCommand implements Runnable {
+
+    private final ApplicationContext context;
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ServeOptions options;
+
+    public ServeCommand(ApplicationContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        EmbeddedServer server = context.getBean(EmbeddedServer.class);
+        server.start();
+        spec.commandLine().getOut().println("senderguard listening on " + server.getURL());
+        spec.commandLine().getOut().flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            context.close();
+            stopped.countDown();
+        }, "senderguard-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

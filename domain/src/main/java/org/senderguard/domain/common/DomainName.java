@@ -1,0 +1,75 @@
+package org.senderguard.domain.common;
+
+import java.net.IDN;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A fully qualified DNS domain name in its canonical form: ASCII (IDN labels as punycode),
+ * lower case, without a trailing dot, at least two labels.
+ */
+public record DomainName(String value) implements Comparable<DomainName> {
+
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+    private static final int MAX_LENGTH = 253;
+
+    public DomainName {
+        if (value == null || !value.equals(canonical(value))) {
+            throw new IllegalArgumentException("not a canonical domain name: " + value);
+        }
+    }
+
+    /** Parses user input; the exception names {@code field} and says what is wrong. */
+    public static DomainName parse(String field, String input) {
+        if (input == null || input.isBlank()) {
+            throw new InvalidValueException(field, "a domain name is required");
+        }
+        String ascii;
+        try {
+            ascii = canonical(input);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException(field, "'" + input.strip() + "' is not a valid domain name ("
+                    + e.getMessage() + ")");
+        }
+        return new DomainName(ascii);
+    }
+
+    /** True when this domain is {@code other} or one of its subdomains. */
+    public boolean isWithin(DomainName other) {
+        return value.equals(other.value) || value.endsWith("." + other.value);
+    }
+
+    private static String canonical(String input) {
+        String trimmed = input.strip();
+        if (trimmed.endsWith(".")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        String ascii = IDN.toASCII(trimmed, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+        if (ascii.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("longer than " + MAX_LENGTH + " characters");
+        }
+        String[] labels = ascii.split("\\.", -1);
+        if (labels.length < 2) {
+            throw new IllegalArgumentException("a domain needs at least two labels, like example.com");
+        }
+        for (String label : labels) {
+            if (!LABEL.matcher(label).matches()) {
+                throw new IllegalArgumentException("label '" + label + "' must be 1-63 letters, digits or inner hyphens");
+            }
+        }
+        if (labels[labels.length - 1].chars().allMatch(Character::isDigit)) {
+            throw new IllegalArgumentException("the top-level label cannot be numeric");
+        }
+        return ascii;
+    }
+
+    @Override
+    public int compareTo(DomainName other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,40 @@
+package org.senderguard.domain.tenant;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.senderguard.domain.common.DomainName;
+import org.senderguard.domain.common.InvalidValueException;
+
+/**
+ * The domains a tenant sends from and receives for. A recipient in one of them, or in a
+ * subdomain of one, is internal; every other recipient is external.
+ */
+public record AcceptedDomains(SortedSet<DomainName> domains) {
+
+    public AcceptedDomains {
+        if (domains == null || domains.isEmpty()) {
+            throw new InvalidValueException("domains", "a tenant needs at least one accepted domain");
+        }
+        domains = Collections.unmodifiableSortedSet(new TreeSet<>(domains));
+    }
+
+    public static AcceptedDomains of(Collection<DomainName> domains) {
+        return new AcceptedDomains(domains == null ? null : new TreeSet<>(domains));
+    }
+
+    /** Parses user input, naming the first bad domain. */
+    public static AcceptedDomains parse(Collection<String> inputs) {
+        return of(inputs == null ? null : inputs.stream().map(d -> DomainName.parse("domains", d)).toList());
+    }
+
+    public boolean covers(DomainName domain) {
+        return domains.stream().anyMatch(domain::isWithin);
+    }
+
+    public List<String> values() {
+        return domains.stream().map(DomainName::value).toList();
+    }
+}
