@@ -4,13 +4,15 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLException;
 import java.util.function.Supplier;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.common.ConflictException;
 
 @Singleton
 class JdbcUnitOfWork implements UnitOfWork {
+
+    private static final String INTEGRITY_VIOLATION = "23";
 
     private final TransactionOperations<Connection> transactions;
 
@@ -27,17 +29,20 @@ class JdbcUnitOfWork implements UnitOfWork {
         try {
             return transactions.executeWrite(status -> work.get());
         } catch (DataAccessException e) {
-            if (hasCause(e, SQLIntegrityConstraintViolationException.class)) {
+            if (isIntegrityViolation(e)) {
                 throw new ConflictException("conflict", "the change clashes with a concurrent change; try again");
             }
             throw e;
         }
     }
 
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    /** SQLSTATE class 23 anywhere in the chain; batch failures keep it in the next exception. */
+    private static boolean isIntegrityViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
+            for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+                if (sql.getSQLState() != null && sql.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -1,0 +1,19 @@
+package org.senderguard.adapters.persistence;
+
+import io.micronaut.context.ApplicationContext;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Starts just the persistence adapter on a database, with the schema migrated as at start-up. */
+final class PersistenceContext {
+
+    private PersistenceContext() {
+    }
+
+    static ApplicationContext start(DatabaseSettings settings) {
+        Map<String, Object> properties = new HashMap<>(settings.toProperties());
+        properties.put("datasources.default.dialect", "MYSQL");
+        properties.put("flyway.datasources.default.enabled", true);
+        return ApplicationContext.builder().deduceEnvironment(false).properties(properties).start();
+    }
+}

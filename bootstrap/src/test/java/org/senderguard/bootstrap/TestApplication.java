@@ -1,0 +1,78 @@
+package org.senderguard.bootstrap;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import org.senderguard.adapters.persistence.DatabaseSettings;
+import picocli.CommandLine;
+
+/**
+ * The application as the jar runs it, started once for all of bootstrap's tests: HTTP server on a
+ * free port, embedded database in a fresh directory, the CLI on the same context.
+ */
+final class TestApplication {
+
+    private static ApplicationContext context;
+    private static EmbeddedServer server;
+
+    private TestApplication() {
+    }
+
+    static synchronized ApplicationContext context() {
+        if (context == null) {
+            try {
+                DatabaseSettings.bindEmbeddedServerToLoopback();
+                Map<String, Object> properties = new HashMap<>(
+                        DatabaseSettings.embedded(Files.createTempDirectory("senderguard-it")).toProperties());
+                properties.put("micronaut.server.port", -1);
+                context = ApplicationContext.builder(Senderguard.class).deduceEnvironment(false)
+                        .environments("test").properties(properties).start();
+                server = context.getBean(EmbeddedServer.class).start();
+                Runtime.getRuntime().addShutdownHook(new Thread(context::close));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return context;
+    }
+
+    static URI uri(String path) {
+        context();
+        return server.getURI().resolve(path);
+    }
+
+    static JsonMapper json() {
+        return context().getBean(JsonMapper.class);
+    }
+
+    /** Runs a CLI command in-process, as {@code java -jar senderguard.jar ARGS} would. */
+    static CliResult cli(String... args) {
+        CommandLine commandLine = Senderguard.commandLine(context());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new CliResult(exitCode, out.toString(), err.toString());
+    }
+
+    record CliResult(int exitCode, String out, String err) {
+
+        /** Parses standard output as JSON. */
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json() {
+            try {
+                return TestApplication.json().readValue(out, Map.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + out + err, e);
+            }
+        }
+    }
+}
