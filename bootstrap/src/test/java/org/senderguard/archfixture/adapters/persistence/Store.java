@@ -1,0 +1,4 @@
+package org.senderguard.archfixture.adapters.persistence;
+
+public class Store {
+}

@@ -1,0 +1,4 @@
+package org.senderguard.archfixture.application.port.out;
+
+public interface SomePort {
+}
