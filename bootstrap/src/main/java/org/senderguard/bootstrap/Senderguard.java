@@ -4,6 +4,7 @@ import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.senderguard.adapters.cli.CliErrorHandler;
 import org.senderguard.adapters.cli.SenderguardCommand;
@@ -24,6 +25,7 @@ public final class Senderguard {
     }
 
     static int run(String[] args, Map<String, String> env) {
+        setLogLevel(env.get("SENDERGUARD_LOG_LEVEL"));
         DatabaseSettings.bindEmbeddedServerToLoopback();
         ServeOptions serve = ServeOptions.fromArgs(args);
         Map<String, Object> properties = new HashMap<>(DatabaseSettings.fromEnvironment(env).toProperties());
@@ -34,6 +36,14 @@ public final class Senderguard {
                 .properties(properties)
                 .start()) {
             return commandLine(context).execute(args);
+        }
+    }
+
+    /** Must run before the first logger is created. */
+    private static void setLogLevel(String level) {
+        if (level != null && !level.isBlank()) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level.strip().toLowerCase(Locale.ROOT));
+            System.setProperty("org.slf4j.simpleLogger.log.org.senderguard", level.strip().toLowerCase(Locale.ROOT));
         }
     }
 
