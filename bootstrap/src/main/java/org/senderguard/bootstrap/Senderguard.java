@@ -25,18 +25,26 @@ public final class Senderguard {
     }
 
     static int run(String[] args, Map<String, String> env) {
+        try (ApplicationContext context = start(args, env)) {
+            return commandLine(context).execute(args);
+        }
+    }
+
+    /**
+     * The application context for a command line: database from the environment, schema migrated,
+     * and the HTTP server configured (but not started) only for {@code serve}.
+     */
+    static ApplicationContext start(String[] args, Map<String, String> env) {
         setLogLevel(env.get("SENDERGUARD_LOG_LEVEL"));
         DatabaseSettings.bindEmbeddedServerToLoopback();
         ServeOptions serve = ServeOptions.fromArgs(args);
         Map<String, Object> properties = new HashMap<>(DatabaseSettings.fromEnvironment(env).toProperties());
         properties.putAll(serve.toProperties());
-        try (ApplicationContext context = ApplicationContext.builder(Senderguard.class)
+        return ApplicationContext.builder(Senderguard.class)
                 .deduceEnvironment(false)
                 .environments(serve.requested() ? "server" : Environment.CLI)
                 .properties(properties)
-                .start()) {
-            return commandLine(context).execute(args);
-        }
+                .start();
     }
 
     /** Must run before the first logger is created. */
