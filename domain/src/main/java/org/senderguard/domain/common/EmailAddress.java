@@ -1,0 +1,66 @@
+package org.senderguard.domain.common;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * An email address in canonical form: a dot-atom local part and a {@link DomainName}, lower-cased
+ * as a whole so that the same mailbox always compares equal.
+ */
+public record EmailAddress(String localPart, DomainName domain) implements Comparable<EmailAddress> {
+
+    private static final Pattern DOT_ATOM = Pattern.compile("[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
+    private static final int MAX_LOCAL_PART = 64;
+    private static final int MAX_LENGTH = 254;
+
+    public EmailAddress {
+        if (localPart == null || !DOT_ATOM.matcher(localPart).matches() || localPart.length() > MAX_LOCAL_PART) {
+            throw new IllegalArgumentException("not a canonical local part: " + localPart);
+        }
+        if (domain == null) {
+            throw new IllegalArgumentException("domain is required");
+        }
+    }
+
+    /** Parses user input; the exception names {@code field} and says what is wrong. */
+    public static EmailAddress parse(String field, String input) {
+        if (input == null || input.isBlank()) {
+            throw new InvalidValueException(field, "an email address is required");
+        }
+        String trimmed = input.strip();
+        int at = trimmed.lastIndexOf('@');
+        if (at <= 0 || at == trimmed.length() - 1) {
+            throw new InvalidValueException(field, "'" + trimmed + "' is not an email address (local@domain)");
+        }
+        String local = trimmed.substring(0, at).toLowerCase(Locale.ROOT);
+        if (local.length() > MAX_LOCAL_PART || !DOT_ATOM.matcher(local).matches()) {
+            throw new InvalidValueException(field, "'" + trimmed + "' has an invalid local part (at most "
+                    + MAX_LOCAL_PART + " letters, digits or !#$%&'*+/=?^_`{|}~- separated by single dots)");
+        }
+        EmailAddress address = new EmailAddress(local, DomainName.parse(field, trimmed.substring(at + 1)));
+        if (address.value().length() > MAX_LENGTH) {
+            throw new InvalidValueException(field, "'" + trimmed + "' is longer than " + MAX_LENGTH + " characters");
+        }
+        return address;
+    }
+
+    /** Parses an address already in canonical form, as stored. */
+    public static EmailAddress of(String canonical) {
+        int at = canonical.lastIndexOf('@');
+        return new EmailAddress(canonical.substring(0, at), new DomainName(canonical.substring(at + 1)));
+    }
+
+    public String value() {
+        return localPart + "@" + domain.value();
+    }
+
+    @Override
+    public int compareTo(EmailAddress other) {
+        return value().compareTo(other.value());
+    }
+
+    @Override
+    public String toString() {
+        return value();
+    }
+}

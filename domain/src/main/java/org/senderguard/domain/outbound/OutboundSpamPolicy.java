@@ -1,0 +1,67 @@
+package org.senderguard.domain.outbound;
+
+import java.util.List;
+import java.util.Objects;
+import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.common.InvalidValueException;
+import org.senderguard.domain.tenant.TenantId;
+
+/**
+ * A tenant's outbound spam policy: its limits, what happens when one is reached, who is told, and
+ * which senders it covers. The default policy covers everyone at the lowest priority and cannot be
+ * deleted; custom policies select senders and are ordered by priority (0 first).
+ */
+public record OutboundSpamPolicy(PolicyId id, TenantId tenantId, String name, int priority, boolean enabled,
+                                 boolean isDefault, SendingLimits limits, ThresholdAction action,
+                                 List<EmailAddress> notifyRecipients, SenderConditions conditions) {
+
+    public static final int MAX_PRIORITY = 1000;
+    static final int DEFAULT_POLICY_PRIORITY = Integer.MAX_VALUE;
+
+    public OutboundSpamPolicy {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tenantId, "tenantId");
+        if (name == null || name.isBlank() || name.strip().length() > 128) {
+            throw new InvalidValueException("name", "a policy needs a name of 1-128 characters");
+        }
+        name = name.strip();
+        Objects.requireNonNull(limits, "limits");
+        if (action == null) {
+            throw new InvalidValueException("actionWhenThresholdReached",
+                    "must be one of ALERT, BLOCK_USER_FOR_TODAY, BLOCK_USER");
+        }
+        notifyRecipients = List.copyOf(notifyRecipients == null ? List.of() : notifyRecipients);
+        Objects.requireNonNull(conditions, "conditions");
+        if (isDefault) {
+            if (!enabled || priority != DEFAULT_POLICY_PRIORITY || conditions.selectsSenders()
+                    || !conditions.excludedSenders().isEmpty()) {
+                throw new InvalidValueException("default", "the default policy is always enabled, has the lowest "
+                        + "priority and applies to every sender");
+            }
+        } else {
+            if (priority < 0 || priority > MAX_PRIORITY) {
+                throw new InvalidValueException("priority", "must be between 0 and " + MAX_PRIORITY + ", was " + priority);
+            }
+            if (!conditions.selectsSenders()) {
+                throw new InvalidValueException("senders", "a custom policy must name senders or senderDomains "
+                        + "(the default policy covers everyone else)");
+            }
+        }
+    }
+
+    public static OutboundSpamPolicy defaultFor(TenantId tenantId) {
+        return new OutboundSpamPolicy(PolicyId.newId(), tenantId, "Default", DEFAULT_POLICY_PRIORITY, true, true,
+                SendingLimits.DEFAULTS, ThresholdAction.BLOCK_USER_FOR_TODAY, List.of(), SenderConditions.EVERYONE);
+    }
+
+    /** The same policy with the settings of {@code changes}; identity, tenant and default-ness stay. */
+    public OutboundSpamPolicy changedTo(OutboundSpamPolicy changes) {
+        return new OutboundSpamPolicy(id, tenantId, changes.name, isDefault ? priority : changes.priority,
+                isDefault || changes.enabled, isDefault, changes.limits, changes.action, changes.notifyRecipients,
+                isDefault ? conditions : changes.conditions);
+    }
+
+    public boolean appliesTo(EmailAddress sender) {
+        return enabled && conditions.matches(sender);
+    }
+}

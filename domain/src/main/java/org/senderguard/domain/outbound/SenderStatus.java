@@ -1,0 +1,57 @@
+package org.senderguard.domain.outbound;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.common.UtcDay;
+import org.senderguard.domain.tenant.TenantId;
+
+/**
+ * One user's standing as a sender: a restriction if any, the rest-of-day grace after an unblock,
+ * and the day the "limit exceeded" alert was last raised (it is raised once per user per day).
+ */
+public record SenderStatus(TenantId tenantId, EmailAddress address, Restriction restriction, Instant graceUntil,
+                           LocalDate limitAlertDay) {
+
+    public SenderStatus {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(address, "address");
+    }
+
+    public static SenderStatus unrestricted(TenantId tenantId, EmailAddress address) {
+        return new SenderStatus(tenantId, address, null, null, null);
+    }
+
+    public Optional<Restriction> restrictionAt(Instant now) {
+        return Optional.ofNullable(restriction).filter(r -> r.isActiveAt(now));
+    }
+
+    public boolean isRestrictedAt(Instant now) {
+        return restrictionAt(now).isPresent();
+    }
+
+    /** After an admin lifted a {@code BLOCK_USER} restriction the user is not restricted again that day. */
+    public boolean inGraceAt(Instant now) {
+        return graceUntil != null && now.isBefore(graceUntil);
+    }
+
+    public SenderStatus restrictedBy(Restriction newRestriction) {
+        return new SenderStatus(tenantId, address, newRestriction, graceUntil, limitAlertDay);
+    }
+
+    public SenderStatus unblockedAt(Instant now) {
+        Instant grace = restriction != null && restriction.action() == ThresholdAction.BLOCK_USER
+                ? UtcDay.nextMidnight(now) : graceUntil;
+        return new SenderStatus(tenantId, address, null, grace, limitAlertDay);
+    }
+
+    public boolean limitAlertDueOn(LocalDate day) {
+        return !day.equals(limitAlertDay);
+    }
+
+    public SenderStatus limitAlertRaisedOn(LocalDate day) {
+        return new SenderStatus(tenantId, address, restriction, graceUntil, day);
+    }
+}

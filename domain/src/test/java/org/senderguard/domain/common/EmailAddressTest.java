@@ -1,0 +1,46 @@
+package org.senderguard.domain.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EmailAddressTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "Alice@Contoso.COM, alice@contoso.com",
+            "' bob.smith+tag@mail.contoso.com. ', bob.smith+tag@mail.contoso.com",
+            "jürgen@bücher.example, REJECT",
+            "post@bücher.example, post@xn--bcher-kva.example"})
+    void normalises(String input, String expected) {
+        if (expected.equals("REJECT")) {
+            assertThatThrownBy(() -> EmailAddress.parse("sender", input)).isInstanceOf(InvalidValueException.class);
+        } else {
+            assertThat(EmailAddress.parse("sender", input).value()).isEqualTo(expected);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "plain", "@contoso.com", "alice@", "al ice@contoso.com", "a..b@contoso.com",
+            ".a@contoso.com", "alice@localhost", "<alice@contoso.com>", "alice@contoso.com;DROP TABLE x"})
+    void rejectsWhatIsNotAnAddress(String input) {
+        assertThatThrownBy(() -> EmailAddress.parse("recipients", input))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("recipients: ");
+    }
+
+    @org.junit.jupiter.api.Test
+    void rejectsOverLongLocalParts() {
+        assertThatThrownBy(() -> EmailAddress.parse("sender", "a".repeat(65) + "@contoso.com"))
+                .hasMessageContaining("local part");
+    }
+
+    @org.junit.jupiter.api.Test
+    void roundTripsThroughItsCanonicalForm() {
+        EmailAddress address = EmailAddress.parse("sender", "Alice@Contoso.com");
+        assertThat(EmailAddress.of(address.value())).isEqualTo(address);
+    }
+}
