@@ -1,5 +1,6 @@
 -- Tenants, their accepted domains and their API keys.
--- Instants are stored as DATETIME(6) in UTC; names and domains are stored normalised (lower case).
+-- Instants are stored as DATETIME(6) holding UTC wall-clock time (see UtcTime); names and domains
+-- are stored normalised (lower case).
 
 CREATE TABLE tenant (
     id                  CHAR(36)    NOT NULL,
@@ -8,7 +9,7 @@ CREATE TABLE tenant (
     unblock_window_days INT         NOT NULL,
     block_list_limit    INT         NOT NULL,
     created_at          DATETIME(6) NOT NULL,
-    CONSTRAINT pk_tenant PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uq_tenant_name UNIQUE (name)
 );
 
@@ -16,7 +17,7 @@ CREATE TABLE tenant (
 CREATE TABLE tenant_domain (
     domain    VARCHAR(253) NOT NULL,
     tenant_id CHAR(36)     NOT NULL,
-    CONSTRAINT pk_tenant_domain PRIMARY KEY (domain),
+    PRIMARY KEY (domain),
     CONSTRAINT fk_tenant_domain_tenant FOREIGN KEY (tenant_id) REFERENCES tenant (id)
 );
 CREATE INDEX ix_tenant_domain_tenant ON tenant_domain (tenant_id);
@@ -28,7 +29,7 @@ CREATE TABLE api_key (
     secret_hash CHAR(64)    NOT NULL,
     created_at  DATETIME(6) NOT NULL,
     revoked_at  DATETIME(6) NULL,
-    CONSTRAINT pk_api_key PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT fk_api_key_tenant FOREIGN KEY (tenant_id) REFERENCES tenant (id)
 );
 CREATE INDEX ix_api_key_tenant ON api_key (tenant_id);

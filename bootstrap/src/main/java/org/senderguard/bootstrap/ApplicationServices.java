@@ -1,13 +1,29 @@
 package org.senderguard.bootstrap;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import org.senderguard.application.port.out.AlertNotifier;
+import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.ApiKeyRepository;
+import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.PolicyRepository;
+import org.senderguard.application.port.out.ProcessedMessages;
+import org.senderguard.application.port.out.SenderStatusRepository;
+import org.senderguard.application.port.out.SendingCounters;
 import org.senderguard.application.port.out.TenantRepository;
+import org.senderguard.application.port.out.UnblockHistory;
 import org.senderguard.application.port.out.UnitOfWork;
+import org.senderguard.application.service.AlertAndAuditService;
+import org.senderguard.application.service.AlertDispatcher;
 import org.senderguard.application.service.ApiKeyService;
+import org.senderguard.application.service.OutboundService;
+import org.senderguard.application.service.PolicyService;
+import org.senderguard.application.service.RestrictionService;
 import org.senderguard.application.service.TenantService;
 
 /**
@@ -31,5 +47,36 @@ class ApplicationServices {
     @Singleton
     ApiKeyService apiKeyService(ApiKeyRepository keys, TenantService tenants, UnitOfWork unitOfWork, Clock clock) {
         return new ApiKeyService(keys, tenants, unitOfWork, clock);
+    }
+
+    @Singleton
+    PolicyService policyService(PolicyRepository policies, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+        return new PolicyService(policies, audit, unitOfWork, clock);
+    }
+
+    /** Alert mail goes out on the I/O pool, after the decision that raised it has committed. */
+    @Singleton
+    AlertDispatcher alertDispatcher(AlertNotifier notifier, @Named(TaskExecutors.IO) ExecutorService executor) {
+        return new AlertDispatcher(notifier, executor);
+    }
+
+    @Singleton
+    OutboundService outboundService(TenantService tenants, PolicyService policies, SenderStatusRepository statuses,
+                                    SendingCounters counters, ProcessedMessages processed, AlertRepository alerts,
+                                    AlertDispatcher dispatcher, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+        return new OutboundService(tenants, policies, statuses, counters, processed, alerts, dispatcher, audit,
+                unitOfWork, clock);
+    }
+
+    @Singleton
+    RestrictionService restrictionService(TenantService tenants, SenderStatusRepository statuses,
+                                          UnblockHistory unblocks, AuditLog audit, UnitOfWork unitOfWork,
+                                          Clock clock) {
+        return new RestrictionService(tenants, statuses, unblocks, audit, unitOfWork, clock);
+    }
+
+    @Singleton
+    AlertAndAuditService alertAndAuditService(AlertRepository alerts, AuditLog audit) {
+        return new AlertAndAuditService(alerts, audit);
     }
 }

@@ -3,9 +3,13 @@ package org.senderguard.bootstrap;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
 import org.senderguard.adapters.cli.CliErrorHandler;
 import org.senderguard.adapters.cli.SenderguardCommand;
 import org.senderguard.adapters.persistence.DatabaseSettings;
@@ -17,34 +21,60 @@ import picocli.CommandLine;
  */
 public final class Senderguard {
 
+    private static final Set<String> HELP_OR_VERSION = Set.of("-h", "--help", "-V", "--version");
+
     private Senderguard() {
     }
 
     public static void main(String[] args) {
+        TimeZone.setDefault(TimeZone.getTimeZone(ZoneOffset.UTC));
         System.exit(run(args, System.getenv()));
     }
 
     static int run(String[] args, Map<String, String> env) {
-        try (ApplicationContext context = start(args, env)) {
+        DatabaseSettings database = needsDatabase(args) ? DatabaseSettings.fromEnvironment(env)
+                : DatabaseSettings.scratch();
+        ApplicationContext context;
+        try {
+            context = start(args, env, database);
+        } catch (RuntimeException e) {
+            System.err.println("senderguard: cannot start on the database " + database.urlWithoutOptions() + ": "
+                    + rootCause(e));
+            return CliErrorHandler.FAILURE;
+        }
+        try (context) {
             return commandLine(context).execute(args);
         }
     }
 
+    /** Help, the version and usage errors need no data: they must work even when the database is down. */
+    private static boolean needsDatabase(String[] args) {
+        return args.length > 0 && Arrays.stream(args).noneMatch(HELP_OR_VERSION::contains);
+    }
+
     /**
-     * The application context for a command line: database from the environment, schema migrated,
-     * and the HTTP server configured (but not started) only for {@code serve}.
+     * The application context for a command line: the given database with its schema migrated, and
+     * the HTTP server configured (but not started) only for {@code serve}.
      */
-    static ApplicationContext start(String[] args, Map<String, String> env) {
+    static ApplicationContext start(String[] args, Map<String, String> env, DatabaseSettings database) {
         setLogLevel(env.get("SENDERGUARD_LOG_LEVEL"));
         DatabaseSettings.bindEmbeddedServerToLoopback();
         ServeOptions serve = ServeOptions.fromArgs(args);
-        Map<String, Object> properties = new HashMap<>(DatabaseSettings.fromEnvironment(env).toProperties());
+        Map<String, Object> properties = new HashMap<>(database.toProperties());
         properties.putAll(serve.toProperties());
         return ApplicationContext.builder(Senderguard.class)
                 .deduceEnvironment(false)
                 .environments(serve.requested() ? "server" : Environment.CLI)
                 .properties(properties)
                 .start();
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** Must run before the first logger is created. */

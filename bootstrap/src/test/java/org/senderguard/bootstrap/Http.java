@@ -1,10 +1,12 @@
 package org.senderguard.bootstrap;
 
+import io.micronaut.core.type.Argument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 /** Real HTTP calls to the test application, with the response body parsed as JSON when it is JSON. */
@@ -43,6 +45,20 @@ final class Http {
     }
 
     record Response(int status, String contentType, String body) {
+
+        List<Map<String, Object>> jsonList() {
+            try {
+                return TestApplication.json().readValue(body,
+                        Argument.listOf(Argument.mapOf(String.class, Object.class)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("not a JSON array: " + body, e);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items() {
+            return (List<Map<String, Object>>) json().get("items");
+        }
 
         @SuppressWarnings("unchecked")
         Map<String, Object> json() {

@@ -76,9 +76,14 @@ class RestApiTest {
                 "method-not-allowed");
         assertProblem(Http.send("POST", "/test-probe", admin, "text/plain", "name=x"), 415,
                 "unsupported-media-type");
-        assertProblem(Http.send("POST", "/test-probe", admin, "application/json", "{\"name\":"), 400, "bad-request");
-        assertProblem(Http.send("POST", "/test-probe", admin, "application/json", "{\"name\":\"x\",\"count\":\"many\"}"),
-                400, "bad-request");
+        Http.Response truncated = Http.send("POST", "/test-probe", admin, "application/json", "{\"name\":");
+        assertProblem(truncated, 400, "bad-request");
+        assertThat(truncated.json()).containsEntry("detail", "the request body is not valid JSON");
+        Http.Response wrongType = Http.send("POST", "/test-probe", admin, "application/json",
+                "{\"name\":\"x\",\"count\":\"many\"}");
+        assertProblem(wrongType, 400, "bad-request");
+        assertThat(wrongType.json()).containsEntry("detail",
+                "a value in the request body has the wrong type (line 1, column 27)");
         assertProblem(Http.send("POST", "/test-probe", admin, "application/json",
                 "{\"name\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}"), 413, "payload-too-large");
     }

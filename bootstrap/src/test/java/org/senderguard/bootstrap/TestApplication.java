@@ -49,6 +49,10 @@ final class TestApplication {
         return server.getURI().resolve(path);
     }
 
+    static MutableClock clock() {
+        return context().getBean(MutableClock.class);
+    }
+
     static JsonMapper json() {
         return context().getBean(JsonMapper.class);
     }

@@ -17,8 +17,8 @@ public record DatabaseSettings(String url, String user, String password) {
      * identifiers, case-insensitive text like MariaDB's default collation, and AUTO_SERVER so
      * that a running server and CLI commands can open the same file at the same time.
      */
-    private static final String EMBEDDED_OPTIONS =
-            ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;AUTO_SERVER=TRUE";
+    private static final String IN_MEMORY_OPTIONS = ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE";
+    private static final String EMBEDDED_OPTIONS = IN_MEMORY_OPTIONS + ";AUTO_SERVER=TRUE";
 
     public static DatabaseSettings fromEnvironment(Map<String, String> env) {
         String url = env.get("SENDERGUARD_DB_URL");
@@ -30,10 +30,25 @@ public record DatabaseSettings(String url, String user, String password) {
         return embedded(Path.of(dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir));
     }
 
-    /** The embedded database in {@code dataDir}; H2 wants an absolute path. */
+    /**
+     * The embedded database in {@code dataDir}, created if need be. Its auto-server accepts
+     * connections from other processes, so the directory is private to its owner and the database
+     * has a random password kept in a private file there.
+     */
     public static DatabaseSettings embedded(Path dataDir) {
-        Path file = dataDir.toAbsolutePath().normalize().resolve("senderguard");
-        return new DatabaseSettings("jdbc:h2:file:" + file + EMBEDDED_OPTIONS, "sa", "");
+        Path dir = dataDir.toAbsolutePath().normalize();
+        return new DatabaseSettings("jdbc:h2:file:" + dir.resolve("senderguard") + EMBEDDED_OPTIONS, "sa",
+                EmbeddedDatabaseSecret.in(dir));
+    }
+
+    /** A private in-memory database, for commands that need no data (help, version). */
+    public static DatabaseSettings scratch() {
+        return new DatabaseSettings("jdbc:h2:mem:senderguard-scratch" + IN_MEMORY_OPTIONS, "sa", "");
+    }
+
+    /** The URL without options, which may carry credentials: safe to show in a message. */
+    public String urlWithoutOptions() {
+        return url.split("[?;]", 2)[0];
     }
 
     /** The embedded auto-server listens for other processes; keep it on loopback. Call before H2 loads. */

@@ -44,6 +44,11 @@ class JdbcTenantRepository implements TenantRepository {
     }
 
     @Override
+    public Optional<Tenant> lockByName(TenantName name) {
+        return tenants.findByNameForUpdate(name.value()).map(this::withDomains);
+    }
+
+    @Override
     public Optional<TenantId> findOwnerOf(DomainName domain) {
         return domains.findById(domain.value()).map(row -> TenantId.of(row.tenantId()));
     }

@@ -2,7 +2,7 @@ package org.senderguard.adapters.persistence;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.senderguard.domain.tenant.AcceptedDomains;
 import org.senderguard.domain.tenant.Tenant;
@@ -13,17 +13,17 @@ import org.senderguard.domain.common.DomainName;
 
 @MappedEntity("tenant")
 record TenantRow(@Id String id, String name, int unblockLimit, int unblockWindowDays, int blockListLimit,
-                 Instant createdAt) {
+                 LocalDateTime createdAt) {
 
     static TenantRow from(Tenant tenant) {
         TenantSettings s = tenant.settings();
         return new TenantRow(tenant.id().toString(), tenant.name().value(), s.unblockLimit(), s.unblockWindowDays(),
-                s.blockListLimit(), tenant.createdAt());
+                s.blockListLimit(), UtcTime.toColumn(tenant.createdAt()));
     }
 
     Tenant toDomain(List<TenantDomainRow> domains) {
         return new Tenant(TenantId.of(id), new TenantName(name),
                 AcceptedDomains.of(domains.stream().map(d -> new DomainName(d.domain())).toList()),
-                new TenantSettings(unblockLimit, unblockWindowDays, blockListLimit), createdAt);
+                new TenantSettings(unblockLimit, unblockWindowDays, blockListLimit), UtcTime.fromColumn(createdAt));
     }
 }

@@ -11,5 +11,8 @@ interface TenantRowRepository extends CrudRepository<TenantRow, String> {
 
     Optional<TenantRow> findByName(String name);
 
+    /** Locks the tenant's row until the transaction ends, so that concurrent updates take turns. */
+    Optional<TenantRow> findByNameForUpdate(String name);
+
     List<TenantRow> listOrderByName();
 }

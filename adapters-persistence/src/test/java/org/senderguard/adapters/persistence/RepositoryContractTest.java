@@ -13,7 +13,36 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.TimeZone;
+import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.ApiKeyRepository;
+import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.PolicyRepository;
+import org.senderguard.application.port.out.ProcessedMessages;
+import org.senderguard.application.port.out.SenderStatusRepository;
+import org.senderguard.application.port.out.SendingCounters;
+import org.senderguard.application.port.out.UnblockHistory;
+import org.senderguard.domain.alert.Alert;
+import org.senderguard.domain.alert.AlertKind;
+import org.senderguard.domain.audit.Actor;
+import org.senderguard.domain.audit.AuditRecord;
+import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.mailflow.Decision;
+import org.senderguard.domain.outbound.Limit;
+import org.senderguard.domain.outbound.MessageWeight;
+import org.senderguard.domain.outbound.OutboundSpamPolicy;
+import org.senderguard.domain.outbound.PolicyId;
+import org.senderguard.domain.outbound.PolicySettings;
+import org.senderguard.domain.outbound.Restriction;
+import org.senderguard.domain.outbound.SenderConditions;
+import org.senderguard.domain.outbound.SenderStatus;
+import org.senderguard.domain.outbound.SendingLimits;
+import org.senderguard.domain.outbound.SendingUsage;
+import org.senderguard.domain.outbound.ThresholdAction;
+import org.senderguard.domain.tenant.TenantId;
 import org.senderguard.application.port.out.TenantRepository;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.apikey.ApiKey;
@@ -38,6 +67,13 @@ abstract class RepositoryContractTest {
     private TenantRepository tenants;
     private ApiKeyRepository keys;
     private UnitOfWork unitOfWork;
+    private PolicyRepository policies;
+    private SenderStatusRepository statuses;
+    private SendingCounters counters;
+    private ProcessedMessages processed;
+    private UnblockHistory unblocks;
+    private AlertRepository alerts;
+    private AuditLog audit;
 
     /** Starts the database for this class's tests. */
     abstract DatabaseSettings database();
@@ -51,6 +87,13 @@ abstract class RepositoryContractTest {
         tenants = context.getBean(TenantRepository.class);
         keys = context.getBean(ApiKeyRepository.class);
         unitOfWork = context.getBean(UnitOfWork.class);
+        policies = context.getBean(PolicyRepository.class);
+        statuses = context.getBean(SenderStatusRepository.class);
+        counters = context.getBean(SendingCounters.class);
+        processed = context.getBean(ProcessedMessages.class);
+        unblocks = context.getBean(UnblockHistory.class);
+        alerts = context.getBean(AlertRepository.class);
+        audit = context.getBean(AuditLog.class);
     }
 
     @AfterAll
@@ -169,6 +212,180 @@ abstract class RepositoryContractTest {
             return null;
         });
         assertThat(keys.findById(first.id())).contains(revoked);
+    }
+
+    /**
+     * The restriction and window columns are written as UTC wall-clock time whatever the JVM's zone.
+     * (Rows mapped by Micronaut Data follow the JVM's zone, which the application pins to UTC.)
+     */
+    @Test
+    void restrictionTimesDoNotDependOnTheMachinesTimeZone() {
+        TimeZone original = TimeZone.getDefault();
+        Tenant tenant = newTenant("zone");
+        EmailAddress user = EmailAddress.parse("a", "u@" + tenant.domains().values().get(0));
+        SenderStatus restricted = SenderStatus.unrestricted(tenant.id(), user)
+                .restrictedBy(Restriction.forLimit(Limit.RECIPIENTS_PER_DAY, 5, ThresholdAction.BLOCK_USER_FOR_TODAY, now));
+        try {
+            inTransaction(() -> tenants.insert(tenant));
+            TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+            inTransaction(() -> {
+                statuses.lock(tenant.id(), user);
+                statuses.save(restricted);
+            });
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Tokyo"));
+            assertThat(statuses.find(tenant.id(), user)).contains(restricted);
+        } finally {
+            TimeZone.setDefault(original);
+        }
+    }
+
+    @Test
+    void policiesRoundTripWithOneDefaultPerTenant() {
+        Tenant tenant = stored(newTenant("policies"));
+        OutboundSpamPolicy fallback = OutboundSpamPolicy.defaultFor(tenant.id());
+        OutboundSpamPolicy custom = new OutboundSpamPolicy(PolicyId.newId(), tenant.id(), "Sales", 3, false, false,
+                new SendingLimits(10, 20, 30, 4), ThresholdAction.ALERT,
+                List.of(EmailAddress.parse("n", "admin@x.example"), EmailAddress.parse("n", "sec@x.example")),
+                SenderConditions.parse(List.of("a@x.example"), List.of("x.example", "y.example"), List.of("b@x.example")));
+        inTransaction(() -> {
+            policies.insert(fallback);
+            policies.insert(custom);
+        });
+        assertThat(policies.findByTenant(tenant.id())).containsExactlyInAnyOrder(fallback, custom);
+
+        OutboundSpamPolicy changed = custom.changedTo(new PolicySettings("Sales 2", 1, true, SendingLimits.DEFAULTS,
+                ThresholdAction.BLOCK_USER, List.of(), SenderConditions.parse(List.of(), List.of("z.example"), List.of())));
+        inTransaction(() -> policies.update(changed));
+        assertThat(policies.findByTenant(tenant.id())).containsExactlyInAnyOrder(fallback, changed);
+
+        assertThatThrownBy(() -> inTransaction(() -> policies.insert(OutboundSpamPolicy.defaultFor(tenant.id()))))
+                .isInstanceOf(ConflictException.class);
+        inTransaction(() -> policies.delete(tenant.id(), custom.id()));
+        assertThat(policies.findByTenant(tenant.id())).containsExactly(fallback);
+    }
+
+    @Test
+    void senderStatusKeepsRestrictionGraceAndAlertDay() {
+        Tenant tenant = stored(newTenant("status"));
+        EmailAddress user = EmailAddress.parse("a", "User@" + tenant.domains().values().get(0));
+        SenderStatus fresh = unitOfWork.inTransaction(() -> statuses.lock(tenant.id(), user));
+        assertThat(fresh).isEqualTo(SenderStatus.unrestricted(tenant.id(), user));
+        assertThat(unitOfWork.inTransaction(() -> statuses.lock(tenant.id(), user))).isEqualTo(fresh);
+
+        SenderStatus restricted = fresh.restrictedBy(Restriction.forLimit(Limit.RECIPIENTS_PER_DAY, 1000,
+                ThresholdAction.BLOCK_USER_FOR_TODAY, now)).limitAlertRaisedOn(LocalDate.of(2026, 5, 4));
+        inTransaction(() -> statuses.save(restricted));
+        assertThat(statuses.find(tenant.id(), user)).contains(restricted);
+
+        SenderStatus unblocked = restricted.restrictedBy(Restriction.manual("by hand", now)).unblockedAt(now);
+        inTransaction(() -> statuses.save(unblocked));
+        assertThat(statuses.find(tenant.id(), user)).contains(unblocked);
+        assertThat(unblocked.graceUntil()).isNotNull();
+    }
+
+    @Test
+    void listsCurrentlyRestrictedSendersByAddressWithPrefixAndCursor() {
+        Tenant tenant = stored(newTenant("list"));
+        String domain = tenant.domains().values().get(0);
+        for (String local : List.of("bob", "b_x", "bill", "anna", "lifted")) {
+            EmailAddress user = EmailAddress.parse("a", local + "@" + domain);
+            Restriction restriction = local.equals("lifted")
+                    ? new Restriction(Limit.MANUAL, "old", ThresholdAction.BLOCK_USER_FOR_TODAY, now.minusSeconds(7200),
+                            now.minusSeconds(60))
+                    : Restriction.manual("compromised", now);
+            inTransaction(() -> statuses.save(statuses.lock(tenant.id(), user).restrictedBy(restriction)));
+        }
+        assertThat(addresses(statuses.findRestricted(tenant.id(), now, "", "", 10)))
+                .containsExactly("anna", "b_x", "bill", "bob");
+        assertThat(addresses(statuses.findRestricted(tenant.id(), now, "B", "", 10))).containsExactly("b_x", "bill", "bob");
+        assertThat(addresses(statuses.findRestricted(tenant.id(), now, "b_", "", 10))).containsExactly("b_x");
+        assertThat(addresses(statuses.findRestricted(tenant.id(), now, "b", "b_x@" + domain, 1)))
+                .containsExactly("bill");
+    }
+
+    @Test
+    void countsTheRollingHourAndTheUtcDay() {
+        Tenant tenant = stored(newTenant("counters"));
+        EmailAddress user = EmailAddress.parse("a", "u@" + tenant.domains().values().get(0));
+        Instant start = Instant.parse("2026-05-04T23:00:10Z");
+        inTransaction(() -> {
+            counters.add(tenant.id(), user, new MessageWeight(2, 1, 0), start);
+            counters.add(tenant.id(), user, new MessageWeight(3, 0, 1), start.plusSeconds(30));
+            counters.add(tenant.id(), user, new MessageWeight(1, 1, 1), start.plusSeconds(59 * 60));
+        });
+        assertThat(counters.usage(tenant.id(), user, start.plusSeconds(59 * 60)))
+                .isEqualTo(new SendingUsage(6, 2, 8, 2));
+        // The first minute's messages leave the window an hour later; the day restarts at 00:00 UTC.
+        assertThat(counters.usage(tenant.id(), user, start.plusSeconds(60 * 60)))
+                .isEqualTo(new SendingUsage(1, 1, 0, 1));
+        assertThat(counters.usage(tenant.id(), user, start.plusSeconds(59 * 60 - 11)))
+                .isEqualTo(new SendingUsage(6, 2, 8, 2));
+    }
+
+    @Test
+    void remembersDecisionsByMessageId() {
+        Tenant tenant = stored(newTenant("processed"));
+        Decision decision = Decision.reject("550 5.1.8 Access denied, bad outbound sender", "text");
+        String messageId = "<" + "x".repeat(900) + "@example>";
+        inTransaction(() -> processed.save(tenant.id(), messageId, decision, now));
+        assertThat(processed.find(tenant.id(), messageId)).contains(decision);
+        assertThat(processed.find(tenant.id(), messageId + "2")).isEmpty();
+        assertThat(processed.find(TenantId.newId(), messageId)).isEmpty();
+    }
+
+    @Test
+    void countsAdminUnblocksInTheWindowButNotOverrides() {
+        Tenant tenant = stored(newTenant("unblocks"));
+        EmailAddress user = EmailAddress.parse("a", "u@" + tenant.domains().values().get(0));
+        inTransaction(() -> {
+            unblocks.add(tenant.id(), user, Actor.apiKey("k1"), false, now.minusSeconds(86_400 * 40));
+            unblocks.add(tenant.id(), user, Actor.apiKey("k1"), false, now.minusSeconds(86_400 * 2));
+            unblocks.add(tenant.id(), user, Actor.operator("ops"), true, now.minusSeconds(86_400));
+        });
+        assertThat(unblocks.countAdminUnblocksSince(tenant.id(), user, now.minusSeconds(86_400 * 30))).isEqualTo(1);
+    }
+
+    @Test
+    void pagesAlertsAndAuditRecordsNewestFirst() {
+        Tenant tenant = stored(newTenant("logs"));
+        EmailAddress user = EmailAddress.parse("a", "u@" + tenant.domains().values().get(0));
+        List<Alert> raised = new ArrayList<>();
+        List<AuditRecord> records = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Instant at = now.plusSeconds(i / 2);
+            raised.add(Alert.raise(tenant.id(), AlertKind.USER_RESTRICTED, user, "detail " + i, List.of(user), at));
+            records.add(AuditRecord.of(tenant.id(), Actor.SYSTEM, "test.action", "user:" + user, null, "after " + i, at));
+        }
+        inTransaction(() -> {
+            raised.forEach(alerts::insert);
+            records.forEach(audit::add);
+        });
+        List<Alert> firstPage = alerts.findByTenant(tenant.id(), null, null, 3);
+        List<Alert> secondPage = alerts.findByTenant(tenant.id(), firstPage.get(2).createdAt(), firstPage.get(2).id(), 3);
+        List<Alert> all = new ArrayList<>(firstPage);
+        all.addAll(secondPage);
+        assertThat(all).containsExactlyInAnyOrderElementsOf(raised);
+        assertThat(all).extracting(Alert::createdAt).isSortedAccordingTo(Comparator.reverseOrder());
+
+        List<AuditRecord> auditPage = audit.findByTenant(tenant.id(), null, null, 10);
+        assertThat(auditPage).containsExactlyInAnyOrderElementsOf(records);
+        assertThat(audit.findByTenant(TenantId.newId(), null, null, 10)).isEmpty();
+    }
+
+    private Tenant stored(Tenant tenant) {
+        inTransaction(() -> tenants.insert(tenant));
+        return tenant;
+    }
+
+    private void inTransaction(Runnable work) {
+        unitOfWork.inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private static List<String> addresses(List<SenderStatus> statuses) {
+        return statuses.stream().map(s -> s.address().localPart()).toList();
     }
 
     private Tenant newTenant(String prefix, String... extraDomains) {

@@ -6,6 +6,8 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +17,10 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+    private static final Pattern PROPERTY = Pattern.compile("property \\[(?:[^\\]]* )?(\\w+)\\]");
+    private static final Pattern ARGUMENT = Pattern.compile("Failed to convert argument \\[(\\w+)\\]");
+    private static final Pattern LOCATION = Pattern.compile("line: (\\d+), column: (\\d+)");
 
     @Override
     @SuppressWarnings("unchecked")
@@ -37,9 +43,37 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             case 401 -> "A valid API key is required: send 'Authorization: Bearer <key>'.";
             case 403 -> "This API key's role is not allowed to do this.";
             default -> context.hasErrors()
-                    ? context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "))
+                    ? context.getErrors().stream().map(ProblemErrorResponseProcessor::readable).distinct()
+                            .collect(Collectors.joining("; "))
                     : title;
         };
+    }
+
+    /**
+     * The framework's messages for unreadable input quote parser internals; say instead, in plain
+     * words, which field was wrong.
+     */
+    static String readable(Error error) {
+        String message = error.getMessage() == null ? "" : error.getMessage();
+        if (message.startsWith("Invalid JSON")) {
+            return "the request body is not valid JSON";
+        }
+        if (message.startsWith("Required Body")) {
+            return "a JSON request body is required";
+        }
+        Matcher property = PROPERTY.matcher(message);
+        if (property.find()) {
+            return "field '" + property.group(1) + "' has a value of the wrong type";
+        }
+        Matcher argument = ARGUMENT.matcher(message);
+        if (argument.find()) {
+            Matcher location = LOCATION.matcher(message);
+            return argument.group(1).equals("body")
+                    ? "a value in the request body has the wrong type" + (location.find()
+                            ? " (line " + location.group(1) + ", column " + location.group(2) + ")" : "")
+                    : "'" + argument.group(1) + "' has a value of the wrong type";
+        }
+        return message;
     }
 
     static String slug(int status) {

@@ -45,7 +45,8 @@ public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, 
     @Override
     public Tenant update(UpdateTenantCommand command) {
         return unitOfWork.inTransaction(() -> {
-            Tenant current = byName(command.name());
+            Tenant current = tenants.lockByName(command.name())
+                    .orElseThrow(() -> new NotFoundException("no tenant named '" + command.name() + "'"));
             TenantSettings settings = current.settings();
             settings = command.unblockLimit().map(settings::withUnblockLimit).orElse(settings);
             settings = command.unblockWindowDays().map(settings::withUnblockWindowDays).orElse(settings);

@@ -1,8 +1,11 @@
 package org.senderguard.domain.common;
 
-import java.net.IDN;
+import com.ibm.icu.text.IDNA;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A fully qualified DNS domain name in its canonical form: ASCII (IDN labels as punycode),
@@ -12,6 +15,8 @@ public record DomainName(String value) implements Comparable<DomainName> {
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     private static final int MAX_LENGTH = 253;
+    private static final IDNA UTS46 = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII | IDNA.USE_STD3_RULES
+            | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ | IDNA.CHECK_CONTEXTO);
 
     public DomainName {
         if (value == null || !value.equals(canonical(value))) {
@@ -44,7 +49,7 @@ public record DomainName(String value) implements Comparable<DomainName> {
         if (trimmed.endsWith(".")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
-        String ascii = IDN.toASCII(trimmed, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+        String ascii = toAscii(trimmed);
         if (ascii.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("longer than " + MAX_LENGTH + " characters");
         }
@@ -61,6 +66,23 @@ public record DomainName(String value) implements Comparable<DomainName> {
             throw new IllegalArgumentException("the top-level label cannot be numeric");
         }
         return ascii;
+    }
+
+    /** UTS #46 non-transitional processing, as browsers and current mail systems use: straße stays straße. */
+    private static String toAscii(String unicode) {
+        StringBuilder ascii = new StringBuilder();
+        IDNA.Info info = new IDNA.Info();
+        UTS46.nameToASCII(unicode, ascii, info);
+        // Lengths are checked afterwards with clearer messages.
+        Set<IDNA.Error> errors = EnumSet.noneOf(IDNA.Error.class);
+        errors.addAll(info.getErrors());
+        errors.removeAll(EnumSet.of(IDNA.Error.LABEL_TOO_LONG, IDNA.Error.DOMAIN_NAME_TOO_LONG));
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("not allowed in a domain name: " + errors.stream()
+                    .map(error -> error.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .collect(Collectors.joining(", ")));
+        }
+        return ascii.toString();
     }
 
     @Override

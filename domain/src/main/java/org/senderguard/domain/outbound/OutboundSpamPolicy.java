@@ -54,11 +54,28 @@ public record OutboundSpamPolicy(PolicyId id, TenantId tenantId, String name, in
                 SendingLimits.DEFAULTS, ThresholdAction.BLOCK_USER_FOR_TODAY, List.of(), SenderConditions.EVERYONE);
     }
 
-    /** The same policy with the settings of {@code changes}; identity, tenant and default-ness stay. */
-    public OutboundSpamPolicy changedTo(OutboundSpamPolicy changes) {
-        return new OutboundSpamPolicy(id, tenantId, changes.name, isDefault ? priority : changes.priority,
-                isDefault || changes.enabled, isDefault, changes.limits, changes.action, changes.notifyRecipients,
-                isDefault ? conditions : changes.conditions);
+    public static OutboundSpamPolicy custom(TenantId tenantId, PolicySettings settings) {
+        return new OutboundSpamPolicy(PolicyId.newId(), tenantId, settings.name(), settings.priority(),
+                settings.enabled(), false, settings.limits(), settings.action(), settings.notifyRecipients(),
+                settings.conditions());
+    }
+
+    /**
+     * The same policy with new settings; identity, tenant and default-ness stay. The default policy
+     * keeps applying to everyone, always enabled, last.
+     */
+    public OutboundSpamPolicy changedTo(PolicySettings changes) {
+        if (isDefault && (changes.conditions().selectsSenders() || !changes.conditions().excludedSenders().isEmpty())) {
+            throw new InvalidValueException("senders", "the default policy applies to every sender; create a custom "
+                    + "policy for some senders instead");
+        }
+        return new OutboundSpamPolicy(id, tenantId, changes.name(), isDefault ? priority : changes.priority(),
+                isDefault || changes.enabled(), isDefault, changes.limits(), changes.action(),
+                changes.notifyRecipients(), isDefault ? conditions : changes.conditions());
+    }
+
+    public PolicySettings settings() {
+        return new PolicySettings(name, priority, enabled, limits, action, notifyRecipients, conditions);
     }
 
     public boolean appliesTo(EmailAddress sender) {

@@ -17,6 +17,8 @@ class DomainNameTest {
             "'  mail.contoso.com ', mail.contoso.com",
             "bücher.example, xn--bcher-kva.example",
             "BÜCHER.example., xn--bcher-kva.example",
+            "faß.example, xn--fa-hia.example",
+            "straße.de, xn--strae-oqa.de",
             "xn--bcher-kva.example, xn--bcher-kva.example",
             "a-b.c-d.co.uk, a-b.c-d.co.uk"})
     void normalisesToCanonicalAscii(String input, String expected) {

@@ -76,8 +76,12 @@ class PolicyTest {
         assertThatThrownBy(() -> custom("none", 1, true, List.of()))
                 .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("senders:");
         OutboundSpamPolicy fallback = OutboundSpamPolicy.defaultFor(tenant);
-        OutboundSpamPolicy changed = fallback.changedTo(custom("Renamed", 3, false, List.of("x@contoso.com")));
+        assertThatThrownBy(() -> fallback.changedTo(custom("Narrowed", 3, false, List.of("x@contoso.com")).settings()))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("applies to every sender");
+        OutboundSpamPolicy changed = fallback.changedTo(new PolicySettings("Renamed", 3, false,
+                new SendingLimits(5, 0, 0, 0), ThresholdAction.ALERT, List.of(), SenderConditions.EVERYONE));
         assertThat(changed.isDefault()).isTrue();
+        assertThat(changed.limits().externalPerHour()).isEqualTo(5);
         assertThat(changed.enabled()).isTrue();
         assertThat(changed.name()).isEqualTo("Renamed");
         assertThat(changed.conditions()).isEqualTo(SenderConditions.EVERYONE);

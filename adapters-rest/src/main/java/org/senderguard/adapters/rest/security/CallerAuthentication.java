@@ -4,6 +4,7 @@ import io.micronaut.security.authentication.Authentication;
 import java.util.List;
 import java.util.Map;
 import org.senderguard.application.port.in.Caller;
+import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.apikey.ApiKeyId;
 import org.senderguard.domain.apikey.Role;
 import org.senderguard.domain.tenant.TenantId;
@@ -20,6 +21,11 @@ public final class CallerAuthentication {
     static Authentication of(Caller caller) {
         return Authentication.build(caller.keyId().value(), List.of(caller.role().name()),
                 Map.of(TENANT, caller.tenantId().toString(), ROLE, caller.role().name()));
+    }
+
+    /** The actor that audit records name for changes made with this key. */
+    public static Actor actor(Authentication authentication) {
+        return Actor.apiKey(authentication.getName());
     }
 
     public static Caller caller(Authentication authentication) {

@@ -18,6 +18,9 @@ public interface TenantRepository {
 
     Optional<Tenant> findByName(TenantName name);
 
+    /** Finds the tenant and locks it until the current transaction ends. */
+    Optional<Tenant> lockByName(TenantName name);
+
     /** The tenant that has {@code domain} as an accepted domain, if any. */
     Optional<TenantId> findOwnerOf(DomainName domain);
 

@@ -1,0 +1,50 @@
+package org.senderguard.adapters.cli.restricted;
+
+import io.micronaut.context.annotation.Prototype;
+import org.senderguard.adapters.cli.Operator;
+import org.senderguard.adapters.cli.OutputOption;
+import org.senderguard.adapters.cli.Printer;
+import org.senderguard.application.port.in.RestrictUserCommand;
+import org.senderguard.application.port.in.RestrictUserUseCase;
+import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.tenant.TenantName;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Prototype
+@Command(name = "add", mixinStandardHelpOptions = true,
+        description = "Restrict a user from sending until someone unblocks them.")
+public class RestrictedAddCommand implements Runnable {
+
+    private final RestrictUserUseCase restrictUser;
+    private final Printer printer;
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    OutputOption output;
+    @Option(names = "--tenant", required = true, paramLabel = "NAME", description = "Tenant name.")
+    String tenant;
+    @Parameters(paramLabel = "ADDRESS", description = "The user's email address.")
+    String address;
+    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why; shown in the user's NDR.")
+    String reason;
+
+    public RestrictedAddCommand(RestrictUserUseCase restrictUser, Printer printer) {
+        this.restrictUser = restrictUser;
+        this.printer = printer;
+    }
+
+    @Override
+    public void run() {
+        RestrictedUserView user = RestrictedUserView.from(restrictUser.restrict(new RestrictUserCommand(
+                TenantName.parse(tenant), EmailAddress.parse("address", address), reason, Operator.current())));
+        var table = RestrictedUserView.table();
+        user.addTo(table);
+        printer.print(spec, output, user, table);
+    }
+}

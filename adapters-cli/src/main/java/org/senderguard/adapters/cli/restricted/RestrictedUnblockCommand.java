@@ -1,0 +1,56 @@
+package org.senderguard.adapters.cli.restricted;
+
+import io.micronaut.context.annotation.Prototype;
+import org.senderguard.adapters.cli.Operator;
+import org.senderguard.adapters.cli.OutputOption;
+import org.senderguard.adapters.cli.Printer;
+import org.senderguard.application.port.in.FindTenantUseCase;
+import org.senderguard.application.port.in.UnblockCommand;
+import org.senderguard.application.port.in.UnblockUserUseCase;
+import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.tenant.TenantName;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Prototype
+@Command(name = "unblock", mixinStandardHelpOptions = true,
+        description = "Unblock a restricted user as Support. Past the admins' unblock limit, --override-limit is needed.")
+public class RestrictedUnblockCommand implements Runnable {
+
+    private final FindTenantUseCase findTenant;
+    private final UnblockUserUseCase unblockUser;
+    private final Printer printer;
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    OutputOption output;
+    @Option(names = "--tenant", required = true, paramLabel = "NAME", description = "Tenant name.")
+    String tenant;
+    @Parameters(paramLabel = "ADDRESS", description = "The user's email address.")
+    String address;
+    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why the user may send again.")
+    String reason;
+    @Option(names = "--override-limit", description = "Unblock even though the admins' unblock limit is reached.")
+    boolean overrideLimit;
+
+    public RestrictedUnblockCommand(FindTenantUseCase findTenant, UnblockUserUseCase unblockUser, Printer printer) {
+        this.findTenant = findTenant;
+        this.unblockUser = unblockUser;
+        this.printer = printer;
+    }
+
+    @Override
+    public void run() {
+        RestrictedUserView user = RestrictedUserView.from(unblockUser.unblock(new UnblockCommand(
+                findTenant.byName(TenantName.parse(tenant)).id(), EmailAddress.parse("address", address), reason,
+                Operator.current(), overrideLimit)));
+        var table = RestrictedUserView.table();
+        user.addTo(table);
+        printer.print(spec, output, user, table);
+    }
+}

@@ -1,0 +1,26 @@
+package org.senderguard.adapters.cli.restricted;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import org.senderguard.adapters.cli.Table;
+import org.senderguard.application.port.in.RestrictedUser;
+
+@Serdeable
+public record RestrictedUserView(String address, String reason, Instant restrictedAt, @Nullable Instant restrictedUntil,
+                                 String action, int unblocksUsed, int unblocksRemaining) {
+
+    static RestrictedUserView from(RestrictedUser user) {
+        return new RestrictedUserView(user.address().value(), user.restriction().reason(), user.restriction().since(),
+                user.restriction().until(), user.restriction().action().name(), user.unblocks().used(),
+                user.unblocks().remaining());
+    }
+
+    static Table table() {
+        return Table.withHeaders("ADDRESS", "REASON", "SINCE", "UNTIL", "ACTION", "UNBLOCKS USED", "LEFT");
+    }
+
+    void addTo(Table table) {
+        table.row(address, reason, restrictedAt, restrictedUntil, action, unblocksUsed, unblocksRemaining);
+    }
+}

@@ -1,0 +1,39 @@
+package org.senderguard.adapters.email;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.email.Email;
+import io.micronaut.email.EmailSender;
+import jakarta.inject.Singleton;
+import org.senderguard.application.port.out.AlertNotifier;
+import org.senderguard.domain.alert.Alert;
+import org.senderguard.domain.common.EmailAddress;
+
+/** Emails each alert to its policy's notify recipients through the configured SMTP relay. */
+@Singleton
+@Requires(property = "senderguard.smtp.host")
+class EmailAlertNotifier implements AlertNotifier {
+
+    private final EmailSender<?, ?> sender;
+    private final SmtpSettings settings;
+    private final LogAlertNotifier log;
+
+    EmailAlertNotifier(EmailSender<?, ?> sender, SmtpSettings settings, LogAlertNotifier log) {
+        this.sender = sender;
+        this.settings = settings;
+        this.log = log;
+    }
+
+    @Override
+    public void send(Alert alert) {
+        log.send(alert);
+        if (alert.recipients().isEmpty()) {
+            return;
+        }
+        Email.Builder email = Email.builder()
+                .from(settings.fromOrDefault())
+                .subject(AlertText.subject(alert))
+                .body(AlertText.body(alert));
+        alert.recipients().stream().map(EmailAddress::value).forEach(email::to);
+        sender.send(email);
+    }
+}

@@ -1,0 +1,81 @@
+package org.senderguard.adapters.persistence;
+
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.senderguard.application.port.out.SenderStatusRepository;
+import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.outbound.Limit;
+import org.senderguard.domain.outbound.Restriction;
+import org.senderguard.domain.outbound.SenderStatus;
+import org.senderguard.domain.outbound.ThresholdAction;
+import org.senderguard.domain.tenant.TenantId;
+
+@Singleton
+class JdbcSenderStatusRepository implements SenderStatusRepository {
+
+    private static final String SELECT = "SELECT s.tenant_id, s.address, s.grace_until, s.limit_alert_day, "
+            + "r.reached_limit, r.reason, r.threshold_action, r.restricted_since, r.restricted_until FROM sender_status s "
+            + "LEFT JOIN restriction r ON r.tenant_id = s.tenant_id AND r.address = s.address ";
+
+    private final Sql sql;
+
+    JdbcSenderStatusRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public SenderStatus lock(TenantId tenantId, EmailAddress address) {
+        // INSERT IGNORE waits for a concurrent insert of the same sender instead of failing on it.
+        sql.update("INSERT IGNORE INTO sender_status (tenant_id, address) VALUES (?, ?)", tenantId.toString(),
+                address.value());
+        sql.list("SELECT address FROM sender_status WHERE tenant_id = ? AND address = ? FOR UPDATE",
+                rs -> rs.getString(1), tenantId.toString(), address.value());
+        return find(tenantId, address).orElseThrow();
+    }
+
+    @Override
+    public Optional<SenderStatus> find(TenantId tenantId, EmailAddress address) {
+        return sql.one(SELECT + "WHERE s.tenant_id = ? AND s.address = ?", JdbcSenderStatusRepository::status,
+                tenantId.toString(), address.value());
+    }
+
+    @Override
+    public void save(SenderStatus status) {
+        String tenant = status.tenantId().toString();
+        String address = status.address().value();
+        sql.update("UPDATE sender_status SET grace_until = ?, limit_alert_day = ? WHERE tenant_id = ? AND address = ?",
+                status.graceUntil(), status.limitAlertDay(), tenant, address);
+        sql.update("DELETE FROM restriction WHERE tenant_id = ? AND address = ?", tenant, address);
+        Restriction r = status.restriction();
+        if (r != null) {
+            sql.update("INSERT INTO restriction (tenant_id, address, reached_limit, reason, threshold_action, "
+                    + "restricted_since, restricted_until) VALUES (?, ?, ?, ?, ?, ?, ?)", tenant, address, r.limit(), r.reason(), r.action(),
+                    r.since(), r.until());
+        }
+    }
+
+    @Override
+    public List<SenderStatus> findRestricted(TenantId tenantId, Instant now, String prefix, String after, int limit) {
+        return sql.list(SELECT + "WHERE r.tenant_id = ? AND (r.restricted_until IS NULL OR r.restricted_until > ?) "
+                        + "AND r.address LIKE ? ESCAPE '!' AND r.address > ? ORDER BY r.address LIMIT ?",
+                JdbcSenderStatusRepository::status, tenantId.toString(), now, likePrefix(prefix), after, limit);
+    }
+
+    private static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    private static SenderStatus status(ResultSet rs) throws SQLException {
+        String limit = rs.getString("reached_limit");
+        Restriction restriction = limit == null ? null : new Restriction(Limit.valueOf(limit), rs.getString("reason"),
+                ThresholdAction.valueOf(rs.getString("threshold_action")), Sql.instant(rs, "restricted_since"),
+                Sql.instant(rs, "restricted_until"));
+        return new SenderStatus(TenantId.of(rs.getString("tenant_id")), EmailAddress.of(rs.getString("address")),
+                restriction, Sql.instant(rs, "grace_until"), rs.getObject("limit_alert_day", LocalDate.class));
+    }
+}

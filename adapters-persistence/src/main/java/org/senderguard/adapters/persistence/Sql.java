@@ -1,0 +1,78 @@
+package org.senderguard.adapters.persistence;
+
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plain SQL for the statements a repository interface cannot express (row locks, sums over
+ * windows, keyset paging). Runs on the current transaction's connection, or on a connection of its
+ * own outside one. Instants are bound as UTC wall-clock time, like {@link UtcTime}.
+ */
+@Singleton
+class Sql {
+
+    /** Reads one row of a result. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Execution<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    private final ConnectionOperations<Connection> connections;
+
+    Sql(ConnectionOperations<Connection> connections) {
+        this.connections = connections;
+    }
+
+    int update(String sql, Object... params) {
+        return run(sql, params, PreparedStatement::executeUpdate);
+    }
+
+    <T> List<T> list(String sql, Row<T> row, Object... params) {
+        return run(sql, params, statement -> {
+            try (ResultSet rs = statement.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(row.read(rs));
+                }
+                return rows;
+            }
+        });
+    }
+
+    <T> Optional<T> one(String sql, Row<T> row, Object... params) {
+        return list(sql, row, params).stream().findFirst();
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        return UtcTime.fromColumn(rs.getObject(column, LocalDateTime.class));
+    }
+
+    private <T> T run(String sql, Object[] params, Execution<T> work) {
+        return connections.executeWrite(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    statement.setObject(i + 1, params[i] instanceof Instant instant ? UtcTime.toColumn(instant)
+                            : params[i] instanceof Enum<?> value ? value.name() : params[i]);
+                }
+                return work.run(statement);
+            } catch (SQLException e) {
+                throw new DataAccessException("SQL failed: " + sql + ": " + e.getMessage(), e);
+            }
+        });
+    }
+}

@@ -1,0 +1,16 @@
+package org.senderguard.adapters.rest.logs;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import org.senderguard.domain.audit.AuditRecord;
+
+@Serdeable
+public record AuditRecordResponse(String id, String actor, String action, String target, @Nullable String before,
+                                  @Nullable String after, Instant at) {
+
+    static AuditRecordResponse from(AuditRecord record) {
+        return new AuditRecordResponse(record.id().toString(), record.actor().value(), record.action(),
+                record.target(), record.before(), record.after(), record.at());
+    }
+}

@@ -1,0 +1,19 @@
+package org.senderguard.adapters.rest.mailflow;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import org.senderguard.domain.mailflow.Decision;
+
+/** The Contract's answer: the action, and for a rejection the SMTP reply and the NDR. */
+@Serdeable
+public record DecisionResponse(String action, @Nullable String smtpReply, @Nullable Ndr ndr) {
+
+    @Serdeable
+    public record Ndr(String text) {
+    }
+
+    public static DecisionResponse from(Decision decision) {
+        return new DecisionResponse(decision.action().name(), decision.smtpReply(),
+                decision.ndrText() == null ? null : new Ndr(decision.ndrText()));
+    }
+}

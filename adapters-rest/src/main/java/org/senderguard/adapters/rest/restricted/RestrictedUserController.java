@@ -1,0 +1,65 @@
+package org.senderguard.adapters.rest.restricted;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import org.senderguard.adapters.rest.PageResponse;
+import org.senderguard.adapters.rest.Roles;
+import org.senderguard.adapters.rest.security.CallerAuthentication;
+import org.senderguard.application.port.in.ListQuery;
+import org.senderguard.application.port.in.ListRestrictedUsersUseCase;
+import org.senderguard.application.port.in.RestrictedUsersQuery;
+import org.senderguard.application.port.in.UnblockCommand;
+import org.senderguard.application.port.in.UnblockUserUseCase;
+import org.senderguard.domain.common.EmailAddress;
+
+@Controller("/api/v1/restricted-users")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({Roles.GLOBAL_ADMIN, Roles.SECURITY_READER})
+public class RestrictedUserController {
+
+    private final ListRestrictedUsersUseCase listRestrictedUsers;
+    private final UnblockUserUseCase unblockUser;
+
+    public RestrictedUserController(ListRestrictedUsersUseCase listRestrictedUsers, UnblockUserUseCase unblockUser) {
+        this.listRestrictedUsers = listRestrictedUsers;
+        this.unblockUser = unblockUser;
+    }
+
+    @Get
+    @Operation(summary = "Users restricted from sending, by address; filter by address prefix, page with the cursor")
+    public PageResponse<RestrictedUserResponse> list(@Nullable @QueryValue String prefix,
+                                                     @Nullable @QueryValue String cursor,
+                                                     @Nullable @QueryValue Integer limit,
+                                                     Authentication authentication) {
+        return PageResponse.from(listRestrictedUsers.list(new RestrictedUsersQuery(
+                ListQuery.of(CallerAuthentication.caller(authentication).tenantId(), cursor, limit), prefix)),
+                RestrictedUserResponse::from);
+    }
+
+    @Get("/{address}")
+    public RestrictedUserResponse get(@PathVariable String address, Authentication authentication) {
+        return RestrictedUserResponse.from(listRestrictedUsers.get(CallerAuthentication.caller(authentication)
+                .tenantId(), EmailAddress.parse("address", address)));
+    }
+
+    @Post("/{address}/unblock")
+    @Secured(Roles.GLOBAL_ADMIN)
+    @Operation(summary = "Unblock a user: needs \"confirm\": true; past the unblock limit the answer is 409 "
+            + "unblock-limit-reached and only Support can unblock")
+    public RestrictedUserResponse unblock(@PathVariable String address, @Body UnblockRequest request,
+                                          Authentication authentication) {
+        return RestrictedUserResponse.from(unblockUser.unblock(UnblockCommand.byAdmin(
+                CallerAuthentication.caller(authentication).tenantId(), address, request.confirm(), request.reason(),
+                CallerAuthentication.actor(authentication))));
+    }
+}

@@ -1,0 +1,6 @@
+package org.senderguard.application.port.in;
+
+public interface RestrictUserUseCase {
+
+    RestrictedUser restrict(RestrictUserCommand command);
+}

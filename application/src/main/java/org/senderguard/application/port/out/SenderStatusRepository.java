@@ -1,0 +1,27 @@
+package org.senderguard.application.port.out;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.outbound.SenderStatus;
+import org.senderguard.domain.tenant.TenantId;
+
+public interface SenderStatusRepository {
+
+    /**
+     * The sender's status, locked until the current transaction ends (created if new), so that
+     * decisions and unblocks for one sender happen one at a time, across server instances too.
+     */
+    SenderStatus lock(TenantId tenantId, EmailAddress address);
+
+    Optional<SenderStatus> find(TenantId tenantId, EmailAddress address);
+
+    void save(SenderStatus status);
+
+    /**
+     * Senders restricted at {@code now}, ordered by address, whose address starts with
+     * {@code prefix} and comes after {@code after} (both may be empty).
+     */
+    List<SenderStatus> findRestricted(TenantId tenantId, Instant now, String prefix, String after, int limit);
+}

@@ -1,0 +1,108 @@
+package org.senderguard.application.service;
+
+import java.time.Clock;
+import java.util.List;
+import org.senderguard.application.port.in.DeletePolicyUseCase;
+import org.senderguard.application.port.in.FindPoliciesUseCase;
+import org.senderguard.application.port.in.PolicyCommand;
+import org.senderguard.application.port.in.SavePolicyUseCase;
+import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.PolicyRepository;
+import org.senderguard.application.port.out.UnitOfWork;
+import org.senderguard.domain.audit.Actor;
+import org.senderguard.domain.audit.AuditRecord;
+import org.senderguard.domain.common.ConflictException;
+import org.senderguard.domain.common.NotFoundException;
+import org.senderguard.domain.outbound.OutboundSpamPolicies;
+import org.senderguard.domain.outbound.OutboundSpamPolicy;
+import org.senderguard.domain.outbound.PolicyId;
+import org.senderguard.domain.tenant.TenantId;
+
+public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, DeletePolicyUseCase {
+
+    private final PolicyRepository policies;
+    private final AuditLog audit;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public PolicyService(PolicyRepository policies, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+        this.policies = policies;
+        this.audit = audit;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<OutboundSpamPolicy> list(TenantId tenantId) {
+        return policiesOf(tenantId).inOrder();
+    }
+
+    @Override
+    public OutboundSpamPolicy get(TenantId tenantId, PolicyId id) {
+        return list(tenantId).stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("no outbound spam policy with id " + id));
+    }
+
+    /** The tenant's policies; a tenant gets its default policy the first time its policies are read. */
+    OutboundSpamPolicies policiesOf(TenantId tenantId) {
+        List<OutboundSpamPolicy> found = policies.findByTenant(tenantId);
+        if (found.stream().anyMatch(OutboundSpamPolicy::isDefault)) {
+            return new OutboundSpamPolicies(found);
+        }
+        try {
+            unitOfWork.inTransaction(() -> {
+                OutboundSpamPolicy created = OutboundSpamPolicy.defaultFor(tenantId);
+                policies.insert(created);
+                audit.add(AuditRecord.of(tenantId, Actor.SYSTEM, "policy.create", target(created), null, created,
+                        clock.instant()));
+                return created;
+            });
+        } catch (ConflictException concurrentlyCreated) {
+            // Another request created the default policy first; read it below.
+        }
+        return new OutboundSpamPolicies(policies.findByTenant(tenantId));
+    }
+
+    @Override
+    public OutboundSpamPolicy create(PolicyCommand command) {
+        policiesOf(command.tenantId());
+        OutboundSpamPolicy created = OutboundSpamPolicy.custom(command.tenantId(), command.settings());
+        return unitOfWork.inTransaction(() -> {
+            policies.insert(created);
+            audit.add(AuditRecord.of(command.tenantId(), command.actor(), "policy.create", target(created), null,
+                    created, clock.instant()));
+            return created;
+        });
+    }
+
+    @Override
+    public OutboundSpamPolicy replace(PolicyId id, PolicyCommand command) {
+        OutboundSpamPolicy current = get(command.tenantId(), id);
+        OutboundSpamPolicy replaced = current.changedTo(command.settings());
+        return unitOfWork.inTransaction(() -> {
+            policies.update(replaced);
+            audit.add(AuditRecord.of(command.tenantId(), command.actor(), "policy.update", target(replaced), current,
+                    replaced, clock.instant()));
+            return replaced;
+        });
+    }
+
+    @Override
+    public void delete(TenantId tenantId, PolicyId id, Actor actor) {
+        OutboundSpamPolicy current = get(tenantId, id);
+        if (current.isDefault()) {
+            throw new ConflictException("default-policy", "the default policy cannot be deleted; change its settings "
+                    + "instead");
+        }
+        unitOfWork.inTransaction(() -> {
+            policies.delete(tenantId, id);
+            audit.add(AuditRecord.of(tenantId, actor, "policy.delete", target(current), current, null,
+                    clock.instant()));
+            return null;
+        });
+    }
+
+    private static String target(OutboundSpamPolicy policy) {
+        return "policy:" + policy.id();
+    }
+}

@@ -1,0 +1,140 @@
+package org.senderguard.application.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.senderguard.application.port.in.FindTenantUseCase;
+import org.senderguard.application.port.in.ListRestrictedUsersUseCase;
+import org.senderguard.application.port.in.Page;
+import org.senderguard.application.port.in.RestrictUserCommand;
+import org.senderguard.application.port.in.RestrictUserUseCase;
+import org.senderguard.application.port.in.RestrictedUser;
+import org.senderguard.application.port.in.RestrictedUsersQuery;
+import org.senderguard.application.port.in.UnblockCommand;
+import org.senderguard.application.port.in.UnblockUserUseCase;
+import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.SenderStatusRepository;
+import org.senderguard.application.port.out.UnblockHistory;
+import org.senderguard.application.port.out.UnitOfWork;
+import org.senderguard.domain.audit.AuditRecord;
+import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.common.InvalidValueException;
+import org.senderguard.domain.common.NotFoundException;
+import org.senderguard.domain.outbound.Restriction;
+import org.senderguard.domain.outbound.SenderStatus;
+import org.senderguard.domain.outbound.UnblockAllowance;
+import org.senderguard.domain.tenant.Tenant;
+import org.senderguard.domain.tenant.TenantId;
+import org.senderguard.domain.tenant.TenantSettings;
+
+public class RestrictionService implements ListRestrictedUsersUseCase, UnblockUserUseCase, RestrictUserUseCase {
+
+    private final FindTenantUseCase tenants;
+    private final SenderStatusRepository statuses;
+    private final UnblockHistory unblocks;
+    private final AuditLog audit;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public RestrictionService(FindTenantUseCase tenants, SenderStatusRepository statuses, UnblockHistory unblocks,
+                              AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+        this.tenants = tenants;
+        this.statuses = statuses;
+        this.unblocks = unblocks;
+        this.audit = audit;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    @Override
+    public Page<RestrictedUser> list(RestrictedUsersQuery query) {
+        TenantSettings settings = tenants.byId(query.page().tenantId()).settings();
+        Instant now = clock.instant();
+        int limit = query.page().limit();
+        List<SenderStatus> found = statuses.findRestricted(query.page().tenantId(), now, query.prefix(),
+                decodeCursor(query.page().cursor()), limit + 1);
+        List<RestrictedUser> items = found.stream().limit(limit)
+                .map(status -> restrictedUser(status, settings, now)).toList();
+        String next = found.size() > limit ? encodeCursor(items.get(items.size() - 1).address().value()) : null;
+        return new Page<>(items, next);
+    }
+
+    @Override
+    public RestrictedUser get(TenantId tenantId, EmailAddress address) {
+        Tenant tenant = tenants.byId(tenantId);
+        Instant now = clock.instant();
+        return statuses.find(tenantId, address).filter(s -> s.isRestrictedAt(now))
+                .map(status -> restrictedUser(status, tenant.settings(), now))
+                .orElseThrow(() -> notRestricted(address));
+    }
+
+    @Override
+    public RestrictedUser unblock(UnblockCommand command) {
+        Tenant tenant = tenants.byId(command.tenantId());
+        return unitOfWork.inTransaction(() -> {
+            Instant now = clock.instant();
+            // Holding the sender's lock while counting makes racing unblocks take turns.
+            SenderStatus status = statuses.lock(tenant.id(), command.user());
+            if (!status.isRestrictedAt(now)) {
+                throw notRestricted(command.user());
+            }
+            allowance(tenant.id(), command.user(), tenant.settings(), now).check(command.user(), command.overrideLimit());
+            SenderStatus unblocked = status.unblockedAt(now);
+            statuses.save(unblocked);
+            unblocks.add(tenant.id(), command.user(), command.actor(), command.overrideLimit(), now);
+            audit.add(AuditRecord.of(tenant.id(), command.actor(),
+                    command.overrideLimit() ? "restriction.unblock-override" : "restriction.unblock",
+                    "user:" + command.user(), status.restriction(), "unblocked: " + command.reason(), now));
+            return new RestrictedUser(command.user(), status.restriction(),
+                    allowance(tenant.id(), command.user(), tenant.settings(), now));
+        });
+    }
+
+    @Override
+    public RestrictedUser restrict(RestrictUserCommand command) {
+        Tenant tenant = tenants.byName(command.tenant());
+        return unitOfWork.inTransaction(() -> {
+            Instant now = clock.instant();
+            SenderStatus status = statuses.lock(tenant.id(), command.user());
+            Restriction restriction = Restriction.manual(command.reason(), now);
+            statuses.save(status.restrictedBy(restriction));
+            audit.add(AuditRecord.of(tenant.id(), command.actor(), "restriction.add", "user:" + command.user(),
+                    status.restrictionAt(now).orElse(null), restriction, now));
+            return new RestrictedUser(command.user(), restriction,
+                    allowance(tenant.id(), command.user(), tenant.settings(), now));
+        });
+    }
+
+    private RestrictedUser restrictedUser(SenderStatus status, TenantSettings settings, Instant now) {
+        return new RestrictedUser(status.address(), status.restriction(),
+                allowance(status.tenantId(), status.address(), settings, now));
+    }
+
+    private UnblockAllowance allowance(TenantId tenantId, EmailAddress user, TenantSettings settings, Instant now) {
+        Instant windowStart = now.minus(Duration.ofDays(settings.unblockWindowDays()));
+        return new UnblockAllowance(unblocks.countAdminUnblocksSince(tenantId, user, windowStart),
+                settings.unblockLimit(), settings.unblockWindowDays());
+    }
+
+    private static NotFoundException notRestricted(EmailAddress user) {
+        return new NotFoundException(user + " is not restricted");
+    }
+
+    private static String encodeCursor(String address) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(address.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeCursor(String cursor) {
+        if (cursor == null) {
+            return "";
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("cursor", "not a cursor from a previous page");
+        }
+    }
+}

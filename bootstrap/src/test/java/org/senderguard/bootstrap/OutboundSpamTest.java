@@ -1,0 +1,181 @@
+package org.senderguard.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Outbound decisions, restrictions, unblocks, alerts and the audit log over real HTTP, with a clock the test moves. */
+class OutboundSpamTest {
+
+    private static final List<String> ONE_EXTERNAL = List.of("someone@elsewhere.example");
+
+    @Test
+    void cleanMailIsDeliveredAndSpamGoesThroughTheHighRiskPool() {
+        TenantClient tenant = new TenantClient();
+        Map<String, Object> clean = tenant.outbound(tenant.user("ann"), ONE_EXTERNAL, "CLEAN").json();
+        assertThat(clean).containsEntry("action", "DELIVER").containsEntry("smtpReply", null)
+                .containsEntry("ndr", null);
+        assertThat(tenant.outbound(tenant.user("ann"), ONE_EXTERNAL, "bulk").json()).containsEntry("action", "DELIVER");
+        assertThat(tenant.outbound(tenant.user("ann"), ONE_EXTERNAL, "PHISH").json())
+                .containsEntry("action", "DELIVER_HIGH_RISK_POOL");
+    }
+
+    @Test
+    void mailFromADomainTheTenantDoesNotOwnIsRejected() {
+        TenantClient tenant = new TenantClient();
+        Map<String, Object> answer = tenant.outbound("ceo@not-" + tenant.domain, ONE_EXTERNAL, "CLEAN").json();
+        assertThat(answer).containsEntry("action", "REJECT").containsEntry("smtpReply",
+                "550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains");
+        assertThat(ndr(answer)).contains("not-" + tenant.domain).contains("accepted domain");
+        assertThat(tenant.outbound("ceo@mail." + tenant.domain, ONE_EXTERNAL, "CLEAN").json())
+                .as("subdomains of accepted domains are the tenant's").containsEntry("action", "DELIVER");
+    }
+
+    @Test
+    void everyRecipientCountsAndTheTrippingMessageIsRejectedUntilMidnightUtc() {
+        TenantClient tenant = new TenantClient();
+        tenant.defaultPolicy(5, 3, 100, 10, "BLOCK_USER_FOR_TODAY", List.of("admin@" + tenant.domain));
+        String sender = tenant.user("bob");
+        List<String> fourExternal = IntStream.range(0, 4).mapToObj(i -> "r" + i + "@elsewhere.example").toList();
+        List<String> internal = List.of(tenant.user("x"), "y@eu." + tenant.domain, tenant.user("z"));
+
+        assertThat(tenant.outbound(sender, fourExternal, "CLEAN").json()).containsEntry("action", "DELIVER");
+        assertThat(tenant.outbound(sender, internal, "CLEAN").json()).as("internal recipients count apart")
+                .containsEntry("action", "DELIVER");
+        Map<String, Object> tripping = tenant.outbound(sender,
+                List.of("r8@elsewhere.example", "r9@elsewhere.example"), "CLEAN").json();
+        assertThat(tripping).containsEntry("action", "REJECT")
+                .containsEntry("smtpReply", "550 5.1.8 Access denied, bad outbound sender");
+        assertThat(ndr(tripping)).contains(sender).contains("more than 5 external recipients in the last hour")
+                .contains("change your password").contains("restricted users list");
+
+        Map<String, Object> restricted = Http.get("/api/v1/restricted-users/" + sender, tenant.reader).json();
+        Instant midnight = LocalDate.ofInstant(TestApplication.clock().instant(), ZoneOffset.UTC).plusDays(1)
+                .atStartOfDay(ZoneOffset.UTC).toInstant();
+        assertThat(restricted).containsEntry("address", sender).containsEntry("action", "BLOCK_USER_FOR_TODAY")
+                .containsEntry("restrictedUntil", midnight.toString()).containsEntry("unblocksUsed", 0)
+                .containsEntry("unblocksRemaining", 3);
+
+        assertThat(tenant.outbound(sender, List.of(tenant.user("x")), "CLEAN").json())
+                .as("while restricted, internal mail too").containsEntry("action", "REJECT");
+
+        TestApplication.clock().advanceTo(midnight.minusSeconds(1));
+        assertThat(tenant.outbound(sender, ONE_EXTERNAL, "CLEAN").json()).containsEntry("action", "REJECT");
+        TestApplication.clock().advanceTo(midnight);
+        assertThat(tenant.outbound(sender, ONE_EXTERNAL, "CLEAN").json()).containsEntry("action", "DELIVER");
+        assertThat(Http.get("/api/v1/restricted-users/" + sender, tenant.reader).status()).isEqualTo(404);
+
+        Map<String, Object> alert = Http.get("/api/v1/alerts", tenant.reader).items().get(0);
+        assertThat(alert).containsEntry("title", "User restricted from sending email").containsEntry("severity", "HIGH")
+                .containsEntry("user", sender);
+    }
+
+    @Test
+    void theHourWindowRolls() {
+        TenantClient tenant = new TenantClient();
+        tenant.defaultPolicy(3, 0, 0, 10, "BLOCK_USER_FOR_TODAY", List.of());
+        String early = tenant.user("carol");
+        String late = tenant.user("chris");
+        List<String> three = List.of("a@o.example", "b@o.example", "c@o.example");
+        TestApplication.clock().advance(Duration.ofMinutes(1));
+        assertThat(tenant.outbound(early, three, "CLEAN").json()).containsEntry("action", "DELIVER");
+        assertThat(tenant.outbound(late, three, "CLEAN").json()).containsEntry("action", "DELIVER");
+
+        TestApplication.clock().advance(Duration.ofMinutes(59));
+        assertThat(tenant.outbound(early, List.of("d@o.example"), "CLEAN").json())
+                .as("59 minutes later the three still count").containsEntry("action", "REJECT");
+        TestApplication.clock().advance(Duration.ofMinutes(1));
+        assertThat(tenant.outbound(late, List.of("d@o.example", "e@o.example"), "CLEAN").json())
+                .as("60 minutes later they have left the window").containsEntry("action", "DELIVER");
+        assertThat(tenant.outbound(late, List.of("f@o.example", "g@o.example"), "CLEAN").json())
+                .containsEntry("action", "REJECT");
+    }
+
+    @Test
+    void aDuplicateMessageIdGetsTheSameAnswerAndIsNotCountedTwice() {
+        TenantClient tenant = new TenantClient();
+        tenant.defaultPolicy(2, 0, 0, 10, "BLOCK_USER_FOR_TODAY", List.of());
+        String sender = tenant.user("dave");
+        List<String> two = List.of("a@o.example", "b@o.example");
+        Map<String, Object> first = tenant.outbound("<same@id>", sender, two, "CLEAN").json();
+        Map<String, Object> again = tenant.outbound("<same@id>", sender, two, "CLEAN").json();
+        assertThat(again).isEqualTo(first).containsEntry("action", "DELIVER");
+        assertThat(tenant.outbound(sender, List.of("c@o.example"), "CLEAN").json()).containsEntry("action", "REJECT");
+    }
+
+    @Test
+    void alertActionDeliversAndAlertsOncePerUserPerDay() {
+        TenantClient tenant = new TenantClient();
+        tenant.defaultPolicy(1, 0, 0, 10, "ALERT", List.of());
+        String sender = tenant.user("erin");
+        for (int i = 0; i < 3; i++) {
+            assertThat(tenant.outbound(sender, List.of("a@o.example", "b@o.example"), "CLEAN").json())
+                    .containsEntry("action", "DELIVER");
+        }
+        List<Map<String, Object>> alerts = Http.get("/api/v1/alerts", tenant.admin).items();
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0)).containsEntry("title", "Email sending limit exceeded").containsEntry("user", sender);
+        assertThat(Http.get("/api/v1/restricted-users", tenant.admin).items()).isEmpty();
+    }
+
+    @Test
+    void tooMuchSpamRestrictsTheSender() {
+        TenantClient tenant = new TenantClient();
+        tenant.defaultPolicy(0, 0, 0, 2, "BLOCK_USER", List.of());
+        String sender = tenant.user("frank");
+        assertThat(tenant.outbound(sender, ONE_EXTERNAL, "SPAM").json()).containsEntry("action", "DELIVER_HIGH_RISK_POOL");
+        assertThat(tenant.outbound(sender, ONE_EXTERNAL, "MALWARE").json()).containsEntry("action", "DELIVER_HIGH_RISK_POOL");
+        Map<String, Object> third = tenant.outbound(sender, ONE_EXTERNAL, "HIGH_CONFIDENCE_PHISH").json();
+        assertThat(third).containsEntry("action", "REJECT");
+        assertThat(ndr(third)).contains("more than 2 spam messages in the last hour");
+        assertThat(Http.get("/api/v1/restricted-users/" + sender, tenant.admin).json())
+                .containsEntry("action", "BLOCK_USER").containsEntry("restrictedUntil", null);
+    }
+
+    @Test
+    void badMessagesAre400NamingTheField() {
+        TenantClient tenant = new TenantClient();
+        assertField(TenantClient.post("/api/v1/mail-flow/outbound", tenant.mailFlow,
+                Map.of("messageId", "1", "sender", "not an address", "recipients", ONE_EXTERNAL, "verdict", "CLEAN")),
+                "sender");
+        assertField(TenantClient.post("/api/v1/mail-flow/outbound", tenant.mailFlow,
+                Map.of("messageId", "1", "sender", tenant.user("a"), "recipients", List.of(), "verdict", "CLEAN")),
+                "recipients");
+        assertField(TenantClient.post("/api/v1/mail-flow/outbound", tenant.mailFlow,
+                Map.of("messageId", "1", "sender", tenant.user("a"), "recipients", ONE_EXTERNAL, "verdict", "NICE")),
+                "verdict");
+        assertField(TenantClient.post("/api/v1/mail-flow/outbound", tenant.mailFlow,
+                Map.of("sender", tenant.user("a"), "recipients", ONE_EXTERNAL, "verdict", "CLEAN")), "messageId");
+    }
+
+    @Test
+    void eachEndpointAdmitsOnlyItsRoles() {
+        TenantClient tenant = new TenantClient();
+        RestApiTest.assertProblem(TenantClient.post("/api/v1/mail-flow/outbound", tenant.admin, Map.of()), 403,
+                "forbidden");
+        RestApiTest.assertProblem(Http.get("/api/v1/restricted-users", tenant.mailFlow), 403, "forbidden");
+        RestApiTest.assertProblem(tenant.unblock(tenant.reader, tenant.user("a"), Map.of("confirm", true,
+                "reason", "x")), 403, "forbidden");
+        RestApiTest.assertProblem(TenantClient.post("/api/v1/outbound-spam-policies", tenant.reader, Map.of()), 403,
+                "forbidden");
+        assertThat(Http.get("/api/v1/outbound-spam-policies", tenant.reader).status()).isEqualTo(200);
+        assertThat(Http.get("/api/v1/audit-log", tenant.reader).status()).isEqualTo(200);
+    }
+
+    static void assertField(Http.Response response, String field) {
+        RestApiTest.assertProblem(response, 400, "invalid-value");
+        assertThat((String) response.json().get("detail")).startsWith(field + ": ");
+    }
+
+    @SuppressWarnings("unchecked")
+    static String ndr(Map<String, Object> answer) {
+        return (String) ((Map<String, Object>) answer.get("ndr")).get("text");
+    }
+}
