@@ -89,7 +89,9 @@ CREATE TABLE unblock (
 );
 CREATE INDEX ix_unblock_user ON unblock (tenant_id, address, unblocked_at);
 
+-- seq orders the logs newest first, also within one instant; id is the public identity.
 CREATE TABLE alert (
+    seq        BIGINT       NOT NULL AUTO_INCREMENT,
     id         CHAR(36)     NOT NULL,
     tenant_id  CHAR(36)     NOT NULL,
     kind       VARCHAR(40)  NOT NULL,
@@ -97,11 +99,13 @@ CREATE TABLE alert (
     detail     TEXT         NOT NULL,
     recipients TEXT         NOT NULL,
     created_at DATETIME(6)  NOT NULL,
-    PRIMARY KEY (id)
+    PRIMARY KEY (seq),
+    CONSTRAINT uq_alert_id UNIQUE (id)
 );
-CREATE INDEX ix_alert_tenant_time ON alert (tenant_id, created_at, id);
+CREATE INDEX ix_alert_tenant_seq ON alert (tenant_id, seq);
 
 CREATE TABLE audit_record (
+    seq          BIGINT       NOT NULL AUTO_INCREMENT,
     id           CHAR(36)     NOT NULL,
     tenant_id    CHAR(36)     NULL,
     actor        VARCHAR(128) NOT NULL,
@@ -110,6 +114,7 @@ CREATE TABLE audit_record (
     before_state TEXT         NULL,
     after_state  TEXT         NULL,
     recorded_at  DATETIME(6)  NOT NULL,
-    PRIMARY KEY (id)
+    PRIMARY KEY (seq),
+    CONSTRAINT uq_audit_record_id UNIQUE (id)
 );
-CREATE INDEX ix_audit_record_tenant_time ON audit_record (tenant_id, recorded_at, id);
+CREATE INDEX ix_audit_record_tenant_seq ON audit_record (tenant_id, seq);

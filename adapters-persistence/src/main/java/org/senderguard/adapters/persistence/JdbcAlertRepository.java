@@ -3,7 +3,6 @@ package org.senderguard.adapters.persistence;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.senderguard.application.port.out.AlertRepository;
@@ -29,10 +28,8 @@ class JdbcAlertRepository implements AlertRepository {
     }
 
     @Override
-    public List<Alert> findByTenant(TenantId tenantId, Instant beforeAt, UUID beforeId, int limit) {
-        return sql.list("SELECT * FROM alert WHERE tenant_id = ? " + NewestFirst.after(beforeAt, "created_at")
-                        + " ORDER BY created_at DESC, id DESC LIMIT ?", JdbcAlertRepository::alert,
-                NewestFirst.params(tenantId, beforeAt, beforeId, limit));
+    public List<Alert> findByTenant(TenantId tenantId, UUID before, int limit) {
+        return sql.list(NewestFirst.query("alert", before), JdbcAlertRepository::alert, NewestFirst.params(tenantId, before, limit));
     }
 
     private static Alert alert(ResultSet rs) throws SQLException {

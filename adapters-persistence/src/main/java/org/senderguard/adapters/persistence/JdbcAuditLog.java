@@ -3,7 +3,6 @@ package org.senderguard.adapters.persistence;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.senderguard.application.port.out.AuditLog;
@@ -29,10 +28,8 @@ class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public List<AuditRecord> findByTenant(TenantId tenantId, Instant beforeAt, UUID beforeId, int limit) {
-        return sql.list("SELECT * FROM audit_record WHERE tenant_id = ? " + NewestFirst.after(beforeAt, "recorded_at")
-                        + " ORDER BY recorded_at DESC, id DESC LIMIT ?", JdbcAuditLog::record,
-                NewestFirst.params(tenantId, beforeAt, beforeId, limit));
+    public List<AuditRecord> findByTenant(TenantId tenantId, UUID before, int limit) {
+        return sql.list(NewestFirst.query("audit_record", before), JdbcAuditLog::record, NewestFirst.params(tenantId, before, limit));
     }
 
     private static AuditRecord record(ResultSet rs) throws SQLException {

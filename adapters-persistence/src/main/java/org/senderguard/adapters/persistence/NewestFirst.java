@@ -1,22 +1,26 @@
 package org.senderguard.adapters.persistence;
 
-import java.time.Instant;
 import java.util.UUID;
 import org.senderguard.domain.tenant.TenantId;
 
-/** Keyset paging for lists ordered newest first by (time, id): no OFFSET, so every page costs the same. */
+/**
+ * Keyset paging for the logs, newest first by their insertion sequence: no OFFSET, so every page
+ * costs the same, and records of one instant keep their order.
+ */
 final class NewestFirst {
 
     private NewestFirst() {
     }
 
-    /** The condition that keeps only rows older than the cursor, or nothing without one. */
-    static String after(Instant beforeAt, String timeColumn) {
-        return beforeAt == null ? "" : "AND (" + timeColumn + " < ? OR (" + timeColumn + " = ? AND id < ?))";
+    /** {@code SELECT * FROM table WHERE tenant_id = ? [older than the cursor] ORDER BY seq DESC LIMIT ?}. */
+    static String query(String table, UUID before) {
+        return "SELECT * FROM " + table + " WHERE tenant_id = ? "
+                + (before == null ? "" : "AND seq < (SELECT seq FROM " + table + " WHERE id = ?) ")
+                + "ORDER BY seq DESC LIMIT ?";
     }
 
-    static Object[] params(TenantId tenantId, Instant beforeAt, UUID beforeId, int limit) {
-        return beforeAt == null ? new Object[] {tenantId.toString(), limit}
-                : new Object[] {tenantId.toString(), beforeAt, beforeAt, beforeId.toString(), limit};
+    static Object[] params(TenantId tenantId, UUID before, int limit) {
+        return before == null ? new Object[] {tenantId.toString(), limit}
+                : new Object[] {tenantId.toString(), before.toString(), limit};
     }
 }

@@ -1,19 +1,17 @@
 package org.senderguard.application.service;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.senderguard.application.port.in.ListAlertsUseCase;
 import org.senderguard.application.port.in.ListQuery;
 import org.senderguard.application.port.in.Page;
 import org.senderguard.application.port.in.ReadAuditLogUseCase;
-import org.senderguard.application.port.in.TimeCursor;
 import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.domain.alert.Alert;
 import org.senderguard.domain.audit.AuditRecord;
+import org.senderguard.domain.common.InvalidValueException;
 
 /** The two newest-first logs admins read: alerts and the audit log. */
 public class AlertAndAuditService implements ListAlertsUseCase, ReadAuditLogUseCase {
@@ -28,23 +26,31 @@ public class AlertAndAuditService implements ListAlertsUseCase, ReadAuditLogUseC
 
     @Override
     public Page<Alert> list(ListQuery query) {
-        return page(query, (at, id) -> alerts.findByTenant(query.tenantId(), at, id, query.limit() + 1),
-                a -> new TimeCursor(a.createdAt(), a.id()));
+        return page(query, before -> alerts.findByTenant(query.tenantId(), before, query.limit() + 1), Alert::id);
     }
 
     @Override
     public Page<AuditRecord> listAudit(ListQuery query) {
-        return page(query, (at, id) -> audit.findByTenant(query.tenantId(), at, id, query.limit() + 1),
-                r -> new TimeCursor(r.at(), r.id()));
+        return page(query, before -> audit.findByTenant(query.tenantId(), before, query.limit() + 1),
+                AuditRecord::id);
     }
 
-    /** Fetches one more than the page holds, to know whether there is a next page. */
-    private static <T> Page<T> page(ListQuery query, BiFunction<Instant, UUID, List<T>> fetch,
-                                    Function<T, TimeCursor> cursorOf) {
-        TimeCursor cursor = query.cursor() == null ? null : TimeCursor.parse(query.cursor());
-        List<T> found = cursor == null ? fetch.apply(null, null) : fetch.apply(cursor.at(), cursor.id());
+    /**
+     * The cursor is the id of the last item shown. Fetches one more than the page holds, to know
+     * whether there is a next page.
+     */
+    private static <T> Page<T> page(ListQuery query, Function<UUID, List<T>> fetch, Function<T, UUID> idOf) {
+        List<T> found = fetch.apply(query.cursor() == null ? null : parseCursor(query.cursor()));
         List<T> items = found.stream().limit(query.limit()).toList();
-        return new Page<>(items, found.size() > query.limit() ? cursorOf.apply(items.get(items.size() - 1)).encode()
+        return new Page<>(items, found.size() > query.limit() ? idOf.apply(items.get(items.size() - 1)).toString()
                 : null);
+    }
+
+    private static UUID parseCursor(String cursor) {
+        try {
+            return UUID.fromString(cursor);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("cursor", "not a cursor from a previous page");
+        }
     }
 }

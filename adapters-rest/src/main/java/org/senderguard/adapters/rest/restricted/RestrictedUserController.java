@@ -1,6 +1,7 @@
 package org.senderguard.adapters.rest.restricted;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -46,20 +47,21 @@ public class RestrictedUserController {
                 RestrictedUserResponse::from);
     }
 
-    @Get("/{address}")
-    public RestrictedUserResponse get(@PathVariable String address, Authentication authentication) {
+    @Get("/{+address}")
+    public RestrictedUserResponse get(@PathVariable String address, HttpRequest<?> request,
+                                      Authentication authentication) {
         return RestrictedUserResponse.from(listRestrictedUsers.get(CallerAuthentication.caller(authentication)
-                .tenantId(), EmailAddress.parse("address", address)));
+                .tenantId(), EmailAddress.parse("address", AddressInPath.of(request))));
     }
 
-    @Post("/{address}/unblock")
+    @Post("/{+address}/unblock")
     @Secured(Roles.GLOBAL_ADMIN)
     @Operation(summary = "Unblock a user: needs \"confirm\": true; past the unblock limit the answer is 409 "
             + "unblock-limit-reached and only Support can unblock")
-    public RestrictedUserResponse unblock(@PathVariable String address, @Body UnblockRequest request,
-                                          Authentication authentication) {
+    public RestrictedUserResponse unblock(@PathVariable String address, @Body UnblockRequest body,
+                                          HttpRequest<?> request, Authentication authentication) {
         return RestrictedUserResponse.from(unblockUser.unblock(UnblockCommand.byAdmin(
-                CallerAuthentication.caller(authentication).tenantId(), address, request.confirm(), request.reason(),
-                CallerAuthentication.actor(authentication))));
+                CallerAuthentication.caller(authentication).tenantId(), AddressInPath.of(request), body.confirm(),
+                body.reason(), CallerAuthentication.actor(authentication))));
     }
 }

@@ -1,6 +1,5 @@
 package org.senderguard.application.port.out;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.senderguard.domain.alert.Alert;
@@ -10,6 +9,6 @@ public interface AlertRepository {
 
     void insert(Alert alert);
 
-    /** Newest first; with a cursor, only those older than the alert (at, id) it names. */
-    List<Alert> findByTenant(TenantId tenantId, Instant beforeAt, UUID beforeId, int limit);
+    /** Newest first; with {@code before}, only those older than that alert. */
+    List<Alert> findByTenant(TenantId tenantId, UUID before, int limit);
 }

@@ -1,6 +1,5 @@
 package org.senderguard.application.port.out;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.senderguard.domain.audit.AuditRecord;
@@ -10,6 +9,6 @@ public interface AuditLog {
 
     void add(AuditRecord record);
 
-    /** Newest first; with a cursor, only those older than the record (at, id) it names. */
-    List<AuditRecord> findByTenant(TenantId tenantId, Instant beforeAt, UUID beforeId, int limit);
+    /** Newest first; with {@code before}, only those older than that record. */
+    List<AuditRecord> findByTenant(TenantId tenantId, UUID before, int limit);
 }
