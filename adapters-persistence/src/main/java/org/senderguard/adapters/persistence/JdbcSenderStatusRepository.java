@@ -28,14 +28,25 @@ class JdbcSenderStatusRepository implements SenderStatusRepository {
         this.sql = sql;
     }
 
+    /**
+     * Takes the row's exclusive lock first: an INSERT IGNORE first would take a shared lock on an
+     * existing row, and two transactions upgrading shared locks deadlock. Only a sender's very first
+     * messages insert the row.
+     */
     @Override
     public SenderStatus lock(TenantId tenantId, EmailAddress address) {
-        // INSERT IGNORE waits for a concurrent insert of the same sender instead of failing on it.
-        sql.update("INSERT IGNORE INTO sender_status (tenant_id, address) VALUES (?, ?)", tenantId.toString(),
-                address.value());
-        sql.list("SELECT address FROM sender_status WHERE tenant_id = ? AND address = ? FOR UPDATE",
-                rs -> rs.getString(1), tenantId.toString(), address.value());
+        if (!lockRow(tenantId, address)) {
+            // INSERT IGNORE waits for a concurrent insert of the same sender instead of failing on it.
+            sql.update("INSERT IGNORE INTO sender_status (tenant_id, address) VALUES (?, ?)", tenantId.toString(),
+                    address.value());
+            lockRow(tenantId, address);
+        }
         return find(tenantId, address).orElseThrow();
+    }
+
+    private boolean lockRow(TenantId tenantId, EmailAddress address) {
+        return !sql.list("SELECT address FROM sender_status WHERE tenant_id = ? AND address = ? FOR UPDATE",
+                rs -> rs.getString(1), tenantId.toString(), address.value()).isEmpty();
     }
 
     @Override

@@ -13,6 +13,8 @@ import org.senderguard.domain.common.ConflictException;
 class JdbcUnitOfWork implements UnitOfWork {
 
     private static final String INTEGRITY_VIOLATION = "23";
+    private static final String DEADLOCK = "40001";
+    private static final int ATTEMPTS = 3;
 
     private final TransactionOperations<Connection> transactions;
 
@@ -23,24 +25,34 @@ class JdbcUnitOfWork implements UnitOfWork {
     /**
      * Application code checks for clashes before writing, but a concurrent transaction can still
      * win the race; the database's unique keys then decide, and the loser is told it conflicted.
+     * A transaction the database chose as a deadlock victim was rolled back whole, so it is run
+     * again, a few times.
      */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        try {
-            return transactions.executeWrite(status -> work.get());
-        } catch (DataAccessException e) {
-            if (isIntegrityViolation(e)) {
-                throw new ConflictException("conflict", "the change clashes with a concurrent change; try again");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.executeWrite(status -> work.get());
+            } catch (DataAccessException e) {
+                if (isIntegrityViolation(e)) {
+                    throw new ConflictException("conflict", "the change clashes with a concurrent change; try again");
+                }
+                if (attempt >= ATTEMPTS || !hasSqlState(e, DEADLOCK)) {
+                    throw e;
+                }
             }
-            throw e;
         }
     }
 
-    /** SQLSTATE class 23 anywhere in the chain; batch failures keep it in the next exception. */
     private static boolean isIntegrityViolation(Throwable e) {
+        return hasSqlState(e, INTEGRITY_VIOLATION);
+    }
+
+    /** The SQLSTATE (or its class) anywhere in the chain; batch failures keep it in the next exception. */
+    private static boolean hasSqlState(Throwable e, String state) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
-                if (sql.getSQLState() != null && sql.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
+                if (sql.getSQLState() != null && sql.getSQLState().startsWith(state)) {
                     return true;
                 }
             }
