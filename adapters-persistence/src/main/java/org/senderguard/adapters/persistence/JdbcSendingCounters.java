@@ -30,9 +30,9 @@ class JdbcSendingCounters implements SendingCounters {
     public SendingUsage usage(TenantId tenantId, EmailAddress sender, Instant now) {
         int[] hour = sql.one("SELECT COALESCE(SUM(external_recipients), 0), COALESCE(SUM(internal_recipients), 0), "
                         + "COALESCE(SUM(spam_messages), 0) FROM sending_minute "
-                        + "WHERE tenant_id = ? AND address = ? AND epoch_minute > ?",
+                        + "WHERE tenant_id = ? AND address = ? AND epoch_minute > ? AND epoch_minute <= ?",
                 rs -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)},
-                tenantId.toString(), sender.value(), minute(now) - WINDOW_MINUTES).orElseThrow();
+                tenantId.toString(), sender.value(), minute(now) - WINDOW_MINUTES, minute(now)).orElseThrow();
         int today = sql.one("SELECT recipients FROM sending_day WHERE tenant_id = ? AND address = ? AND utc_day = ?",
                 rs -> rs.getInt(1), tenantId.toString(), sender.value(), UtcDay.of(now)).orElse(0);
         return new SendingUsage(hour[0], hour[1], today, hour[2]);

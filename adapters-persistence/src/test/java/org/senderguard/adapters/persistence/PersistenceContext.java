@@ -1,6 +1,7 @@
 package org.senderguard.adapters.persistence;
 
 import io.micronaut.context.ApplicationContext;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +15,9 @@ final class PersistenceContext {
         Map<String, Object> properties = new HashMap<>(settings.toProperties());
         properties.put("datasources.default.dialect", "MYSQL");
         properties.put("flyway.datasources.default.enabled", true);
-        return ApplicationContext.builder().deduceEnvironment(false).properties(properties).start();
+        ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).properties(properties)
+                .build();
+        context.registerSingleton(Clock.class, Clock.systemUTC());
+        return context.start();
     }
 }

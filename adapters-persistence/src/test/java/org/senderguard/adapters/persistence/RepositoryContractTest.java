@@ -319,7 +319,29 @@ abstract class RepositoryContractTest {
         assertThat(counters.usage(tenant.id(), user, start.plusSeconds(60 * 60)))
                 .isEqualTo(new SendingUsage(1, 1, 0, 1));
         assertThat(counters.usage(tenant.id(), user, start.plusSeconds(59 * 60 - 11)))
-                .isEqualTo(new SendingUsage(6, 2, 8, 2));
+                .as("a minute later than now does not count yet; the day row holds the whole day")
+                .isEqualTo(new SendingUsage(5, 1, 8, 1));
+    }
+
+    @Test
+    void housekeepingDropsOnlyWhatNoDecisionNeeds() {
+        Tenant tenant = stored(newTenant("housekeeping"));
+        EmailAddress user = EmailAddress.parse("a", "u@" + tenant.domains().values().get(0));
+        Instant old = Instant.parse("2026-05-01T10:00:00Z");
+        Instant recent = old.plus(java.time.Duration.ofDays(8));
+        Decision decision = Decision.deliver(false);
+        inTransaction(() -> {
+            counters.add(tenant.id(), user, new MessageWeight(1, 0, 0), old);
+            counters.add(tenant.id(), user, new MessageWeight(2, 0, 0), recent.minusSeconds(600));
+            processed.save(tenant.id(), "old", decision, old);
+            processed.save(tenant.id(), "recent", decision, recent.minusSeconds(600));
+        });
+        context.getBean(Housekeeping.class).purge(recent);
+
+        assertThat(processed.find(tenant.id(), "old")).isEmpty();
+        assertThat(processed.find(tenant.id(), "recent")).contains(decision);
+        assertThat(counters.usage(tenant.id(), user, recent)).isEqualTo(new SendingUsage(2, 0, 2, 0));
+        assertThat(counters.usage(tenant.id(), user, old)).isEqualTo(SendingUsage.NONE);
     }
 
     @Test

@@ -1,0 +1,111 @@
+package org.senderguard.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Outbound spam policies over REST: validation, precedence, the undeletable default, tenant isolation. */
+class PolicyApiTest {
+
+    @Test
+    void aNewTenantHasOnlyTheDefaultPolicy() {
+        TenantClient tenant = new TenantClient();
+        List<Map<String, Object>> policies = Http.get("/api/v1/outbound-spam-policies", tenant.reader).jsonList();
+        assertThat(policies).hasSize(1);
+        assertThat(policies.get(0)).containsEntry("default", true).containsEntry("enabled", true)
+                .containsEntry("actionWhenThresholdReached", "BLOCK_USER_FOR_TODAY")
+                .containsEntry("recipientLimitExternalPerHour", 0).containsEntry("spamMessageLimitPerHour", 10);
+    }
+
+    @Test
+    void customPoliciesApplyToTheirSendersByPriority() {
+        TenantClient tenant = new TenantClient();
+        Http.Response created = TenantClient.post("/api/v1/outbound-spam-policies", tenant.admin, policy(
+                "Marketing", 1, List.of(), List.of("news." + tenant.domain), "ALERT", 1));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json()).containsEntry("name", "Marketing").containsEntry("default", false)
+                .containsEntry("senderDomains", List.of("news." + tenant.domain));
+        String id = (String) created.json().get("id");
+
+        String newsletter = "bulk@news." + tenant.domain;
+        for (int i = 0; i < 2; i++) {
+            assertThat(tenant.outbound(newsletter, List.of("a@o.example", "b@o.example"), "BULK").json())
+                    .as("ALERT only").containsEntry("action", "DELIVER");
+        }
+        Map<String, Object> replaced = TenantClient.send("PUT", "/api/v1/outbound-spam-policies/" + id, tenant.admin,
+                policy("Marketing", 1, List.of(), List.of("news." + tenant.domain), "BLOCK_USER", 1)).json();
+        assertThat(replaced).containsEntry("id", id).containsEntry("actionWhenThresholdReached", "BLOCK_USER");
+        assertThat(tenant.outbound(newsletter, List.of("c@o.example", "d@o.example"), "BULK").json())
+                .containsEntry("action", "REJECT");
+        assertThat(tenant.outbound(tenant.user("ceo"), List.of("c@o.example", "d@o.example"), "CLEAN").json())
+                .as("others keep the default policy").containsEntry("action", "DELIVER");
+
+        assertThat(Http.send("DELETE", "/api/v1/outbound-spam-policies/" + id, tenant.admin, "application/json", "")
+                .status()).isEqualTo(204);
+        assertThat(Http.get("/api/v1/outbound-spam-policies/" + id, tenant.admin).status()).isEqualTo(404);
+        List<Map<String, Object>> audit = Http.get("/api/v1/audit-log", tenant.admin).items();
+        assertThat(audit).extracting(r -> r.get("action")).contains("policy.create", "policy.update", "policy.delete");
+    }
+
+    @Test
+    void theDefaultPolicyCannotBeDeletedOrNarrowed() {
+        TenantClient tenant = new TenantClient();
+        String id = (String) Http.get("/api/v1/outbound-spam-policies", tenant.admin).jsonList().get(0).get("id");
+        RestApiTest.assertProblem(Http.send("DELETE", "/api/v1/outbound-spam-policies/" + id, tenant.admin,
+                "application/json", ""), 409, "default-policy");
+        OutboundSpamTest.assertField(TenantClient.send("PUT", "/api/v1/outbound-spam-policies/" + id, tenant.admin,
+                policy("Default", 0, List.of(tenant.user("a")), List.of(), "ALERT", 0)), "senders");
+    }
+
+    @Test
+    void invalidPoliciesAre400NamingTheField() {
+        TenantClient tenant = new TenantClient();
+        Map<String, Object> valid = policy("P", 1, List.of(tenant.user("a")), List.of(), "ALERT", 5);
+        assertInvalid(tenant, with(valid, "recipientLimitExternalPerHour", 10_001), "recipientLimitExternalPerHour");
+        assertInvalid(tenant, with(valid, "spamMessageLimitPerHour", -1), "spamMessageLimitPerHour");
+        assertInvalid(tenant, with(valid, "actionWhenThresholdReached", "DELETE_USER"), "actionWhenThresholdReached");
+        assertInvalid(tenant, with(valid, "notifyRecipients", List.of("not-an-address")), "notifyRecipients");
+        assertInvalid(tenant, with(valid, "senderDomains", List.of("bad..domain")), "senderDomains");
+        assertInvalid(tenant, with(valid, "priority", 1001), "priority");
+        assertInvalid(tenant, with(valid, "name", " "), "name");
+        assertInvalid(tenant, with(valid, "senders", List.of()), "senders");
+        assertThat(Http.get("/api/v1/outbound-spam-policies", tenant.admin).jsonList()).hasSize(1);
+    }
+
+    @Test
+    void anotherTenantsPolicyIsNotFound() {
+        TenantClient tenant = new TenantClient();
+        TenantClient other = new TenantClient();
+        String id = (String) Http.get("/api/v1/outbound-spam-policies", tenant.admin).jsonList().get(0).get("id");
+        RestApiTest.assertProblem(Http.get("/api/v1/outbound-spam-policies/" + id, other.admin), 404, "not-found");
+        RestApiTest.assertProblem(Http.send("DELETE", "/api/v1/outbound-spam-policies/" + id, other.admin,
+                "application/json", ""), 404, "not-found");
+        OutboundSpamTest.assertField(Http.get("/api/v1/outbound-spam-policies/not-a-uuid", other.admin), "id");
+    }
+
+    private static void assertInvalid(TenantClient tenant, Map<String, Object> policy, String field) {
+        OutboundSpamTest.assertField(TenantClient.post("/api/v1/outbound-spam-policies", tenant.admin, policy), field);
+    }
+
+    private static Map<String, Object> policy(String name, int priority, List<String> senders, List<String> domains,
+                                              String action, int externalPerHour) {
+        Map<String, Object> policy = new HashMap<>();
+        policy.put("name", name);
+        policy.put("priority", priority);
+        policy.put("senders", senders);
+        policy.put("senderDomains", domains);
+        policy.put("actionWhenThresholdReached", action);
+        policy.put("recipientLimitExternalPerHour", externalPerHour);
+        policy.put("notifyRecipients", List.of("soc@example.org"));
+        return policy;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> policy, String field, Object value) {
+        Map<String, Object> changed = new HashMap<>(policy);
+        changed.put(field, value);
+        return changed;
+    }
+}
