@@ -1,0 +1,221 @@
+package org.senderguard.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.senderguard.domain.apikey.ApiKeyToken;
+
+/**
+ * Drives {@code POST /api/v1/mail-flow/outbound} over HTTP against the built jar on MariaDB, with
+ * 10,000 senders in 100 tenants, and reports decisions per second and latency percentiles. Every
+ * decision is committed before it is answered. The server and this load generator share the
+ * machine, so the figures are for both on it.
+ *
+ * <p>Arguments (all optional): {@code seconds} (default 30), {@code clients} (concurrent requests,
+ * default 64). Environment: {@code SENDERGUARD_BENCH_MARIADB_URL} (default
+ * {@code jdbc:mariadb://127.0.0.1:3306/}), {@code _USER} (root), {@code _PASSWORD} (empty).
+ */
+public final class OutboundDecisionBenchmark {
+
+    private static final int TENANTS = 100;
+    private static final int SENDERS_PER_TENANT = 100;
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+
+    private OutboundDecisionBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        String server = env("SENDERGUARD_BENCH_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
+        String user = env("SENDERGUARD_BENCH_MARIADB_USER", "root");
+        String password = env("SENDERGUARD_BENCH_MARIADB_PASSWORD", "");
+        String database = "senderguard_bench_" + UUID.randomUUID().toString().substring(0, 8);
+        Path jar = Path.of(env("SENDERGUARD_JAR", "bootstrap/target/senderguard.jar"));
+
+        try (Connection admin = DriverManager.getConnection(server, user, password);
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+        int port = freePort();
+        Path log = Files.createTempFile("senderguard-bench", ".log");
+        ProcessBuilder serve = new ProcessBuilder(javaCommand(), "-jar", jar.toString(), "serve", "--port",
+                String.valueOf(port)).redirectErrorStream(true).redirectOutput(log.toFile());
+        serve.environment().put("SENDERGUARD_DB_URL", server + database);
+        serve.environment().put("SENDERGUARD_DB_USER", user);
+        serve.environment().put("SENDERGUARD_DB_PASSWORD", password);
+        Process process = serve.start();
+        try {
+            URI base = URI.create("http://127.0.0.1:" + port);
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            awaitHealthy(http, base, process);
+            List<String> keys = seed(server + database, user, password);
+            System.out.printf("seeded %d tenants with %d senders each; server log: %s%n", TENANTS,
+                    SENDERS_PER_TENANT, log);
+
+            run(http, base, keys, clients, WARM_UP);
+            Result result = run(http, base, keys, clients, Duration.ofSeconds(seconds));
+            System.out.printf("%d clients, %d s: %d decisions, %.0f decisions/s, p50 %.2f ms, p99 %.2f ms, "
+                            + "max %.2f ms, %d errors%n", clients, seconds, result.decisions,
+                    result.decisions / (double) seconds, result.percentile(50), result.percentile(99),
+                    result.percentile(100), result.errors);
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+            try (Connection admin = DriverManager.getConnection(server, user, password);
+                 Statement statement = admin.createStatement()) {
+                statement.execute("DROP DATABASE " + database);
+            }
+        }
+    }
+
+    /** Tenants, their domains and one MAIL_FLOW key each, straight into the schema the server migrated. */
+    private static List<String> seed(String url, String user, String password) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        SecureRandom random = new SecureRandom();
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        try (Connection db = DriverManager.getConnection(url, user, password);
+             PreparedStatement tenant = db.prepareStatement("INSERT INTO tenant (id, name, unblock_limit, "
+                     + "unblock_window_days, block_list_limit, created_at) VALUES (?, ?, 3, 30, 10000, ?)");
+             PreparedStatement domain = db.prepareStatement("INSERT INTO tenant_domain (domain, tenant_id) "
+                     + "VALUES (?, ?)");
+             PreparedStatement key = db.prepareStatement("INSERT INTO api_key (id, tenant_id, role, secret_hash, "
+                     + "created_at) VALUES (?, ?, 'MAIL_FLOW', ?, ?)")) {
+            for (int t = 0; t < TENANTS; t++) {
+                String id = UUID.randomUUID().toString();
+                tenant.setString(1, id);
+                tenant.setString(2, "bench-" + t);
+                tenant.setObject(3, now);
+                tenant.executeUpdate();
+                domain.setString(1, "bench-" + t + ".example");
+                domain.setString(2, id);
+                domain.executeUpdate();
+                ApiKeyToken token = ApiKeyToken.generate(random);
+                key.setString(1, token.id().value());
+                key.setString(2, id);
+                key.setString(3, token.hash().hex());
+                key.setObject(4, now);
+                key.executeUpdate();
+                keys.add(token.value());
+            }
+        }
+        return keys;
+    }
+
+    private static Result run(HttpClient http, URI base, List<String> keys, int clients, Duration duration)
+            throws InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        AtomicLong errors = new AtomicLong();
+        List<long[]> latencies = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        int[] counts = new int[clients];
+        for (int c = 0; c < clients; c++) {
+            long[] mine = new long[2_000_000 / clients + 1];
+            latencies.add(mine);
+            int client = c;
+            Thread thread = new Thread(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (System.nanoTime() < end && counts[client] < mine.length) {
+                    int t = random.nextInt(TENANTS);
+                    String body = "{\"messageId\":\"" + UUID.randomUUID() + "\",\"sender\":\"user"
+                            + random.nextInt(SENDERS_PER_TENANT) + "@bench-" + t + ".example\",\"recipients\":["
+                            + "\"a@elsewhere.example\",\"b" + random.nextInt(1000) + "@bench-" + t + ".example\"],"
+                            + "\"verdict\":\"" + (random.nextInt(10) == 0 ? "SPAM" : "CLEAN") + "\"}";
+                    HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/mail-flow/outbound"))
+                            .header("Authorization", "Bearer " + keys.get(t))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        errors.incrementAndGet();
+                    }
+                    mine[counts[client]++] = System.nanoTime() - start;
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int c = 0; c < clients; c++) {
+            System.arraycopy(latencies.get(c), 0, all, at, counts[c]);
+            at += counts[c];
+        }
+        Arrays.sort(all);
+        return new Result(total, errors.get(), all);
+    }
+
+    private record Result(long decisions, long errors, long[] sortedNanos) {
+
+        double percentile(int p) {
+            if (sortedNanos.length == 0) {
+                return 0;
+            }
+            int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(p / 100.0 * sortedNanos.length) - 1);
+            return sortedNanos[Math.max(0, index)] / 1_000_000.0;
+        }
+    }
+
+    private static void awaitHealthy(HttpClient http, URI base, Process process) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited; see its log");
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("the server did not answer within 60 s");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaCommand() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
