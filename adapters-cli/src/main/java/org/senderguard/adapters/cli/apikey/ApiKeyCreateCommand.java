@@ -1,6 +1,7 @@
 package org.senderguard.adapters.cli.apikey;
 
 import org.senderguard.adapters.cli.OutputOption;
+import org.senderguard.adapters.cli.TenantOption;
 import org.senderguard.adapters.cli.Printer;
 import org.senderguard.adapters.cli.Table;
 import org.senderguard.application.port.in.CreateApiKeyCommand;
@@ -26,8 +27,8 @@ public class ApiKeyCreateCommand implements Runnable {
     CommandSpec spec;
     @Mixin
     OutputOption output;
-    @Option(names = "--tenant", required = true, paramLabel = "NAME", description = "The tenant the key belongs to.")
-    String tenant;
+    @Mixin
+    TenantOption tenant;
     @Option(names = "--role", required = true, paramLabel = "ROLE",
             description = "What the key may do: ${COMPLETION-CANDIDATES}.")
     Role role;
@@ -39,7 +40,7 @@ public class ApiKeyCreateCommand implements Runnable {
 
     @Override
     public void run() {
-        TenantName tenantName = TenantName.parse(tenant);
+        TenantName tenantName = tenant.name();
         IssuedApiKeyView issued = IssuedApiKeyView.from(
                 createApiKey.create(new CreateApiKeyCommand(tenantName, role)), tenantName.value());
         printer.print(spec, output, issued,

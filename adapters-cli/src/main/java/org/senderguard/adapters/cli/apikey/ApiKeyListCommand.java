@@ -2,10 +2,10 @@ package org.senderguard.adapters.cli.apikey;
 
 import java.util.List;
 import org.senderguard.adapters.cli.OutputOption;
+import org.senderguard.adapters.cli.TenantOption;
 import org.senderguard.adapters.cli.Printer;
 import org.senderguard.adapters.cli.Table;
 import org.senderguard.application.port.in.ListApiKeysUseCase;
-import org.senderguard.domain.tenant.TenantName;
 import io.micronaut.context.annotation.Prototype;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +24,8 @@ public class ApiKeyListCommand implements Runnable {
     CommandSpec spec;
     @Mixin
     OutputOption output;
-    @Option(names = "--tenant", required = true, paramLabel = "NAME", description = "Tenant name.")
-    String tenant;
+    @Mixin
+    TenantOption tenant;
 
     public ApiKeyListCommand(ListApiKeysUseCase listApiKeys, Printer printer) {
         this.listApiKeys = listApiKeys;
@@ -34,7 +34,7 @@ public class ApiKeyListCommand implements Runnable {
 
     @Override
     public void run() {
-        List<ApiKeyView> keys = listApiKeys.list(TenantName.parse(tenant)).stream().map(ApiKeyView::from).toList();
+        List<ApiKeyView> keys = listApiKeys.list(tenant.name()).stream().map(ApiKeyView::from).toList();
         Table table = Table.withHeaders("ID", "ROLE", "CREATED", "REVOKED");
         keys.forEach(k -> table.row(k.id(), k.role(), k.createdAt(), k.revokedAt()));
         printer.print(spec, output, keys, table);

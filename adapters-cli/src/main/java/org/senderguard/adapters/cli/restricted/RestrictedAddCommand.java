@@ -3,11 +3,11 @@ package org.senderguard.adapters.cli.restricted;
 import io.micronaut.context.annotation.Prototype;
 import org.senderguard.adapters.cli.Operator;
 import org.senderguard.adapters.cli.OutputOption;
+import org.senderguard.adapters.cli.TenantOption;
 import org.senderguard.adapters.cli.Printer;
 import org.senderguard.application.port.in.RestrictUserCommand;
 import org.senderguard.application.port.in.RestrictUserUseCase;
 import org.senderguard.domain.common.EmailAddress;
-import org.senderguard.domain.tenant.TenantName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +27,8 @@ public class RestrictedAddCommand implements Runnable {
     CommandSpec spec;
     @Mixin
     OutputOption output;
-    @Option(names = "--tenant", required = true, paramLabel = "NAME", description = "Tenant name.")
-    String tenant;
+    @Mixin
+    TenantOption tenant;
     @Parameters(paramLabel = "ADDRESS", description = "The user's email address.")
     String address;
     @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why; shown in the user's NDR.")
@@ -42,9 +42,7 @@ public class RestrictedAddCommand implements Runnable {
     @Override
     public void run() {
         RestrictedUserView user = RestrictedUserView.from(restrictUser.restrict(new RestrictUserCommand(
-                TenantName.parse(tenant), EmailAddress.parse("address", address), reason, Operator.current())));
-        var table = RestrictedUserView.table();
-        user.addTo(table);
-        printer.print(spec, output, user, table);
+                tenant.name(), EmailAddress.parse("address", address), reason, Operator.current())));
+        user.print(printer, spec, output);
     }
 }

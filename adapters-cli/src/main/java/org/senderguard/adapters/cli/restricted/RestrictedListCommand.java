@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Prototype;
 import java.util.ArrayList;
 import java.util.List;
 import org.senderguard.adapters.cli.OutputOption;
+import org.senderguard.adapters.cli.TenantOption;
 import org.senderguard.adapters.cli.Printer;
 import org.senderguard.adapters.cli.Table;
 import org.senderguard.application.port.in.FindTenantUseCase;
@@ -13,7 +14,6 @@ import org.senderguard.application.port.in.Page;
 import org.senderguard.application.port.in.RestrictedUser;
 import org.senderguard.application.port.in.RestrictedUsersQuery;
 import org.senderguard.domain.tenant.TenantId;
-import org.senderguard.domain.tenant.TenantName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,8 +34,8 @@ public class RestrictedListCommand implements Runnable {
     CommandSpec spec;
     @Mixin
     OutputOption output;
-    @Option(names = "--tenant", required = true, paramLabel = "NAME", description = "Tenant name.")
-    String tenant;
+    @Mixin
+    TenantOption tenant;
     @Option(names = "--prefix", paramLabel = "TEXT", description = "Only addresses that start with this.")
     String prefix;
 
@@ -48,7 +48,7 @@ public class RestrictedListCommand implements Runnable {
 
     @Override
     public void run() {
-        TenantId tenantId = findTenant.byName(TenantName.parse(tenant)).id();
+        TenantId tenantId = findTenant.byName(tenant.name()).id();
         List<RestrictedUserView> users = new ArrayList<>();
         String cursor = null;
         do {

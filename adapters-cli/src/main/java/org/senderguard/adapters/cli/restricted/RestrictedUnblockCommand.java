@@ -3,12 +3,12 @@ package org.senderguard.adapters.cli.restricted;
 import io.micronaut.context.annotation.Prototype;
 import org.senderguard.adapters.cli.Operator;
 import org.senderguard.adapters.cli.OutputOption;
+import org.senderguard.adapters.cli.TenantOption;
 import org.senderguard.adapters.cli.Printer;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.UnblockCommand;
 import org.senderguard.application.port.in.UnblockUserUseCase;
 import org.senderguard.domain.common.EmailAddress;
-import org.senderguard.domain.tenant.TenantName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,8 +29,8 @@ public class RestrictedUnblockCommand implements Runnable {
     CommandSpec spec;
     @Mixin
     OutputOption output;
-    @Option(names = "--tenant", required = true, paramLabel = "NAME", description = "Tenant name.")
-    String tenant;
+    @Mixin
+    TenantOption tenant;
     @Parameters(paramLabel = "ADDRESS", description = "The user's email address.")
     String address;
     @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why the user may send again.")
@@ -47,10 +47,8 @@ public class RestrictedUnblockCommand implements Runnable {
     @Override
     public void run() {
         RestrictedUserView user = RestrictedUserView.from(unblockUser.unblock(new UnblockCommand(
-                findTenant.byName(TenantName.parse(tenant)).id(), EmailAddress.parse("address", address), reason,
+                findTenant.byName(tenant.name()).id(), EmailAddress.parse("address", address), reason,
                 Operator.current(), overrideLimit)));
-        var table = RestrictedUserView.table();
-        user.addTo(table);
-        printer.print(spec, output, user, table);
+        user.print(printer, spec, output);
     }
 }

@@ -3,8 +3,11 @@ package org.senderguard.adapters.cli.restricted;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import org.senderguard.adapters.cli.OutputOption;
+import org.senderguard.adapters.cli.Printer;
 import org.senderguard.adapters.cli.Table;
 import org.senderguard.application.port.in.RestrictedUser;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Serdeable
 public record RestrictedUserView(String address, String reason, Instant restrictedAt, @Nullable Instant restrictedUntil,
@@ -18,6 +21,13 @@ public record RestrictedUserView(String address, String reason, Instant restrict
 
     static Table table() {
         return Table.withHeaders("ADDRESS", "REASON", "SINCE", "UNTIL", "ACTION", "UNBLOCKS USED", "LEFT");
+    }
+
+    /** Prints this one user, as the commands that change a user answer. */
+    void print(Printer printer, CommandSpec spec, OutputOption output) {
+        Table table = table();
+        addTo(table);
+        printer.print(spec, output, this, table);
     }
 
     void addTo(Table table) {
