@@ -1,5 +1,6 @@
 package org.senderguard.bootstrap;
 
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
@@ -7,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.senderguard.application.port.out.AlertNotifier;
 import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.ApiKeyRepository;
@@ -32,6 +34,10 @@ import org.senderguard.application.service.TenantService;
  */
 @Factory
 class ApplicationServices {
+
+    private static final String DECIDERS = "outbound-deciders";
+    private static final int DECIDER_THREADS = 4;
+    private static final int MAX_BATCH = 64;
 
     /** UTC, ticking in microseconds: the precision the database keeps, so stored instants read back equal. */
     @Singleton
@@ -60,12 +66,25 @@ class ApplicationServices {
         return new AlertDispatcher(notifier, executor);
     }
 
+    /** The threads that decide outbound messages in batches; a few, each holding one connection while it works. */
+    @Singleton
+    @Named(DECIDERS)
+    @Bean(preDestroy = "shutdownNow")
+    ExecutorService outboundDeciders() {
+        return Executors.newFixedThreadPool(DECIDER_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "outbound-decider");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @Singleton
     OutboundService outboundService(TenantService tenants, PolicyService policies, SenderStatusRepository statuses,
                                     SendingCounters counters, ProcessedMessages processed, AlertRepository alerts,
-                                    AlertDispatcher dispatcher, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+                                    AlertDispatcher dispatcher, AuditLog audit, UnitOfWork unitOfWork, Clock clock,
+                                    @Named(DECIDERS) ExecutorService deciders) {
         return new OutboundService(tenants, policies, statuses, counters, processed, alerts, dispatcher, audit,
-                unitOfWork, clock);
+                unitOfWork, clock, deciders, DECIDER_THREADS, MAX_BATCH);
     }
 
     @Singleton

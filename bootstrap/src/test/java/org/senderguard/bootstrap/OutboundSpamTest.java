@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -96,6 +100,33 @@ class OutboundSpamTest {
                 .as("60 minutes later they have left the window").containsEntry("action", "DELIVER");
         assertThat(tenant.outbound(late, List.of("f@o.example", "g@o.example"), "CLEAN").json())
                 .containsEntry("action", "REJECT");
+    }
+
+    @Test
+    void concurrentMessagesAreCountedExactly() throws Exception {
+        TenantClient tenant = new TenantClient();
+        tenant.defaultPolicy(10, 0, 0, 10, "BLOCK_USER_FOR_TODAY", List.of());
+        List<String> senders = List.of(tenant.user("p1"), tenant.user("p2"), tenant.user("p3"));
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        try {
+            List<Future<String>> actions = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String sender = senders.get(i % senders.size());
+                actions.add(pool.submit(() -> (String) tenant.outbound(sender, ONE_EXTERNAL, "CLEAN").json()
+                        .get("action")));
+            }
+            List<String> answers = new ArrayList<>();
+            for (Future<String> action : actions) {
+                answers.add(action.get());
+            }
+            assertThat(answers).filteredOn("DELIVER"::equals).as("ten per sender").hasSize(30);
+            assertThat(answers).filteredOn("REJECT"::equals).hasSize(30);
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String sender : senders) {
+            assertThat(Http.get("/api/v1/restricted-users/" + sender, tenant.reader).status()).isEqualTo(200);
+        }
     }
 
     @Test

@@ -5,12 +5,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Optional;
 import org.senderguard.application.port.out.SenderStatusRepository;
 import org.senderguard.domain.common.EmailAddress;
 import org.senderguard.domain.outbound.Limit;
 import org.senderguard.domain.outbound.Restriction;
+import org.senderguard.domain.outbound.SenderKey;
 import org.senderguard.domain.outbound.SenderStatus;
 import org.senderguard.domain.outbound.ThresholdAction;
 import org.senderguard.domain.tenant.TenantId;
@@ -28,25 +34,39 @@ class JdbcSenderStatusRepository implements SenderStatusRepository {
         this.sql = sql;
     }
 
-    /**
-     * Takes the row's exclusive lock first: an INSERT IGNORE first would take a shared lock on an
-     * existing row, and two transactions upgrading shared locks deadlock. Only a sender's very first
-     * messages insert the row.
-     */
     @Override
     public SenderStatus lock(TenantId tenantId, EmailAddress address) {
-        if (!lockRow(tenantId, address)) {
-            // INSERT IGNORE waits for a concurrent insert of the same sender instead of failing on it.
-            sql.update("INSERT IGNORE INTO sender_status (tenant_id, address) VALUES (?, ?)", tenantId.toString(),
-                    address.value());
-            lockRow(tenantId, address);
-        }
-        return find(tenantId, address).orElseThrow();
+        SenderKey key = new SenderKey(tenantId, address);
+        return lockAll(List.of(key)).get(key);
     }
 
-    private boolean lockRow(TenantId tenantId, EmailAddress address) {
-        return !sql.list("SELECT address FROM sender_status WHERE tenant_id = ? AND address = ? FOR UPDATE",
-                rs -> rs.getString(1), tenantId.toString(), address.value()).isEmpty();
+    /**
+     * Takes the rows' exclusive locks first (InnoDB takes them in index order, the same for every
+     * locker): an INSERT IGNORE first would take shared locks on existing rows, and transactions
+     * upgrading shared locks deadlock. Only a sender's very first messages insert its row.
+     */
+    @Override
+    public Map<SenderKey, SenderStatus> lockAll(Collection<SenderKey> senders) {
+        SenderKeys keys = new SenderKeys(new TreeSet<>(senders));
+        Set<SenderKey> missing = new TreeSet<>(senders);
+        missing.removeAll(lockRows(keys));
+        if (!missing.isEmpty()) {
+            SenderKeys inserts = new SenderKeys(missing);
+            // INSERT IGNORE waits for a concurrent insert of the same sender instead of failing on it.
+            sql.update("INSERT IGNORE INTO sender_status (tenant_id, address) VALUES "
+                    + Sql.rows(missing.size(), 2), inserts.params().toArray());
+            lockRows(inserts);
+        }
+        Map<SenderKey, SenderStatus> statuses = new HashMap<>();
+        sql.list(SELECT + "WHERE " + keys.in("s."),
+                JdbcSenderStatusRepository::status, keys.params().toArray())
+                .forEach(status -> statuses.put(new SenderKey(status.tenantId(), status.address()), status));
+        return statuses;
+    }
+
+    private List<SenderKey> lockRows(SenderKeys keys) {
+        return sql.list("SELECT tenant_id, address FROM sender_status WHERE " + keys.in() + " FOR UPDATE",
+                rs -> keys.of(rs.getString(1), rs.getString(2)), keys.params().toArray());
     }
 
     @Override

@@ -2,13 +2,17 @@ package org.senderguard.adapters.persistence;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import org.senderguard.application.port.out.SendingCounters;
-import org.senderguard.domain.common.EmailAddress;
 import org.senderguard.domain.common.UtcDay;
 import org.senderguard.domain.outbound.MessageWeight;
+import org.senderguard.domain.outbound.SenderKey;
 import org.senderguard.domain.outbound.SendingUsage;
-import org.senderguard.domain.tenant.TenantId;
 
 /**
  * Counters per sender and minute, and per sender and UTC day. A message reads at most 60 minute
@@ -27,38 +31,50 @@ class JdbcSendingCounters implements SendingCounters {
     }
 
     @Override
-    public SendingUsage usage(TenantId tenantId, EmailAddress sender, Instant now) {
-        int[] hour = sql.one("SELECT COALESCE(SUM(external_recipients), 0), COALESCE(SUM(internal_recipients), 0), "
-                        + "COALESCE(SUM(spam_messages), 0) FROM sending_minute "
-                        + "WHERE tenant_id = ? AND address = ? AND epoch_minute > ? AND epoch_minute <= ?",
-                rs -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)},
-                tenantId.toString(), sender.value(), minute(now) - WINDOW_MINUTES, minute(now)).orElseThrow();
-        int today = sql.one("SELECT recipients FROM sending_day WHERE tenant_id = ? AND address = ? AND utc_day = ?",
-                rs -> rs.getInt(1), tenantId.toString(), sender.value(), UtcDay.of(now)).orElse(0);
-        return new SendingUsage(hour[0], hour[1], today, hour[2]);
+    public Map<SenderKey, SendingUsage> usage(Collection<SenderKey> senders, Instant now) {
+        SenderKeys keys = new SenderKeys(new HashSet<>(senders));
+        Map<SenderKey, int[]> hour = new HashMap<>();
+        List<Object> hourParams = new ArrayList<>(keys.params());
+        hourParams.addAll(List.of(minute(now) - WINDOW_MINUTES, minute(now)));
+        sql.list("SELECT tenant_id, address, SUM(external_recipients), SUM(internal_recipients), SUM(spam_messages) "
+                + "FROM sending_minute WHERE " + keys.in() + " AND epoch_minute > ? AND epoch_minute <= ? "
+                + "GROUP BY tenant_id, address", rs -> hour.put(keys.of(rs.getString(1), rs.getString(2)),
+                        new int[] {rs.getInt(3), rs.getInt(4), rs.getInt(5)}), hourParams.toArray());
+        Map<SenderKey, Integer> today = new HashMap<>();
+        List<Object> dayParams = new ArrayList<>(keys.params());
+        dayParams.add(UtcDay.of(now));
+        sql.list("SELECT tenant_id, address, recipients FROM sending_day WHERE " + keys.in() + " AND utc_day = ?",
+                rs -> today.put(keys.of(rs.getString(1), rs.getString(2)), rs.getInt(3)), dayParams.toArray());
+        Map<SenderKey, SendingUsage> usage = new HashMap<>();
+        for (SenderKey sender : senders) {
+            int[] h = hour.getOrDefault(sender, new int[3]);
+            usage.put(sender, new SendingUsage(h[0], h[1], today.getOrDefault(sender, 0), h[2]));
+        }
+        return usage;
     }
 
-    /** Callers hold the sender's lock, so update-then-insert cannot race with itself. */
+    /** One statement per table for all senders; callers hold the senders' locks. */
     @Override
-    public void add(TenantId tenantId, EmailAddress sender, MessageWeight weight, Instant now) {
-        String tenant = tenantId.toString();
-        long minute = minute(now);
-        if (sql.update("UPDATE sending_minute SET external_recipients = external_recipients + ?, "
-                + "internal_recipients = internal_recipients + ?, spam_messages = spam_messages + ? "
-                + "WHERE tenant_id = ? AND address = ? AND epoch_minute = ?", weight.external(), weight.internal(),
-                weight.spam(), tenant, sender.value(), minute) == 0) {
-            sql.update("INSERT INTO sending_minute (tenant_id, address, epoch_minute, external_recipients, "
-                    + "internal_recipients, spam_messages) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", tenant, sender.value(), minute, weight.external(),
-                    weight.internal(), weight.spam());
+    public void add(Map<SenderKey, MessageWeight> weights, Instant now) {
+        if (weights.isEmpty()) {
+            return;
         }
-        int recipients = weight.external() + weight.internal();
-        LocalDate day = UtcDay.of(now);
-        if (sql.update("UPDATE sending_day SET recipients = recipients + ? WHERE tenant_id = ? AND address = ? "
-                + "AND utc_day = ?", recipients, tenant, sender.value(), day) == 0) {
-            sql.update("INSERT INTO sending_day (tenant_id, address, utc_day, recipients) VALUES (?, ?, ?, ?)", tenant,
-                    sender.value(), day, recipients);
-        }
+        List<Object> minutes = new ArrayList<>();
+        List<Object> days = new ArrayList<>();
+        weights.forEach((sender, weight) -> {
+            minutes.addAll(List.of(sender.tenantId().toString(), sender.address().value(), minute(now),
+                    weight.external(), weight.internal(), weight.spam()));
+            days.addAll(List.of(sender.tenantId().toString(), sender.address().value(), UtcDay.of(now),
+                    weight.external() + weight.internal()));
+        });
+        sql.update("INSERT INTO sending_minute (tenant_id, address, epoch_minute, external_recipients, "
+                + "internal_recipients, spam_messages) VALUES " + Sql.rows(weights.size(), 6)
+                + " ON DUPLICATE KEY UPDATE external_recipients = external_recipients + VALUES(external_recipients), "
+                + "internal_recipients = internal_recipients + VALUES(internal_recipients), "
+                + "spam_messages = spam_messages + VALUES(spam_messages)", minutes.toArray());
+        sql.update("INSERT INTO sending_day (tenant_id, address, utc_day, recipients) VALUES "
+                + Sql.rows(weights.size(), 4)
+                + " ON DUPLICATE KEY UPDATE recipients = recipients + VALUES(recipients)", days.toArray());
     }
 
     static long minute(Instant instant) {

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,6 +57,12 @@ class Sql {
 
     <T> Optional<T> one(String sql, Row<T> row, Object... params) {
         return list(sql, row, params).stream().findFirst();
+    }
+
+    /** {@code (?, ?), (?, ?), ...}: {@code count} row values of {@code arity} parameters, for IN lists and VALUES. */
+    static String rows(int count, int arity) {
+        String row = "(" + String.join(", ", Collections.nCopies(arity, "?")) + ")";
+        return String.join(", ", Collections.nCopies(count, row));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -15,11 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Collections;
 import java.util.TimeZone;
 import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.ApiKeyRepository;
 import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.MessageKey;
 import org.senderguard.application.port.out.PolicyRepository;
 import org.senderguard.application.port.out.ProcessedMessages;
 import org.senderguard.application.port.out.SenderStatusRepository;
@@ -38,6 +41,7 @@ import org.senderguard.domain.outbound.PolicyId;
 import org.senderguard.domain.outbound.PolicySettings;
 import org.senderguard.domain.outbound.Restriction;
 import org.senderguard.domain.outbound.SenderConditions;
+import org.senderguard.domain.outbound.SenderKey;
 import org.senderguard.domain.outbound.SenderStatus;
 import org.senderguard.domain.outbound.SendingLimits;
 import org.senderguard.domain.outbound.SendingUsage;
@@ -309,16 +313,16 @@ abstract class RepositoryContractTest {
         EmailAddress user = EmailAddress.parse("a", "u@" + tenant.domains().values().get(0));
         Instant start = Instant.parse("2026-05-04T23:00:10Z");
         inTransaction(() -> {
-            counters.add(tenant.id(), user, new MessageWeight(2, 1, 0), start);
-            counters.add(tenant.id(), user, new MessageWeight(3, 0, 1), start.plusSeconds(30));
-            counters.add(tenant.id(), user, new MessageWeight(1, 1, 1), start.plusSeconds(59 * 60));
+            addCount(tenant, user, new MessageWeight(2, 1, 0), start);
+            addCount(tenant, user, new MessageWeight(3, 0, 1), start.plusSeconds(30));
+            addCount(tenant, user, new MessageWeight(1, 1, 1), start.plusSeconds(59 * 60));
         });
-        assertThat(counters.usage(tenant.id(), user, start.plusSeconds(59 * 60)))
+        assertThat(usage(tenant, user, start.plusSeconds(59 * 60)))
                 .isEqualTo(new SendingUsage(6, 2, 8, 2));
         // The first minute's messages leave the window an hour later; the day restarts at 00:00 UTC.
-        assertThat(counters.usage(tenant.id(), user, start.plusSeconds(60 * 60)))
+        assertThat(usage(tenant, user, start.plusSeconds(60 * 60)))
                 .isEqualTo(new SendingUsage(1, 1, 0, 1));
-        assertThat(counters.usage(tenant.id(), user, start.plusSeconds(59 * 60 - 11)))
+        assertThat(usage(tenant, user, start.plusSeconds(59 * 60 - 11)))
                 .as("a minute later than now does not count yet; the day row holds the whole day")
                 .isEqualTo(new SendingUsage(5, 1, 8, 1));
     }
@@ -331,17 +335,17 @@ abstract class RepositoryContractTest {
         Instant recent = old.plus(java.time.Duration.ofDays(8));
         Decision decision = Decision.deliver(false);
         inTransaction(() -> {
-            counters.add(tenant.id(), user, new MessageWeight(1, 0, 0), old);
-            counters.add(tenant.id(), user, new MessageWeight(2, 0, 0), recent.minusSeconds(600));
-            processed.save(tenant.id(), "old", decision, old);
-            processed.save(tenant.id(), "recent", decision, recent.minusSeconds(600));
+            addCount(tenant, user, new MessageWeight(1, 0, 0), old);
+            addCount(tenant, user, new MessageWeight(2, 0, 0), recent.minusSeconds(600));
+            saveDecision(tenant.id(), "old", decision, old);
+            saveDecision(tenant.id(), "recent", decision, recent.minusSeconds(600));
         });
         context.getBean(Housekeeping.class).purge(recent);
 
-        assertThat(processed.find(tenant.id(), "old")).isEmpty();
-        assertThat(processed.find(tenant.id(), "recent")).contains(decision);
-        assertThat(counters.usage(tenant.id(), user, recent)).isEqualTo(new SendingUsage(2, 0, 2, 0));
-        assertThat(counters.usage(tenant.id(), user, old)).isEqualTo(SendingUsage.NONE);
+        assertThat(findDecision(tenant.id(), "old")).isEmpty();
+        assertThat(findDecision(tenant.id(), "recent")).contains(decision);
+        assertThat(usage(tenant, user, recent)).isEqualTo(new SendingUsage(2, 0, 2, 0));
+        assertThat(usage(tenant, user, old)).isEqualTo(SendingUsage.NONE);
     }
 
     @Test
@@ -349,10 +353,10 @@ abstract class RepositoryContractTest {
         Tenant tenant = stored(newTenant("processed"));
         Decision decision = Decision.reject("550 5.1.8 Access denied, bad outbound sender", "text");
         String messageId = "<" + "x".repeat(900) + "@example>";
-        inTransaction(() -> processed.save(tenant.id(), messageId, decision, now));
-        assertThat(processed.find(tenant.id(), messageId)).contains(decision);
-        assertThat(processed.find(tenant.id(), messageId + "2")).isEmpty();
-        assertThat(processed.find(TenantId.newId(), messageId)).isEmpty();
+        inTransaction(() -> saveDecision(tenant.id(), messageId, decision, now));
+        assertThat(findDecision(tenant.id(), messageId)).contains(decision);
+        assertThat(findDecision(tenant.id(), messageId + "2")).isEmpty();
+        assertThat(findDecision(TenantId.newId(), messageId)).isEmpty();
     }
 
     @Test
@@ -391,6 +395,52 @@ abstract class RepositoryContractTest {
         assertThat(audit.findByTenant(tenant.id(), null, 10)).containsExactlyElementsOf(reversed(records));
         assertThat(audit.findByTenant(tenant.id(), records.get(1).id(), 10)).containsExactly(records.get(0));
         assertThat(audit.findByTenant(TenantId.newId(), null, 10)).isEmpty();
+    }
+
+    @Test
+    void locksCountsAndRemembersManySendersAtOnce() {
+        Tenant tenant = stored(newTenant("bulk"));
+        Instant at = Instant.parse("2026-06-01T12:00:00Z");
+        List<SenderKey> senders = new ArrayList<>();
+        for (String local : List.of("c", "a", "b", "a")) {
+            senders.add(new SenderKey(tenant.id(), EmailAddress.parse("a", local + "@" + tenant.domains().values().get(0))));
+        }
+        Map<SenderKey, SenderStatus> locked = unitOfWork.inTransaction(() -> statuses.lockAll(senders));
+        assertThat(locked).hasSize(3).allSatisfy((key, status) -> assertThat(status.address()).isEqualTo(key.address()));
+
+        inTransaction(() -> {
+            counters.add(Map.of(senders.get(0), new MessageWeight(1, 2, 0), senders.get(1), new MessageWeight(3, 0, 1)),
+                    at);
+            counters.add(Map.of(senders.get(1), new MessageWeight(1, 0, 0)), at);
+        });
+        Map<SenderKey, SendingUsage> usage = counters.usage(senders, at);
+        assertThat(usage).containsEntry(senders.get(0), new SendingUsage(1, 2, 3, 0))
+                .containsEntry(senders.get(1), new SendingUsage(4, 0, 4, 1))
+                .containsEntry(senders.get(2), SendingUsage.NONE);
+
+        MessageKey first = new MessageKey(tenant.id(), "<1@x>");
+        MessageKey second = new MessageKey(tenant.id(), "<2@x>");
+        inTransaction(() -> processed.save(Map.of(first, Decision.deliver(false), second, Decision.deliver(true)), at));
+        assertThat(processed.find(List.of(first, second, new MessageKey(tenant.id(), "<3@x>"))))
+                .containsOnly(Map.entry(first, Decision.deliver(false)), Map.entry(second, Decision.deliver(true)));
+    }
+
+    private void addCount(Tenant tenant, EmailAddress user, MessageWeight weight, Instant at) {
+        counters.add(Map.of(new SenderKey(tenant.id(), user), weight), at);
+    }
+
+    private SendingUsage usage(Tenant tenant, EmailAddress user, Instant at) {
+        SenderKey key = new SenderKey(tenant.id(), user);
+        return counters.usage(List.of(key), at).get(key);
+    }
+
+    private void saveDecision(TenantId tenantId, String messageId, Decision decision, Instant at) {
+        processed.save(Map.of(new MessageKey(tenantId, messageId), decision), at);
+    }
+
+    private Optional<Decision> findDecision(TenantId tenantId, String messageId) {
+        MessageKey key = new MessageKey(tenantId, messageId);
+        return Optional.ofNullable(processed.find(List.of(key)).get(key));
     }
 
     private static <T> List<T> reversed(List<T> list) {

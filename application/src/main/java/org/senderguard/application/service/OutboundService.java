@@ -1,13 +1,24 @@
 package org.senderguard.application.service;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.senderguard.application.port.in.DecideOutboundUseCase;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.OutboundMessageCommand;
 import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.MessageKey;
 import org.senderguard.application.port.out.ProcessedMessages;
 import org.senderguard.application.port.out.SenderStatusRepository;
 import org.senderguard.application.port.out.SendingCounters;
@@ -17,12 +28,23 @@ import org.senderguard.domain.audit.AuditRecord;
 import org.senderguard.domain.mailflow.Decision;
 import org.senderguard.domain.mailflow.Ndr;
 import org.senderguard.domain.outbound.MessageWeight;
-import org.senderguard.domain.outbound.OutboundSpamPolicy;
+import org.senderguard.domain.outbound.OutboundSpamPolicies;
+import org.senderguard.domain.outbound.SenderKey;
 import org.senderguard.domain.outbound.SenderStatus;
 import org.senderguard.domain.outbound.SendingEnforcement;
+import org.senderguard.domain.outbound.SendingUsage;
 import org.senderguard.domain.tenant.Tenant;
+import org.senderguard.domain.tenant.TenantId;
 
+/**
+ * Decides outbound messages in batches: the messages waiting when a worker is free are decided
+ * together in one transaction, which locks their senders, reads their state and writes their
+ * counters and decisions with a few statements, and commits once. Every answer still waits for
+ * the commit that makes it durable.
+ */
 public class OutboundService implements DecideOutboundUseCase {
+
+    private static final System.Logger LOG = System.getLogger(OutboundService.class.getName());
 
     private final FindTenantUseCase tenants;
     private final PolicyService policies;
@@ -34,10 +56,18 @@ public class OutboundService implements DecideOutboundUseCase {
     private final AuditLog audit;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final int maxBatch;
 
+    /**
+     * @param workers   runs {@code workerCount} loops that take batches off the queue; shutting it
+     *                  down stops them
+     * @param maxBatch  the most messages decided in one transaction
+     */
     public OutboundService(FindTenantUseCase tenants, PolicyService policies, SenderStatusRepository statuses,
                            SendingCounters counters, ProcessedMessages processed, AlertRepository alerts,
-                           AlertDispatcher dispatcher, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+                           AlertDispatcher dispatcher, AuditLog audit, UnitOfWork unitOfWork, Clock clock,
+                           ExecutorService workers, int workerCount, int maxBatch) {
         this.tenants = tenants;
         this.policies = policies;
         this.statuses = statuses;
@@ -48,60 +78,140 @@ public class OutboundService implements DecideOutboundUseCase {
         this.audit = audit;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
+        this.maxBatch = maxBatch;
+        for (int i = 0; i < workerCount; i++) {
+            workers.execute(this::work);
+        }
     }
 
     @Override
     public Decision decide(OutboundMessageCommand message) {
-        Tenant tenant = tenants.byId(message.tenantId());
-        OutboundSpamPolicy policy = policies.policiesOf(tenant.id()).forSender(message.sender());
-        Instant now = clock.instant();
-        Decided decided = unitOfWork.inTransaction(() -> {
-            // The sender's lock serialises this sender's messages, so a duplicate is seen here too.
-            SenderStatus status = statuses.lock(tenant.id(), message.sender());
-            Optional<Decision> earlier = processed.find(tenant.id(), message.messageId());
-            if (earlier.isPresent()) {
-                return new Decided(earlier.get(), null);
-            }
-            Decided answer;
-            if (!tenant.domains().covers(message.sender().domain())) {
-                answer = new Decided(Ndr.unregisteredDomain(message.sender()), null);
-            } else {
-                MessageWeight weight = weigh(tenant, message);
-                SendingEnforcement.Outcome outcome = SendingEnforcement.decide(status, policy,
-                        counters.usage(tenant.id(), message.sender(), now), weight, now);
-                if (outcome.counted()) {
-                    counters.add(tenant.id(), message.sender(), weight, now);
-                }
-                if (!outcome.status().equals(status)) {
-                    statuses.save(outcome.status());
-                }
-                if (outcome.status().restriction() != status.restriction()) {
-                    audit.add(AuditRecord.of(tenant.id(), message.actor(), "restriction.add",
-                            "user:" + message.sender(), null, outcome.status().restriction(), now));
-                }
-                Alert alert = outcome.alert().map(kind -> Alert.raise(tenant.id(), kind, message.sender(),
-                        outcome.alertDetail(), policy.notifyRecipients(), now)).orElse(null);
-                if (alert != null) {
-                    alerts.insert(alert);
-                }
-                answer = new Decided(outcome.decision(), alert);
-            }
-            processed.save(tenant.id(), message.messageId(), answer.decision(), now);
-            return answer;
-        });
-        if (decided.alert() != null) {
-            dispatcher.dispatch(decided.alert());
+        Pending pending = new Pending(message, new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            return pending.answer().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
-        return decided.decision();
     }
 
-    /** A decision and the alert it raised, which is sent only once the transaction has committed. */
-    private record Decided(Decision decision, Alert alert) {
+    private void work() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                List<Pending> batch = new ArrayList<>();
+                batch.add(queue.take());
+                queue.drainTo(batch, maxBatch - 1);
+                decideAndAnswer(batch);
+            }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A batch that fails as a whole is decided message by message, so one bad message fails alone. */
+    private void decideAndAnswer(List<Pending> batch) {
+        try {
+            List<Decided> decided = decideAll(batch.stream().map(Pending::message).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).answer().complete(decided.get(i).decision());
+            }
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.get(0).answer().completeExceptionally(e);
+                return;
+            }
+            LOG.log(Level.DEBUG, "batch of " + batch.size() + " failed, deciding one by one: " + e.getMessage());
+            batch.forEach(pending -> decideAndAnswer(List.of(pending)));
+        }
+    }
+
+    /** The decisions for the messages, in their order; a duplicate message id gets the first answer. */
+    List<Decided> decideAll(List<OutboundMessageCommand> messages) {
+        Map<TenantId, Tenant> tenantsById = new HashMap<>();
+        Map<TenantId, OutboundSpamPolicies> policiesByTenant = new HashMap<>();
+        for (OutboundMessageCommand message : messages) {
+            tenantsById.computeIfAbsent(message.tenantId(), tenants::byId);
+            policiesByTenant.computeIfAbsent(message.tenantId(), policies::policiesOf);
+        }
+        Instant now = clock.instant();
+        List<Decided> decided = unitOfWork.inTransaction(() -> {
+            List<SenderKey> senders = messages.stream().map(m -> new SenderKey(m.tenantId(), m.sender())).toList();
+            Map<SenderKey, SenderStatus> status = new HashMap<>(statuses.lockAll(senders));
+            Map<SenderKey, SendingUsage> usage = new HashMap<>(counters.usage(senders, now));
+            Map<MessageKey, Decision> answered = new HashMap<>(processed.find(
+                    messages.stream().map(m -> new MessageKey(m.tenantId(), m.messageId())).toList()));
+            Map<SenderKey, MessageWeight> added = new LinkedHashMap<>();
+            Map<SenderKey, SenderStatus> changed = new LinkedHashMap<>();
+            Map<MessageKey, Decision> newAnswers = new LinkedHashMap<>();
+            List<Decided> results = new ArrayList<>();
+            for (int i = 0; i < messages.size(); i++) {
+                OutboundMessageCommand message = messages.get(i);
+                MessageKey key = new MessageKey(message.tenantId(), message.messageId());
+                if (answered.containsKey(key)) {
+                    results.add(new Decided(answered.get(key), null));
+                    continue;
+                }
+                Tenant tenant = tenantsById.get(message.tenantId());
+                SenderKey sender = senders.get(i);
+                Decided result;
+                if (!tenant.domains().covers(message.sender().domain())) {
+                    result = new Decided(Ndr.unregisteredDomain(message.sender()), null);
+                } else {
+                    result = enforce(message, tenant, policiesByTenant.get(tenant.id()), sender, status, usage,
+                            added, changed, now);
+                }
+                answered.put(key, result.decision());
+                newAnswers.put(key, result.decision());
+                results.add(result);
+            }
+            counters.add(added, now);
+            changed.values().forEach(statuses::save);
+            processed.save(newAnswers, now);
+            return results;
+        });
+        decided.stream().filter(d -> d.alert() != null).forEach(d -> dispatcher.dispatch(d.alert()));
+        return decided;
+    }
+
+    /** One message under its policy, against the in-memory state of the batch, which it updates. */
+    private Decided enforce(OutboundMessageCommand message, Tenant tenant, OutboundSpamPolicies tenantPolicies,
+                            SenderKey sender, Map<SenderKey, SenderStatus> status,
+                            Map<SenderKey, SendingUsage> usage, Map<SenderKey, MessageWeight> added,
+                            Map<SenderKey, SenderStatus> changed, Instant now) {
+        var policy = tenantPolicies.forSender(message.sender());
+        MessageWeight weight = weigh(tenant, message);
+        SenderStatus before = status.get(sender);
+        SendingEnforcement.Outcome outcome = SendingEnforcement.decide(before, policy, usage.get(sender), weight, now);
+        if (outcome.counted()) {
+            usage.put(sender, usage.get(sender).plus(weight));
+            added.merge(sender, weight, MessageWeight::plus);
+        }
+        if (!outcome.status().equals(before)) {
+            status.put(sender, outcome.status());
+            changed.put(sender, outcome.status());
+        }
+        if (outcome.status().restriction() != before.restriction()) {
+            audit.add(AuditRecord.of(tenant.id(), message.actor(), "restriction.add", "user:" + message.sender(),
+                    null, outcome.status().restriction(), now));
+        }
+        Alert alert = outcome.alert().map(kind -> Alert.raise(tenant.id(), kind, message.sender(),
+                outcome.alertDetail(), policy.notifyRecipients(), now)).orElse(null);
+        if (alert != null) {
+            alerts.insert(alert);
+        }
+        return new Decided(outcome.decision(), alert);
     }
 
     /** Every recipient counts; internal ones are in the tenant's accepted domains or their subdomains. */
     private static MessageWeight weigh(Tenant tenant, OutboundMessageCommand message) {
         int internal = (int) message.recipients().stream().filter(r -> tenant.domains().covers(r.domain())).count();
         return new MessageWeight(message.recipients().size() - internal, internal, message.verdict().isSpam() ? 1 : 0);
+    }
+
+    /** A decision and the alert it raised, which is sent only once the transaction has committed. */
+    record Decided(Decision decision, Alert alert) {
+    }
+
+    private record Pending(OutboundMessageCommand message, CompletableFuture<Decision> answer) {
     }
 }

@@ -1,7 +1,9 @@
 package org.senderguard.application.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.senderguard.application.port.in.DeletePolicyUseCase;
 import org.senderguard.application.port.in.FindPoliciesUseCase;
 import org.senderguard.application.port.in.PolicyCommand;
@@ -24,6 +26,7 @@ public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, De
     private final AuditLog audit;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final ExpiringCache<TenantId, OutboundSpamPolicies> cache = new ExpiringCache<>(Duration.ofSeconds(1));
 
     public PolicyService(PolicyRepository policies, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
         this.policies = policies;
@@ -34,7 +37,7 @@ public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, De
 
     @Override
     public List<OutboundSpamPolicy> list(TenantId tenantId) {
-        return policiesOf(tenantId).inOrder();
+        return load(tenantId).inOrder();
     }
 
     @Override
@@ -43,8 +46,16 @@ public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, De
                 .orElseThrow(() -> new NotFoundException("no outbound spam policy with id " + id));
     }
 
-    /** The tenant's policies; a tenant gets its default policy the first time its policies are read. */
+    /**
+     * The tenant's policies as mail flow applies them, read at most once a second; this
+     * instance's own changes apply at once.
+     */
     OutboundSpamPolicies policiesOf(TenantId tenantId) {
+        return cache.get(tenantId, this::load);
+    }
+
+    /** The tenant's policies; a tenant gets its default policy the first time its policies are read. */
+    private OutboundSpamPolicies load(TenantId tenantId) {
         List<OutboundSpamPolicy> found = policies.findByTenant(tenantId);
         if (found.stream().anyMatch(OutboundSpamPolicy::isDefault)) {
             return new OutboundSpamPolicies(found);
@@ -65,9 +76,9 @@ public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, De
 
     @Override
     public OutboundSpamPolicy create(PolicyCommand command) {
-        policiesOf(command.tenantId());
+        load(command.tenantId());
         OutboundSpamPolicy created = OutboundSpamPolicy.custom(command.tenantId(), command.settings());
-        return unitOfWork.inTransaction(() -> {
+        return changed(command.tenantId(), () -> {
             policies.insert(created);
             audit.add(AuditRecord.of(command.tenantId(), command.actor(), "policy.create", target(created), null,
                     created, clock.instant()));
@@ -79,7 +90,7 @@ public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, De
     public OutboundSpamPolicy replace(PolicyId id, PolicyCommand command) {
         OutboundSpamPolicy current = get(command.tenantId(), id);
         OutboundSpamPolicy replaced = current.changedTo(command.settings());
-        return unitOfWork.inTransaction(() -> {
+        return changed(command.tenantId(), () -> {
             policies.update(replaced);
             audit.add(AuditRecord.of(command.tenantId(), command.actor(), "policy.update", target(replaced), current,
                     replaced, clock.instant()));
@@ -94,12 +105,19 @@ public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, De
             throw new ConflictException("default-policy", "the default policy cannot be deleted; change its settings "
                     + "instead");
         }
-        unitOfWork.inTransaction(() -> {
+        changed(tenantId, () -> {
             policies.delete(tenantId, id);
             audit.add(AuditRecord.of(tenantId, actor, "policy.delete", target(current), current, null,
                     clock.instant()));
             return null;
         });
+    }
+
+    /** Commits a change of the tenant's policies, which mail flow here then applies at once. */
+    private <T> T changed(TenantId tenantId, Supplier<T> change) {
+        T result = unitOfWork.inTransaction(change);
+        cache.invalidate(tenantId);
+        return result;
     }
 
     private static String target(OutboundSpamPolicy policy) {

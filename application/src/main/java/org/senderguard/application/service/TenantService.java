@@ -1,6 +1,7 @@
 package org.senderguard.application.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.senderguard.application.port.in.CreateTenantCommand;
 import org.senderguard.application.port.in.CreateTenantUseCase;
@@ -22,6 +23,7 @@ public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, 
     private final TenantRepository tenants;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final ExpiringCache<TenantId, Tenant> cache = new ExpiringCache<>(Duration.ofSeconds(1));
 
     public TenantService(TenantRepository tenants, UnitOfWork unitOfWork, Clock clock) {
         this.tenants = tenants;
@@ -44,18 +46,20 @@ public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, 
 
     @Override
     public Tenant update(UpdateTenantCommand command) {
-        return unitOfWork.inTransaction(() -> {
+        Tenant updated = unitOfWork.inTransaction(() -> {
             Tenant current = tenants.lockByName(command.name())
                     .orElseThrow(() -> new NotFoundException("no tenant named '" + command.name() + "'"));
             TenantSettings settings = current.settings();
             settings = command.unblockLimit().map(settings::withUnblockLimit).orElse(settings);
             settings = command.unblockWindowDays().map(settings::withUnblockWindowDays).orElse(settings);
             AcceptedDomains domains = command.domains().orElse(current.domains());
-            Tenant updated = current.withSettings(settings).withDomains(domains);
-            requireDomainsFree(updated);
-            tenants.update(updated);
-            return updated;
+            Tenant changed = current.withSettings(settings).withDomains(domains);
+            requireDomainsFree(changed);
+            tenants.update(changed);
+            return changed;
         });
+        cache.invalidate(updated.id());
+        return updated;
     }
 
     @Override
@@ -63,9 +67,11 @@ public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, 
         return tenants.findByName(name).orElseThrow(() -> new NotFoundException("no tenant named '" + name + "'"));
     }
 
+    /** Read on every request, so kept for a second; this instance's own updates apply at once. */
     @Override
     public Tenant byId(TenantId id) {
-        return tenants.findById(id).orElseThrow(() -> new NotFoundException("no tenant with id " + id));
+        return cache.get(id, key -> tenants.findById(key)
+                .orElseThrow(() -> new NotFoundException("no tenant with id " + key)));
     }
 
     @Override

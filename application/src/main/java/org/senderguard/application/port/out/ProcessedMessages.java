@@ -1,14 +1,15 @@
 package org.senderguard.application.port.out;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.Map;
 import org.senderguard.domain.mailflow.Decision;
-import org.senderguard.domain.tenant.TenantId;
 
 /** The decisions already given, so that a message reported twice is answered the same and counted once. */
 public interface ProcessedMessages {
 
-    Optional<Decision> find(TenantId tenantId, String messageId);
+    /** The earlier decisions among these messages; messages not seen before are absent. */
+    Map<MessageKey, Decision> find(Collection<MessageKey> messages);
 
-    void save(TenantId tenantId, String messageId, Decision decision, Instant at);
+    void save(Map<MessageKey, Decision> decisions, Instant at);
 }

@@ -1,9 +1,12 @@
 package org.senderguard.application.port.out;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.outbound.SenderKey;
 import org.senderguard.domain.outbound.SenderStatus;
 import org.senderguard.domain.tenant.TenantId;
 
@@ -14,6 +17,12 @@ public interface SenderStatusRepository {
      * decisions and unblocks for one sender happen one at a time, across server instances too.
      */
     SenderStatus lock(TenantId tenantId, EmailAddress address);
+
+    /**
+     * {@link #lock} for many senders at once, taking the locks in {@link SenderKey} order so that
+     * two lockers of overlapping senders cannot deadlock.
+     */
+    Map<SenderKey, SenderStatus> lockAll(Collection<SenderKey> senders);
 
     Optional<SenderStatus> find(TenantId tenantId, EmailAddress address);
 
