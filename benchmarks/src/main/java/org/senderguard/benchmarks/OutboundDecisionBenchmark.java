@@ -34,7 +34,8 @@ import org.senderguard.domain.apikey.ApiKeyToken;
  *
  * <p>Arguments (all optional): {@code seconds} (default 30), {@code clients} (concurrent requests,
  * default 64). Environment: {@code SENDERGUARD_BENCH_MARIADB_URL} (default
- * {@code jdbc:mariadb://127.0.0.1:3306/}), {@code _USER} (root), {@code _PASSWORD} (empty).
+ * {@code jdbc:mariadb://127.0.0.1:3306/}), {@code _USER} (root), {@code _PASSWORD} (empty), and
+ * {@code SENDERGUARD_BENCH_JVM_ARGS} for the server's JVM (e.g. to record a flight recording).
  */
 public final class OutboundDecisionBenchmark {
 
@@ -60,8 +61,13 @@ public final class OutboundDecisionBenchmark {
         }
         int port = freePort();
         Path log = Files.createTempFile("senderguard-bench", ".log");
-        ProcessBuilder serve = new ProcessBuilder(javaCommand(), "-jar", jar.toString(), "serve", "--port",
-                String.valueOf(port)).redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(javaCommand()));
+        String jvmArgs = env("SENDERGUARD_BENCH_JVM_ARGS", "");
+        if (!jvmArgs.isBlank()) {
+            command.addAll(List.of(jvmArgs.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", String.valueOf(port)));
+        ProcessBuilder serve = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         serve.environment().put("SENDERGUARD_DB_URL", server + database);
         serve.environment().put("SENDERGUARD_DB_USER", user);
         serve.environment().put("SENDERGUARD_DB_PASSWORD", password);
