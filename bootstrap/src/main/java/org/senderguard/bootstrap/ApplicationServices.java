@@ -46,13 +46,14 @@ class ApplicationServices {
     }
 
     @Singleton
-    TenantService tenantService(TenantRepository tenants, UnitOfWork unitOfWork, Clock clock) {
-        return new TenantService(tenants, unitOfWork, clock);
+    TenantService tenantService(TenantRepository tenants, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+        return new TenantService(tenants, audit, unitOfWork, clock);
     }
 
     @Singleton
-    ApiKeyService apiKeyService(ApiKeyRepository keys, TenantService tenants, UnitOfWork unitOfWork, Clock clock) {
-        return new ApiKeyService(keys, tenants, unitOfWork, clock);
+    ApiKeyService apiKeyService(ApiKeyRepository keys, TenantService tenants, AuditLog audit, UnitOfWork unitOfWork,
+                                Clock clock) {
+        return new ApiKeyService(keys, tenants, audit, unitOfWork, clock);
     }
 
     @Singleton

@@ -114,6 +114,27 @@ class OperatorCliTest {
     }
 
     @Test
+    void operatorChangesAreAuditedWithoutSecrets() {
+        String tenant = Fixtures.newTenant();
+        String admin = Fixtures.newKey(tenant, "GLOBAL_ADMIN");
+        TestApplication.CliResult created = TestApplication.cli("api-key", "create", "--tenant", tenant,
+                "--role", "MAIL_FLOW", "--output", "json");
+        String id = (String) created.json().get("id");
+        String secret = ((String) created.json().get("key")).substring(20);
+        assertThat(TestApplication.cli("api-key", "revoke", id).exitCode()).isZero();
+        assertThat(TestApplication.cli("tenant", "update", tenant, "--unblock-window-days", "9").exitCode()).isZero();
+
+        Http.Response audit = Http.get("/api/v1/audit-log", admin);
+        String operator = "operator:" + System.getProperty("user.name");
+        assertThat(audit.items()).extracting(r -> r.get("action") + " " + r.get("target") + " by " + r.get("actor"))
+                .containsSubsequence("tenant.update tenant:" + tenant + " by " + operator,
+                        "api-key.revoke api-key:" + id + " by " + operator,
+                        "api-key.create api-key:" + id + " by " + operator,
+                        "tenant.create tenant:" + tenant + " by " + operator);
+        assertThat(audit.body()).doesNotContain(secret).doesNotContain("secretHash");
+    }
+
+    @Test
     void everyCommandHasHelpAndTheToolHasAVersion() {
         List<String[]> commands = new ArrayList<>();
         collect(Senderguard.commandLine(TestApplication.context()), new ArrayList<>(), commands);

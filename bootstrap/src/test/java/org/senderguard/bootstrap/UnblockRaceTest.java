@@ -64,9 +64,9 @@ class UnblockRaceTest {
     @Test
     void racingUnblocksNeverPassTheLimit() throws Exception {
         Tenant tenant = first.getBean(CreateTenantUseCase.class)
-                .create(CreateTenantCommand.of("race", List.of("race.example")));
+                .create(CreateTenantCommand.of("race", List.of("race.example"), Actor.operator("test")));
         first.getBean(UpdateTenantUseCase.class)
-                .update(UpdateTenantCommand.of("race", 2, null, null));
+                .update(UpdateTenantCommand.of("race", 2, null, null, Actor.operator("test")));
         EmailAddress user = EmailAddress.parse("user", "victim@race.example");
         ExecutorService pool = Executors.newFixedThreadPool(RACERS);
         try {

@@ -13,10 +13,13 @@ import org.senderguard.application.port.in.IssuedApiKey;
 import org.senderguard.application.port.in.ListApiKeysUseCase;
 import org.senderguard.application.port.in.RevokeApiKeyUseCase;
 import org.senderguard.application.port.out.ApiKeyRepository;
+import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.apikey.ApiKey;
 import org.senderguard.domain.apikey.ApiKeyId;
 import org.senderguard.domain.apikey.ApiKeyToken;
+import org.senderguard.domain.audit.Actor;
+import org.senderguard.domain.audit.AuditRecord;
 import org.senderguard.domain.common.NotFoundException;
 import org.senderguard.domain.tenant.Tenant;
 import org.senderguard.domain.tenant.TenantName;
@@ -26,13 +29,16 @@ public class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, R
 
     private final ApiKeyRepository keys;
     private final FindTenantUseCase tenants;
+    private final AuditLog audit;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ApiKeyService(ApiKeyRepository keys, FindTenantUseCase tenants, UnitOfWork unitOfWork, Clock clock) {
+    public ApiKeyService(ApiKeyRepository keys, FindTenantUseCase tenants, AuditLog audit, UnitOfWork unitOfWork,
+                         Clock clock) {
         this.keys = keys;
         this.tenants = tenants;
+        this.audit = audit;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
@@ -44,6 +50,8 @@ public class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, R
             ApiKeyToken token = ApiKeyToken.generate(random);
             ApiKey key = ApiKey.issue(token, tenant.id(), command.role(), clock.instant());
             keys.insert(key);
+            audit.add(AuditRecord.of(tenant.id(), command.actor(), "api-key.create", target(key), null,
+                    describe(key), key.createdAt()));
             return new IssuedApiKey(key, token);
         });
     }
@@ -54,13 +62,24 @@ public class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, R
     }
 
     @Override
-    public ApiKey revoke(ApiKeyId id) {
+    public ApiKey revoke(ApiKeyId id, Actor actor) {
         return unitOfWork.inTransaction(() -> {
             ApiKey key = keys.findById(id).orElseThrow(() -> new NotFoundException("no API key with id " + id));
             ApiKey revoked = key.revoke(clock.instant());
             keys.update(revoked);
+            audit.add(AuditRecord.of(key.tenantId(), actor, "api-key.revoke", target(key), describe(key),
+                    describe(revoked), revoked.revokedAt()));
             return revoked;
         });
+    }
+
+    private static String target(ApiKey key) {
+        return "api-key:" + key.id();
+    }
+
+    /** What the audit log keeps of a key: never its secret, nor the secret's hash. */
+    private static String describe(ApiKey key) {
+        return key.role() + " key " + key.id() + (key.isActive() ? "" : ", revoked at " + key.revokedAt());
     }
 
     @Override

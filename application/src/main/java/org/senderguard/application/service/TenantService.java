@@ -8,8 +8,10 @@ import org.senderguard.application.port.in.CreateTenantUseCase;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.UpdateTenantCommand;
 import org.senderguard.application.port.in.UpdateTenantUseCase;
+import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.application.port.out.TenantRepository;
 import org.senderguard.application.port.out.UnitOfWork;
+import org.senderguard.domain.audit.AuditRecord;
 import org.senderguard.domain.common.ConflictException;
 import org.senderguard.domain.common.NotFoundException;
 import org.senderguard.domain.tenant.AcceptedDomains;
@@ -21,12 +23,14 @@ import org.senderguard.domain.tenant.TenantSettings;
 public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, FindTenantUseCase {
 
     private final TenantRepository tenants;
+    private final AuditLog audit;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final ExpiringCache<TenantId, Tenant> cache = new ExpiringCache<>(Duration.ofSeconds(1));
 
-    public TenantService(TenantRepository tenants, UnitOfWork unitOfWork, Clock clock) {
+    public TenantService(TenantRepository tenants, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
         this.tenants = tenants;
+        this.audit = audit;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
@@ -40,6 +44,8 @@ public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, 
             Tenant tenant = Tenant.create(command.name(), command.domains(), clock.instant());
             requireDomainsFree(tenant);
             tenants.insert(tenant);
+            audit.add(AuditRecord.of(tenant.id(), command.actor(), "tenant.create", target(tenant), null, tenant,
+                    tenant.createdAt()));
             return tenant;
         });
     }
@@ -56,6 +62,8 @@ public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, 
             Tenant changed = current.withSettings(settings).withDomains(domains);
             requireDomainsFree(changed);
             tenants.update(changed);
+            audit.add(AuditRecord.of(changed.id(), command.actor(), "tenant.update", target(changed), current,
+                    changed, clock.instant()));
             return changed;
         });
         cache.invalidate(updated.id());
@@ -77,6 +85,10 @@ public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, 
     @Override
     public List<Tenant> all() {
         return tenants.findAll();
+    }
+
+    private static String target(Tenant tenant) {
+        return "tenant:" + tenant.name();
     }
 
     /** An accepted domain belongs to one tenant only: mail flow must know whose mail it is. */

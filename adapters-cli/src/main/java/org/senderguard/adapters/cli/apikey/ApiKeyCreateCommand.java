@@ -1,5 +1,6 @@
 package org.senderguard.adapters.cli.apikey;
 
+import org.senderguard.adapters.cli.Operator;
 import org.senderguard.adapters.cli.OutputOption;
 import org.senderguard.adapters.cli.TenantOption;
 import org.senderguard.adapters.cli.Printer;
@@ -42,7 +43,7 @@ public class ApiKeyCreateCommand implements Runnable {
     public void run() {
         TenantName tenantName = tenant.name();
         IssuedApiKeyView issued = IssuedApiKeyView.from(
-                createApiKey.create(new CreateApiKeyCommand(tenantName, role)), tenantName.value());
+                createApiKey.create(new CreateApiKeyCommand(tenantName, role, Operator.current())), tenantName.value());
         printer.print(spec, output, issued,
                 Table.ofFields("id", issued.id(), "key", issued.key(), "tenant", issued.tenant(), "role", issued.role()));
     }

@@ -1,5 +1,6 @@
 package org.senderguard.adapters.cli.apikey;
 
+import org.senderguard.adapters.cli.Operator;
 import org.senderguard.adapters.cli.OutputOption;
 import org.senderguard.adapters.cli.Printer;
 import org.senderguard.adapters.cli.Table;
@@ -34,7 +35,7 @@ public class ApiKeyRevokeCommand implements Runnable {
 
     @Override
     public void run() {
-        ApiKeyView key = ApiKeyView.from(revokeApiKey.revoke(new ApiKeyId(id.strip())));
+        ApiKeyView key = ApiKeyView.from(revokeApiKey.revoke(new ApiKeyId(id.strip()), Operator.current()));
         printer.print(spec, output, key, Table.ofFields("id", key.id(), "role", key.role(), "revokedAt", key.revokedAt()));
     }
 }

@@ -1,6 +1,7 @@
 package org.senderguard.adapters.cli.tenant;
 
 import java.util.List;
+import org.senderguard.adapters.cli.Operator;
 import org.senderguard.adapters.cli.OutputOption;
 import org.senderguard.adapters.cli.Printer;
 import org.senderguard.application.port.in.CreateTenantCommand;
@@ -38,7 +39,7 @@ public class TenantCreateCommand implements Runnable {
 
     @Override
     public void run() {
-        TenantView tenant = TenantView.from(createTenant.create(CreateTenantCommand.of(name, domains)));
+        TenantView tenant = TenantView.from(createTenant.create(CreateTenantCommand.of(name, domains, Operator.current())));
         printer.print(spec, output, tenant, tenant.toFields());
     }
 }

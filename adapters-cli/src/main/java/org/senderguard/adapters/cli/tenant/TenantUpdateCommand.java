@@ -1,6 +1,7 @@
 package org.senderguard.adapters.cli.tenant;
 
 import java.util.List;
+import org.senderguard.adapters.cli.Operator;
 import org.senderguard.adapters.cli.OutputOption;
 import org.senderguard.adapters.cli.Printer;
 import org.senderguard.application.port.in.UpdateTenantCommand;
@@ -44,7 +45,7 @@ public class TenantUpdateCommand implements Runnable {
     @Override
     public void run() {
         TenantView tenant = TenantView.from(updateTenant.update(
-                UpdateTenantCommand.of(name, unblockLimit, unblockWindowDays, domains)));
+                UpdateTenantCommand.of(name, unblockLimit, unblockWindowDays, domains, Operator.current())));
         printer.print(spec, output, tenant, tenant.toFields());
     }
 }
