@@ -100,7 +100,7 @@ class RestApiTest {
     void healthAnswersWithoutAKey() {
         Http.Response response = Http.get("/health", null);
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json()).containsEntry("status", "UP");
+        assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
     }
 
     @Test

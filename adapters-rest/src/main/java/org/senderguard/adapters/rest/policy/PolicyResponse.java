@@ -1,5 +1,6 @@
 package org.senderguard.adapters.rest.policy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -9,6 +10,7 @@ import org.senderguard.domain.outbound.OutboundSpamPolicy;
 
 /** A policy with its limits as configured (0: the service default); the default policy has no priority: it applies last. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record PolicyResponse(String id, String name, @Nullable Integer priority, boolean enabled,
                              @JsonProperty("default") boolean isDefault,
                              int recipientLimitExternalPerHour, int recipientLimitInternalPerHour,
