@@ -2,6 +2,7 @@ package org.senderguard.application.service;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.senderguard.application.port.in.DecideOutboundUseCase;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.OutboundMessageCommand;
@@ -45,6 +47,7 @@ import org.senderguard.domain.tenant.TenantId;
 public class OutboundService implements DecideOutboundUseCase {
 
     private static final System.Logger LOG = System.getLogger(OutboundService.class.getName());
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     private final FindTenantUseCase tenants;
     private final PolicyService policies;
@@ -84,27 +87,31 @@ public class OutboundService implements DecideOutboundUseCase {
         }
     }
 
+    /** Waits for the batch that holds the message; a decision never takes longer than {@link #ANSWER_TIMEOUT}. */
     @Override
     public Decision decide(OutboundMessageCommand message) {
         Pending pending = new Pending(message, new CompletableFuture<>());
         queue.add(pending);
         try {
-            return pending.answer().join();
+            return pending.answer().orTimeout(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
 
     private void work() {
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                List<Pending> batch = new ArrayList<>();
+        while (!Thread.currentThread().isInterrupted()) {
+            List<Pending> batch = new ArrayList<>();
+            try {
                 batch.add(queue.take());
                 queue.drainTo(batch, maxBatch - 1);
                 decideAndAnswer(batch);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable unexpected) {
+                // Keep deciding: the callers of this batch get the error, the next batch may go well.
+                batch.forEach(pending -> pending.answer().completeExceptionally(unexpected));
             }
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
         }
     }
 
