@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TimeZone;
 import org.senderguard.adapters.cli.CliErrorHandler;
@@ -27,6 +28,10 @@ public final class Senderguard {
     }
 
     public static void main(String[] args) {
+        OptionalInt server = ServeLauncher.relaunch(args, System.getenv());
+        if (server.isPresent()) {
+            System.exit(server.getAsInt());
+        }
         TimeZone.setDefault(TimeZone.getTimeZone(ZoneOffset.UTC));
         System.exit(run(args, System.getenv()));
     }

@@ -54,6 +54,11 @@ class JarEndToEndIT {
             assertThat(server.get("/api/v1/tenant", second.group(2)).statusCode()).isEqualTo(401);
             assertThat(server.get("/api/v1/tenant", key).statusCode()).isEqualTo(200);
         }
+        // The first start recorded a class-data-sharing archive as it stopped; the second maps it.
+        assertThat(dataDir.resolve("cds")).isDirectoryContaining("glob:**.jsa");
+        try (SenderguardJar.Server server = jar.serve()) {
+            assertThat(server.get("/api/v1/tenant", key).statusCode()).isEqualTo(200);
+        }
     }
 
     @Test
