@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -87,16 +86,12 @@ public class OutboundService implements DecideOutboundUseCase {
         }
     }
 
-    /** Waits for the batch that holds the message; a decision never takes longer than {@link #ANSWER_TIMEOUT}. */
+    /** Completes when the batch that holds the message has committed, within {@link #ANSWER_TIMEOUT}. */
     @Override
-    public Decision decide(OutboundMessageCommand message) {
+    public CompletableFuture<Decision> decide(OutboundMessageCommand message) {
         Pending pending = new Pending(message, new CompletableFuture<>());
         queue.add(pending);
-        try {
-            return pending.answer().orTimeout(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-        }
+        return pending.answer().orTimeout(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void work() {
