@@ -1,6 +1,5 @@
 package org.senderguard.application.service;
 
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,11 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.senderguard.application.port.in.DecideOutboundUseCase;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.OutboundMessageCommand;
@@ -38,14 +34,13 @@ import org.senderguard.domain.tenant.Tenant;
 import org.senderguard.domain.tenant.TenantId;
 
 /**
- * Decides outbound messages in batches: the messages waiting when a worker is free are decided
+ * Decides outbound messages in batches: the messages waiting when a decider is free are decided
  * together in one transaction, which locks their senders, reads their state and writes their
- * counters and decisions with a few statements, and commits once. Every answer still waits for
- * the commit that makes it durable.
+ * counters and decisions with a few statements, and commits once. Every answer follows the commit
+ * that makes it durable.
  */
 public class OutboundService implements DecideOutboundUseCase {
 
-    private static final System.Logger LOG = System.getLogger(OutboundService.class.getName());
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     private final FindTenantUseCase tenants;
@@ -58,18 +53,16 @@ public class OutboundService implements DecideOutboundUseCase {
     private final AuditLog audit;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final int maxBatch;
+    private final Batcher<OutboundMessageCommand, Decision> batcher;
 
     /**
-     * @param workers   runs {@code workerCount} loops that take batches off the queue; shutting it
-     *                  down stops them
-     * @param maxBatch  the most messages decided in one transaction
+     * @param deciders runs {@code deciderCount} loops that take batches; shutting it down stops them
+     * @param maxBatch the most messages decided in one transaction
      */
     public OutboundService(FindTenantUseCase tenants, PolicyService policies, SenderStatusRepository statuses,
                            SendingCounters counters, ProcessedMessages processed, AlertRepository alerts,
                            AlertDispatcher dispatcher, AuditLog audit, UnitOfWork unitOfWork, Clock clock,
-                           ExecutorService workers, int workerCount, int maxBatch) {
+                           ExecutorService deciders, int deciderCount, int maxBatch) {
         this.tenants = tenants;
         this.policies = policies;
         this.statuses = statuses;
@@ -80,51 +73,14 @@ public class OutboundService implements DecideOutboundUseCase {
         this.audit = audit;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
-        this.maxBatch = maxBatch;
-        for (int i = 0; i < workerCount; i++) {
-            workers.execute(this::work);
-        }
+        this.batcher = new Batcher<>(messages -> decideAll(messages).stream().map(Decided::decision).toList(),
+                deciders, deciderCount, maxBatch, ANSWER_TIMEOUT);
     }
 
     /** Completes when the batch that holds the message has committed, within {@link #ANSWER_TIMEOUT}. */
     @Override
     public CompletableFuture<Decision> decide(OutboundMessageCommand message) {
-        Pending pending = new Pending(message, new CompletableFuture<>());
-        queue.add(pending);
-        return pending.answer().orTimeout(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void work() {
-        while (!Thread.currentThread().isInterrupted()) {
-            List<Pending> batch = new ArrayList<>();
-            try {
-                batch.add(queue.take());
-                queue.drainTo(batch, maxBatch - 1);
-                decideAndAnswer(batch);
-            } catch (InterruptedException stopping) {
-                Thread.currentThread().interrupt();
-            } catch (Throwable unexpected) {
-                // Keep deciding: the callers of this batch get the error, the next batch may go well.
-                batch.forEach(pending -> pending.answer().completeExceptionally(unexpected));
-            }
-        }
-    }
-
-    /** A batch that fails as a whole is decided message by message, so one bad message fails alone. */
-    private void decideAndAnswer(List<Pending> batch) {
-        try {
-            List<Decided> decided = decideAll(batch.stream().map(Pending::message).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).answer().complete(decided.get(i).decision());
-            }
-        } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.get(0).answer().completeExceptionally(e);
-                return;
-            }
-            LOG.log(Level.DEBUG, "batch of " + batch.size() + " failed, deciding one by one: " + e.getMessage());
-            batch.forEach(pending -> decideAndAnswer(List.of(pending)));
-        }
+        return batcher.submit(message);
     }
 
     /** The decisions for the messages, in their order; a duplicate message id gets the first answer. */
@@ -214,6 +170,4 @@ public class OutboundService implements DecideOutboundUseCase {
     record Decided(Decision decision, Alert alert) {
     }
 
-    private record Pending(OutboundMessageCommand message, CompletableFuture<Decision> answer) {
-    }
 }

@@ -1,0 +1,86 @@
+package org.senderguard.application.service;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Groups concurrent requests into batches for a few worker threads: each worker takes whatever is
+ * waiting (up to a maximum) and handles it in one go. A batch that fails as a whole is handled
+ * again item by item, so one bad item fails alone.
+ *
+ * @param <I> a request
+ * @param <O> its answer
+ */
+final class Batcher<I, O> {
+
+    private static final System.Logger LOG = System.getLogger(Batcher.class.getName());
+
+    private record Pending<I, O>(I item, CompletableFuture<O> answer) {
+    }
+
+    private final Function<List<I>, List<O>> handle;
+    private final int maxBatch;
+    private final Duration timeout;
+    private final BlockingQueue<Pending<I, O>> queue = new LinkedBlockingQueue<>();
+
+    /**
+     * @param handle  answers a batch, one answer per item in the same order
+     * @param workers runs {@code workerCount} loops; shutting it down stops them
+     * @param timeout the longest a caller waits for its answer
+     */
+    Batcher(Function<List<I>, List<O>> handle, ExecutorService workers, int workerCount, int maxBatch,
+            Duration timeout) {
+        this.handle = handle;
+        this.maxBatch = maxBatch;
+        this.timeout = timeout;
+        for (int i = 0; i < workerCount; i++) {
+            workers.execute(this::work);
+        }
+    }
+
+    CompletableFuture<O> submit(I item) {
+        Pending<I, O> pending = new Pending<>(item, new CompletableFuture<>());
+        queue.add(pending);
+        return pending.answer().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void work() {
+        while (!Thread.currentThread().isInterrupted()) {
+            List<Pending<I, O>> batch = new ArrayList<>();
+            try {
+                batch.add(queue.take());
+                queue.drainTo(batch, maxBatch - 1);
+                answer(batch);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable unexpected) {
+                // Keep working: the callers of this batch get the error, the next batch may go well.
+                batch.forEach(pending -> pending.answer().completeExceptionally(unexpected));
+            }
+        }
+    }
+
+    private void answer(List<Pending<I, O>> batch) {
+        try {
+            List<O> answers = handle.apply(batch.stream().map(Pending::item).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).answer().complete(answers.get(i));
+            }
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.get(0).answer().completeExceptionally(e);
+                return;
+            }
+            LOG.log(Level.DEBUG, "batch of " + batch.size() + " failed, handling it item by item: " + e.getMessage());
+            batch.forEach(pending -> answer(List.of(pending)));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.senderguard.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BatcherTest {
+
+    private final ExecutorService workers = Executors.newFixedThreadPool(1);
+
+    @AfterEach
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    @Test
+    void requestsWaitingTogetherAreHandledInOneBatch() throws Exception {
+        CountDownLatch firstBatchStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        Batcher<Integer, Integer> batcher = new Batcher<>(items -> {
+            batchSizes.add(items.size());
+            firstBatchStarted.countDown();
+            await(release);
+            return items.stream().map(i -> i * 10).toList();
+        }, workers, 1, 64, Duration.ofSeconds(10));
+
+        CompletableFuture<Integer> first = batcher.submit(1);
+        firstBatchStarted.await(5, TimeUnit.SECONDS);
+        List<CompletableFuture<Integer>> waiting = new ArrayList<>();
+        for (int i = 2; i <= 6; i++) {
+            waiting.add(batcher.submit(i));
+        }
+        release.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(10);
+        for (int i = 0; i < waiting.size(); i++) {
+            assertThat(waiting.get(i).get(5, TimeUnit.SECONDS)).isEqualTo((i + 2) * 10);
+        }
+        assertThat(batchSizes).containsExactly(1, 5);
+    }
+
+    @Test
+    void aFailingBatchIsRetriedItemByItemSoOnlyTheBadItemFails() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Batcher<Integer, Integer> batcher = new Batcher<>(items -> {
+            await(release);
+            if (items.contains(13)) {
+                throw new IllegalArgumentException("13 is bad");
+            }
+            return items;
+        }, workers, 1, 64, Duration.ofSeconds(10));
+
+        CompletableFuture<Integer> blocker = batcher.submit(0);
+        CompletableFuture<Integer> good = batcher.submit(7);
+        CompletableFuture<Integer> bad = batcher.submit(13);
+        release.countDown();
+
+        assertThat(blocker.get(5, TimeUnit.SECONDS)).isZero();
+        assertThat(good.get(5, TimeUnit.SECONDS)).isEqualTo(7);
+        assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(IllegalArgumentException.class).hasMessageContaining("13 is bad");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
