@@ -44,7 +44,7 @@ public final class Senderguard {
             context = start(args, env, database);
         } catch (RuntimeException e) {
             System.err.println("senderguard: cannot start on the database " + database.urlWithoutOptions() + ": "
-                    + rootCause(e));
+                    + CliErrorHandler.rootCause(e));
             return CliErrorHandler.FAILURE;
         }
         try (context) {
@@ -74,19 +74,12 @@ public final class Senderguard {
                 .start();
     }
 
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
     /** Must run before the first logger is created. */
     private static void setLogLevel(String level) {
         if (level != null && !level.isBlank()) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level.strip().toLowerCase(Locale.ROOT));
-            System.setProperty("org.slf4j.simpleLogger.log.org.senderguard", level.strip().toLowerCase(Locale.ROOT));
+            String normalised = level.strip().toLowerCase(Locale.ROOT);
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", normalised);
+            System.setProperty("org.slf4j.simpleLogger.log.org.senderguard", normalised);
         }
     }
 

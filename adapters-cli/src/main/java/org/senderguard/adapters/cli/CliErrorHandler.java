@@ -31,12 +31,13 @@ public class CliErrorHandler implements IExecutionExceptionHandler, IParameterEx
             return handleParseException(pe, parseResult.originalArgs().toArray(String[]::new));
         }
         boolean badInput = e instanceof DomainException;
-        cmd.getErr().println("senderguard: " + (badInput ? e.getMessage() : "failed: " + describe(e)));
+        cmd.getErr().println("senderguard: " + (badInput ? e.getMessage() : "failed: " + rootCause(e)));
         cmd.getErr().flush();
         return badInput ? ExitCode.USAGE : FAILURE;
     }
 
-    private static String describe(Throwable e) {
+    /** The message of the deepest cause: the one that says what really went wrong. */
+    public static String rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

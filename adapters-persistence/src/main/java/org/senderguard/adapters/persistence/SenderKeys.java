@@ -37,10 +37,6 @@ final class SenderKeys {
         return byColumns.get(columns(tenantId, address));
     }
 
-    boolean isEmpty() {
-        return keys.isEmpty();
-    }
-
     private static String columns(String tenantId, String address) {
         return tenantId + "/" + address;
     }

@@ -2,7 +2,6 @@ package org.senderguard.domain.apikey;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import org.senderguard.domain.common.ConflictException;
 import org.senderguard.domain.tenant.TenantId;
 
@@ -24,10 +23,6 @@ public record ApiKey(ApiKeyId id, TenantId tenantId, Role role, SecretHash secre
 
     public boolean isActive() {
         return revokedAt == null;
-    }
-
-    public Optional<Instant> revokedSince() {
-        return Optional.ofNullable(revokedAt);
     }
 
     /** True when the key is active and {@code token} carries its secret. */

@@ -74,9 +74,6 @@ public record OutboundSpamPolicy(PolicyId id, TenantId tenantId, String name, in
                 changes.notifyRecipients(), isDefault ? conditions : changes.conditions());
     }
 
-    public PolicySettings settings() {
-        return new PolicySettings(name, priority, enabled, limits, action, notifyRecipients, conditions);
-    }
 
     public boolean appliesTo(EmailAddress sender) {
         return enabled && conditions.matches(sender);

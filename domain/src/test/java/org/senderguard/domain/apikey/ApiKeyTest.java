@@ -50,7 +50,7 @@ class ApiKeyTest {
         ApiKeyToken token = ApiKeyToken.generate(random);
         ApiKey revoked = ApiKey.issue(token, TenantId.newId(), Role.GLOBAL_ADMIN, now).revoke(now.plusSeconds(5));
         assertThat(revoked.accepts(token)).isFalse();
-        assertThat(revoked.revokedSince()).contains(now.plusSeconds(5));
+        assertThat(revoked.revokedAt()).isEqualTo(now.plusSeconds(5));
         assertThatThrownBy(() -> revoked.revoke(now)).isInstanceOf(ConflictException.class);
     }
 }

@@ -76,7 +76,8 @@ class PolicyTest {
         assertThatThrownBy(() -> custom("none", 1, true, List.of()))
                 .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("senders:");
         OutboundSpamPolicy fallback = OutboundSpamPolicy.defaultFor(tenant);
-        assertThatThrownBy(() -> fallback.changedTo(custom("Narrowed", 3, false, List.of("x@contoso.com")).settings()))
+        assertThatThrownBy(() -> fallback.changedTo(new PolicySettings("Narrowed", 3, false, SendingLimits.DEFAULTS,
+                ThresholdAction.ALERT, List.of(), SenderConditions.parse(List.of("x@contoso.com"), List.of(), List.of()))))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("applies to every sender");
         OutboundSpamPolicy changed = fallback.changedTo(new PolicySettings("Renamed", 3, false,
                 new SendingLimits(5, 0, 0, 0), ThresholdAction.ALERT, List.of(), SenderConditions.EVERYONE));
