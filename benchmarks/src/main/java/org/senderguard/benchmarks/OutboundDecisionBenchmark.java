@@ -29,8 +29,10 @@ import org.senderguard.domain.apikey.ApiKeyToken;
 /**
  * Drives {@code POST /api/v1/mail-flow/outbound} over HTTP against the built jar on MariaDB, with
  * 10,000 senders in 100 tenants, and reports decisions per second and latency percentiles. Every
- * decision is committed before it is answered. The server and this load generator share the
- * machine, so the figures are for both on it.
+ * decision is committed before it is answered. The load comes from {@code wrk} when it is on the
+ * PATH (a C load generator that leaves most of the machine to the server and its database),
+ * otherwise from Java threads in this JVM. The server and the load generator share the machine, so
+ * the figures are for both on it.
  *
  * <p>Arguments (all optional): {@code seconds} (default 30), {@code clients} (concurrent requests,
  * default 64). Environment: {@code SENDERGUARD_BENCH_MARIADB_URL} (default
@@ -80,6 +82,14 @@ public final class OutboundDecisionBenchmark {
             System.out.printf("seeded %d tenants with %d senders each; server log: %s%n", TENANTS,
                     SENDERS_PER_TENANT, log);
 
+            if (WrkDriver.available()) {
+                WrkDriver wrk = new WrkDriver(base, keys, TENANTS, SENDERS_PER_TENANT);
+                wrk.run(clients, WARM_UP);
+                System.out.println(wrk.run(clients, Duration.ofSeconds(seconds)));
+                return;
+            }
+            System.out.println("wrk is not on the PATH: driving the load from this JVM, which competes with the "
+                    + "server for the cores");
             run(http, base, keys, clients, WARM_UP);
             Result result = run(http, base, keys, clients, Duration.ofSeconds(seconds));
             System.out.printf("%d clients, %d s: %d decisions, %.0f decisions/s, p50 %.2f ms, p99 %.2f ms, "

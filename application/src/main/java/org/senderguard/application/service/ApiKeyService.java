@@ -2,6 +2,7 @@ package org.senderguard.application.service;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.senderguard.application.port.in.AuthenticateApiKeyUseCase;
@@ -33,6 +34,8 @@ public class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, R
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** Every request authenticates; a revocation here is seen at once, one made elsewhere within a second. */
+    private final ExpiringCache<ApiKeyId, ApiKey> keysById = new ExpiringCache<>(Duration.ofSeconds(1));
 
     public ApiKeyService(ApiKeyRepository keys, FindTenantUseCase tenants, AuditLog audit, UnitOfWork unitOfWork,
                          Clock clock) {
@@ -63,14 +66,16 @@ public class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, R
 
     @Override
     public ApiKey revoke(ApiKeyId id, Actor actor) {
-        return unitOfWork.inTransaction(() -> {
+        ApiKey revoked = unitOfWork.inTransaction(() -> {
             ApiKey key = keys.findById(id).orElseThrow(() -> new NotFoundException("no API key with id " + id));
-            ApiKey revoked = key.revoke(clock.instant());
-            keys.update(revoked);
+            ApiKey changed = key.revoke(clock.instant());
+            keys.update(changed);
             audit.add(AuditRecord.of(key.tenantId(), actor, "api-key.revoke", target(key), describe(key),
-                    describe(revoked), revoked.revokedAt()));
-            return revoked;
+                    describe(changed), changed.revokedAt()));
+            return changed;
         });
+        keysById.invalidate(id); // after the commit, so that no request reloads the key as it was
+        return revoked;
     }
 
     private static String target(ApiKey key) {
@@ -84,7 +89,7 @@ public class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, R
 
     @Override
     public Optional<Caller> authenticate(String bearerToken) {
-        return ApiKeyToken.parse(bearerToken).flatMap(token -> keys.findById(token.id())
+        return ApiKeyToken.parse(bearerToken).flatMap(token -> keysById.find(token.id(), keys::findById)
                 .filter(key -> key.accepts(token))
                 .map(key -> new Caller(key.id(), key.tenantId(), key.role())));
     }

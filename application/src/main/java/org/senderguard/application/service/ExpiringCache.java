@@ -2,6 +2,7 @@ package org.senderguard.application.service;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -30,6 +31,21 @@ final class ExpiringCache<K, V> {
             entries.put(key, entry);
         }
         return entry.value();
+    }
+
+    /**
+     * Like {@link #get}, but keeps only values that exist, so that lookups of made-up keys (a
+     * caller guessing API key ids, say) cannot fill the cache.
+     */
+    Optional<V> find(K key, Function<K, Optional<V>> load) {
+        Entry<V> entry = entries.get(key);
+        if (entry != null && System.nanoTime() - entry.expiresAtNanos() < 0) {
+            return Optional.of(entry.value());
+        }
+        Optional<V> loaded = load.apply(key);
+        loaded.ifPresentOrElse(value -> entries.put(key, new Entry<>(value, System.nanoTime() + timeToLiveNanos)),
+                () -> entries.remove(key));
+        return loaded;
     }
 
     void invalidate(K key) {
