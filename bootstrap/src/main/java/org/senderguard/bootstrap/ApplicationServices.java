@@ -1,7 +1,10 @@
 package org.senderguard.bootstrap;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -9,23 +12,32 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.senderguard.application.port.out.AlertNotifier;
 import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.ApiKeyRepository;
 import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.BlockListStore;
+import org.senderguard.application.port.out.DelistingRequests;
 import org.senderguard.application.port.out.PolicyRepository;
 import org.senderguard.application.port.out.ProcessedMessages;
 import org.senderguard.application.port.out.SenderStatusRepository;
 import org.senderguard.application.port.out.SendingCounters;
+import org.senderguard.application.port.out.SpamSightings;
 import org.senderguard.application.port.out.TenantRepository;
 import org.senderguard.application.port.out.UnblockHistory;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.application.service.AlertAndAuditService;
 import org.senderguard.application.service.AlertDispatcher;
 import org.senderguard.application.service.ApiKeyService;
+import org.senderguard.application.service.BlockListService;
+import org.senderguard.application.service.BlockLists;
+import org.senderguard.application.service.DelistingService;
+import org.senderguard.application.service.InboundService;
 import org.senderguard.application.service.OutboundService;
 import org.senderguard.application.service.PolicyService;
 import org.senderguard.application.service.RestrictionService;
+import org.senderguard.application.service.SpamFeed;
 import org.senderguard.application.service.TenantService;
 
 /**
@@ -87,9 +99,49 @@ class ApplicationServices {
     OutboundService outboundService(TenantService tenants, PolicyService policies, SenderStatusRepository statuses,
                                     SendingCounters counters, ProcessedMessages processed, AlertRepository alerts,
                                     AlertDispatcher dispatcher, AuditLog audit, UnitOfWork unitOfWork, Clock clock,
+                                    BlockLists blockLists, SpamFeed spamFeed,
                                     @Named(DECIDERS) ExecutorService deciders) {
         return new OutboundService(tenants, policies, statuses, counters, processed, alerts, dispatcher, audit,
-                unitOfWork, clock, deciders, DECIDER_THREADS, MAX_BATCH);
+                unitOfWork, clock, blockLists, spamFeed, deciders, DECIDER_THREADS, MAX_BATCH);
+    }
+
+    @Singleton
+    BlockLists blockLists(BlockListStore store) {
+        return new BlockLists(store);
+    }
+
+    @Singleton
+    BlockListService blockListService(BlockListStore store, BlockLists lists, TenantService tenants, AuditLog audit,
+                                      UnitOfWork unitOfWork, Clock clock) {
+        return new BlockListService(store, lists, tenants, audit, unitOfWork, clock);
+    }
+
+    @Singleton
+    DelistingService delistingService(DelistingRequests requests, BlockListStore store, BlockLists lists,
+                                      TenantService tenants, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+        return new DelistingService(requests, store, lists, tenants, audit, unitOfWork, clock);
+    }
+
+    /** Spam's links are recorded on the I/O pool, after the decision has been answered. */
+    @Singleton
+    SpamFeed spamFeed(SpamSightings sightings, BlockLists lists, BlockListService blockList, UnitOfWork unitOfWork,
+                      Clock clock, @Named(TaskExecutors.IO) ExecutorService executor) {
+        return new SpamFeed(sightings, lists, blockList, unitOfWork, clock, executor);
+    }
+
+    /**
+     * The delist portal's address ({@code SENDERGUARD_PUBLIC_URL} + {@code /delist}; by default the
+     * running server's own address) and the contact for listings only Support can lift
+     * ({@code SENDERGUARD_SUPPORT_CONTACT}), as inbound rejections name them.
+     */
+    @Singleton
+    InboundService inboundService(BlockLists lists, Clock clock, BeanProvider<EmbeddedServer> server,
+                                  @Value("${senderguard.public-url:}") String publicUrl,
+                                  @Value("${senderguard.support-contact:the postmaster of the domain you wrote to}")
+                                  String supportContact) {
+        Supplier<String> base = publicUrl.isBlank() ? () -> server.get().getURL().toString()
+                : () -> publicUrl.replaceAll("/+$", "");
+        return new InboundService(lists, clock, () -> base.get() + "/delist", supportContact);
     }
 
     @Singleton

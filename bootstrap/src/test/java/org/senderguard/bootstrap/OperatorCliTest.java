@@ -154,7 +154,7 @@ class OperatorCliTest {
     void noSubcommandIsAUsageError() {
         TestApplication.CliResult result = TestApplication.cli();
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("a subcommand is required: tenant, api-key, restricted, serve");
+        assertThat(result.err()).contains("a subcommand is required: tenant, api-key, restricted, blocklist, serve");
     }
 
     private static void collect(CommandLine command, List<String> path, List<String[]> into) {

@@ -5,12 +5,17 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.common.UtcDay;
 
 /**
  * Drops what no decision can need any more, so that the counting tables stay as small as the
  * traffic of the last day: minute counters older than two hours, day counters older than two
- * days, and remembered decisions older than a week (mail flow retries within minutes).
+ * days, remembered decisions older than a week (mail flow retries within minutes), spam sightings
+ * older than their 24-hour window, block-list removals older than a day (instances follow them
+ * within a second), and expired block-list entries (which stopped matching at their expiry).
  */
 @Singleton
 class Housekeeping {
@@ -19,10 +24,14 @@ class Housekeeping {
     private static final int BATCH = 10_000;
 
     private final Sql sql;
+    private final JdbcBlockListStore blockLists;
+    private final UnitOfWork unitOfWork;
     private final Clock clock;
 
-    Housekeeping(Sql sql, Clock clock) {
+    Housekeeping(Sql sql, JdbcBlockListStore blockLists, UnitOfWork unitOfWork, Clock clock) {
         this.sql = sql;
+        this.blockLists = blockLists;
+        this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
 
@@ -37,6 +46,20 @@ class Housekeeping {
                 JdbcSendingCounters.minute(now) - 2L * JdbcSendingCounters.WINDOW_MINUTES);
         deleteAll("DELETE FROM sending_day WHERE utc_day < ? LIMIT " + BATCH, UtcDay.of(now).minusDays(2));
         deleteAll("DELETE FROM processed_message WHERE decided_at < ? LIMIT " + BATCH, now.minus(DECISIONS_KEPT));
+        deleteAll("DELETE FROM spam_url_sighting WHERE seen_at < ? LIMIT " + BATCH, now.minus(Duration.ofDays(1)));
+        deleteAll("DELETE FROM block_list_removal WHERE removed_at < ? LIMIT " + BATCH, now.minus(Duration.ofDays(1)));
+        while (unitOfWork.inTransaction(() -> removeExpiredEntries(now)) == BATCH) {
+            // Next batch.
+        }
+    }
+
+    /** Removed like any other change, under a new version, so that every instance drops them too. */
+    private int removeExpiredEntries(Instant now) {
+        List<UUID> expired = blockLists.expired(now, BATCH);
+        if (!expired.isEmpty()) {
+            blockLists.delete(expired, blockLists.beginChange());
+        }
+        return expired.size();
     }
 
     private void deleteAll(String statement, Object olderThan) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Plain SQL for the statements a repository interface cannot express (row locks, sums over
@@ -33,6 +34,8 @@ class Sql {
         T run(PreparedStatement statement) throws SQLException;
     }
 
+    private static final int STREAMING_FETCH_SIZE = 1_000;
+
     private final ConnectionOperations<Connection> connections;
 
     Sql(ConnectionOperations<Connection> connections) {
@@ -51,6 +54,19 @@ class Sql {
                     rows.add(row.read(rs));
                 }
                 return rows;
+            }
+        });
+    }
+
+    /** Streams a large result row by row instead of holding it in memory. */
+    <T> void forEach(String sql, Row<T> row, Consumer<T> sink, Object... params) {
+        run(sql, params, statement -> {
+            statement.setFetchSize(STREAMING_FETCH_SIZE);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(row.read(rs));
+                }
+                return null;
             }
         });
     }

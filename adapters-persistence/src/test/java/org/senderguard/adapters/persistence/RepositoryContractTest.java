@@ -19,7 +19,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Collections;
 import java.util.TimeZone;
+import org.senderguard.application.port.in.BlockListQuery;
 import org.senderguard.application.port.out.AlertRepository;
+import org.senderguard.application.port.out.BlockListStore;
+import org.senderguard.application.port.out.SpamSightings;
+import org.senderguard.domain.blocklist.BlockListEntry;
+import org.senderguard.domain.blocklist.BlockedValue;
+import org.senderguard.domain.blocklist.EntrySource;
+import org.senderguard.domain.blocklist.EntryType;
 import org.senderguard.application.port.out.ApiKeyRepository;
 import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.application.port.out.MessageKey;
@@ -436,6 +443,129 @@ abstract class RepositoryContractTest {
 
     private void saveDecision(TenantId tenantId, String messageId, Decision decision, Instant at) {
         processed.save(Map.of(new MessageKey(tenantId, messageId), decision), at);
+    }
+
+    @Test
+    void blockListEntriesRoundTripAndChangesAreFollowedByVersion() {
+        BlockListStore store = context.getBean(BlockListStore.class);
+        Tenant tenant = stored(newTenant("blocklist"));
+        String domain = unique("listed") + ".example";
+        BlockListEntry service = blockListEntry(null, EntryType.DOMAIN, "*." + domain, null);
+        BlockListEntry tenants = blockListEntry(tenant.id(), EntryType.URL, domain + "/Path", now.plusSeconds(60));
+        long since = store.changesSince(Long.MAX_VALUE - 1, e -> { }, id -> { });
+        long version = unitOfWork.inTransaction(() -> {
+            long v = store.beginChange();
+            store.insert(List.of(service, tenants), v);
+            return v;
+        });
+        assertThat(version).isEqualTo(since + 1);
+        assertThat(store.findById(service.id())).contains(service);
+        assertThat(store.findByIds(List.of(service.id(), tenants.id()))).containsExactlyInAnyOrder(service, tenants);
+        assertThat(store.findByValues(null, List.of(service.value(), tenants.value()))).containsExactly(service);
+        assertThat(store.findByValues(tenant.id(), List.of(service.value(), tenants.value()))).containsExactly(tenants);
+        assertThat(store.countActive(tenant.id(), EntryType.URL, now)).isEqualTo(1);
+        assertThat(store.countActive(tenant.id(), EntryType.URL, now.plusSeconds(60))).as("expired").isZero();
+
+        List<BlockListEntry> upserted = new ArrayList<>();
+        List<UUID> removed = new ArrayList<>();
+        assertThat(store.changesSince(since, upserted::add, removed::add)).isEqualTo(version);
+        assertThat(upserted).containsExactlyInAnyOrder(service, tenants);
+        assertThat(store.changesSince(version, upserted::add, removed::add)).isEqualTo(version);
+        assertThat(upserted).hasSize(2);
+
+        long removal = unitOfWork.inTransaction(() -> {
+            long v = store.beginChange();
+            store.deleteExpired(tenant.id(), List.of(tenants.value()), now.plusSeconds(60), v);
+            return v;
+        });
+        upserted.clear();
+        assertThat(store.changesSince(version, upserted::add, removed::add)).isEqualTo(removal);
+        assertThat(upserted).isEmpty();
+        assertThat(removed).containsExactly(tenants.id());
+        assertThat(store.findById(tenants.id())).isEmpty();
+    }
+
+    @Test
+    void aValueIsListedOncePerListAndNothingIsHalfWritten() {
+        BlockListStore store = context.getBean(BlockListStore.class);
+        String value = unique("dup") + "@elsewhere.example";
+        BlockListEntry first = blockListEntry(null, EntryType.SENDER, value, null);
+        BlockListEntry other = blockListEntry(null, EntryType.SENDER, unique("other") + "@elsewhere.example", null);
+        inTransaction(() -> store.insert(List.of(first), store.beginChange()));
+        assertThatThrownBy(() -> inTransaction(() -> store.insert(List.of(other,
+                blockListEntry(null, EntryType.SENDER, value, null)), store.beginChange())))
+                .isInstanceOf(ConflictException.class);
+        assertThat(store.findById(other.id())).as("rolled back whole").isEmpty();
+        Tenant tenant = stored(newTenant("dup"));
+        BlockListEntry tenantCopy = blockListEntry(tenant.id(), EntryType.SENDER, value, null);
+        inTransaction(() -> store.insert(List.of(tenantCopy), store.beginChange()));
+        assertThat(store.findById(tenantCopy.id())).as("another list may hold the same value").contains(tenantCopy);
+    }
+
+    @Test
+    void pagesBlockListsNewestFirstByTypeAndPrefix() {
+        BlockListStore store = context.getBean(BlockListStore.class);
+        Tenant tenant = stored(newTenant("paging"));
+        List<BlockListEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            entries.add(blockListEntry(tenant.id(), EntryType.SENDER, "p" + i + "_x@page.example", null));
+        }
+        entries.add(blockListEntry(tenant.id(), EntryType.IP, "192.0.2.0/24", null));
+        entries.add(blockListEntry(tenant.id(), EntryType.URL, "p1-x.example/p", null));
+        entries.add(blockListEntry(tenant.id(), EntryType.SENDER, "gone@page.example", now.minusSeconds(1)));
+        inTransaction(() -> store.insert(entries, store.beginChange()));
+
+        List<BlockListEntry> page = store.page(new BlockListQuery(tenant.id(), EntryType.SENDER, "", null, 3), now);
+        assertThat(page).extracting(e -> e.value().value()).containsExactly("p4_x@page.example", "p3_x@page.example",
+                "p2_x@page.example");
+        assertThat(store.page(new BlockListQuery(tenant.id(), EntryType.SENDER, "", page.get(2).id().toString(), 3),
+                now)).extracting(e -> e.value().value()).containsExactly("p1_x@page.example", "p0_x@page.example");
+        assertThat(store.page(new BlockListQuery(tenant.id(), null, "P1_", null, 10), now))
+                .as("the prefix is literal and case-insensitive").extracting(e -> e.value().value())
+                .containsExactly("p1_x@page.example");
+        assertThat(store.page(new BlockListQuery(tenant.id(), null, "", null, 10), now)).as("not the expired one")
+                .hasSize(7);
+        List<BlockListEntry> exported = new ArrayList<>();
+        store.forEachActiveServiceEntry(now, exported::add);
+        assertThat(exported).noneMatch(e -> tenant.id().equals(e.tenant()));
+    }
+
+    @Test
+    void housekeepingRemovesExpiredEntriesAsAChangeOthersFollow() {
+        BlockListStore store = context.getBean(BlockListStore.class);
+        BlockListEntry expired = blockListEntry(null, EntryType.IP, "198.51.100.77", now.minusSeconds(5));
+        BlockListEntry active = blockListEntry(null, EntryType.IP, "198.51.100.78", now.plusSeconds(3600));
+        inTransaction(() -> store.insert(List.of(expired, active), store.beginChange()));
+        long before = store.changesSince(Long.MAX_VALUE - 1, e -> { }, id -> { });
+        context.getBean(Housekeeping.class).purge(now);
+        List<UUID> removed = new ArrayList<>();
+        store.changesSince(before, e -> { }, removed::add);
+        assertThat(removed).contains(expired.id()).doesNotContain(active.id());
+        assertThat(store.findById(active.id())).isPresent();
+    }
+
+    @Test
+    void countsDistinctSpamSendersPerRegisteredDomainInTheWindow() {
+        SpamSightings sightings = context.getBean(SpamSightings.class);
+        Tenant tenant = stored(newTenant("sightings"));
+        DomainName domain = new DomainName(unique("spam") + ".example");
+        DomainName other = new DomainName(unique("other") + ".example");
+        String host = tenant.domains().values().get(0);
+        inTransaction(() -> {
+            sightings.record(new SenderKey(tenant.id(), EmailAddress.of("a@" + host)), List.of(domain, other),
+                    now.minusSeconds(7200));
+            sightings.record(new SenderKey(tenant.id(), EmailAddress.of("b@" + host)), List.of(domain), now);
+            sightings.record(new SenderKey(tenant.id(), EmailAddress.of("a@" + host)), List.of(domain), now);
+        });
+        assertThat(sightings.distinctSenders(List.of(domain, other), now.minusSeconds(3600)))
+                .containsExactly(Map.entry(domain, 2));
+        assertThat(sightings.distinctSenders(List.of(domain, other), now.minusSeconds(9000)))
+                .containsOnly(Map.entry(domain, 2), Map.entry(other, 1));
+    }
+
+    private BlockListEntry blockListEntry(TenantId tenant, EntryType type, String value, Instant expiresAt) {
+        return new BlockListEntry(UUID.randomUUID(), tenant, BlockedValue.parse(type, value), "a reason",
+                EntrySource.MANUAL, "operator:test", now, expiresAt, tenant == null ? "notes" : null, tenant == null);
     }
 
     private Optional<Decision> findDecision(TenantId tenantId, String messageId) {

@@ -24,6 +24,8 @@ import org.senderguard.domain.alert.Alert;
 import org.senderguard.domain.audit.AuditRecord;
 import org.senderguard.domain.mailflow.Decision;
 import org.senderguard.domain.mailflow.Ndr;
+import org.senderguard.domain.blocklist.Probe;
+import org.senderguard.domain.common.EmailAddress;
 import org.senderguard.domain.outbound.MessageWeight;
 import org.senderguard.domain.outbound.OutboundSpamPolicies;
 import org.senderguard.domain.outbound.SenderKey;
@@ -53,6 +55,8 @@ public class OutboundService implements DecideOutboundUseCase {
     private final AuditLog audit;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final BlockLists blockLists;
+    private final SpamFeed spamFeed;
     private final Batcher<OutboundMessageCommand, Decision> batcher;
 
     /**
@@ -62,7 +66,8 @@ public class OutboundService implements DecideOutboundUseCase {
     public OutboundService(FindTenantUseCase tenants, PolicyService policies, SenderStatusRepository statuses,
                            SendingCounters counters, ProcessedMessages processed, AlertRepository alerts,
                            AlertDispatcher dispatcher, AuditLog audit, UnitOfWork unitOfWork, Clock clock,
-                           ExecutorService deciders, int deciderCount, int maxBatch) {
+                           BlockLists blockLists, SpamFeed spamFeed, ExecutorService deciders, int deciderCount,
+                           int maxBatch) {
         this.tenants = tenants;
         this.policies = policies;
         this.statuses = statuses;
@@ -73,6 +78,8 @@ public class OutboundService implements DecideOutboundUseCase {
         this.audit = audit;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
+        this.blockLists = blockLists;
+        this.spamFeed = spamFeed;
         this.batcher = new Batcher<>(messages -> decideAll(messages).stream().map(Decided::decision).toList(),
                 deciders, deciderCount, maxBatch, ANSWER_TIMEOUT);
     }
@@ -112,8 +119,11 @@ public class OutboundService implements DecideOutboundUseCase {
                 Tenant tenant = tenantsById.get(message.tenantId());
                 SenderKey sender = senders.get(i);
                 Decided result;
+                List<EmailAddress> blocked;
                 if (!tenant.domains().covers(message.sender().domain())) {
                     result = new Decided(Ndr.unregisteredDomain(message.sender()), null);
+                } else if (!(blocked = blockedRecipients(message, now)).isEmpty()) {
+                    result = new Decided(Ndr.blockedRecipients(blocked), null);
                 } else {
                     result = enforce(message, tenant, policiesByTenant.get(tenant.id()), sender, status, usage,
                             added, changed, now);
@@ -128,7 +138,14 @@ public class OutboundService implements DecideOutboundUseCase {
             return results;
         });
         decided.stream().filter(d -> d.alert() != null).forEach(d -> dispatcher.dispatch(d.alert()));
+        messages.forEach(spamFeed::observeLater);
         return decided;
+    }
+
+    /** The recipients that the tenant's own block list blocks. */
+    private List<EmailAddress> blockedRecipients(OutboundMessageCommand message, Instant now) {
+        return message.recipients().stream()
+                .filter(r -> !blockLists.tenant(message.tenantId(), Probe.address(r), now).isEmpty()).toList();
     }
 
     /** One message under its policy, against the in-memory state of the batch, which it updates. */

@@ -8,7 +8,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import org.senderguard.adapters.rest.Roles;
 import org.senderguard.adapters.rest.security.CallerAuthentication;
+import org.senderguard.application.port.in.DecideInboundUseCase;
 import org.senderguard.application.port.in.DecideOutboundUseCase;
+import org.senderguard.application.port.in.InboundMessageCommand;
 import java.util.concurrent.CompletableFuture;
 import org.senderguard.application.port.in.OutboundMessageCommand;
 
@@ -18,9 +20,11 @@ import org.senderguard.application.port.in.OutboundMessageCommand;
 public class MailFlowController {
 
     private final DecideOutboundUseCase decideOutbound;
+    private final DecideInboundUseCase decideInbound;
 
-    public MailFlowController(DecideOutboundUseCase decideOutbound) {
+    public MailFlowController(DecideOutboundUseCase decideOutbound, DecideInboundUseCase decideInbound) {
         this.decideOutbound = decideOutbound;
+        this.decideInbound = decideInbound;
     }
 
     @Post("/outbound")
@@ -29,7 +33,17 @@ public class MailFlowController {
     public CompletableFuture<DecisionResponse> outbound(@Body OutboundRequest message, Authentication authentication) {
         return decideOutbound.decide(OutboundMessageCommand.of(
                 CallerAuthentication.caller(authentication).tenantId(), CallerAuthentication.actor(authentication),
-                message.messageId(), message.sender(), message.recipients(), message.verdict()))
+                message.messageId(), message.sender(), message.recipients(), message.verdict(), message.urls()))
                 .thenApply(DecisionResponse::from);
+    }
+
+    /** Decided from the block lists in memory: nothing to wait for. */
+    @Post("/inbound")
+    @Operation(summary = "Decide one inbound message: ACCEPT, or REJECT when the client IP, the sender or a link "
+            + "is on the service list (5.7.606 with the delist portal, or 5.7.511) or on the tenant's list")
+    public DecisionResponse inbound(@Body InboundRequest message, Authentication authentication) {
+        return DecisionResponse.from(decideInbound.decide(InboundMessageCommand.of(
+                CallerAuthentication.caller(authentication).tenantId(), message.messageId(), message.sender(),
+                message.clientIp(), message.recipients(), message.urls())));
     }
 }

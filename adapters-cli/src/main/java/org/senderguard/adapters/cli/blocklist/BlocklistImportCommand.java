@@ -1,0 +1,124 @@
+package org.senderguard.adapters.cli.blocklist;
+
+import io.micronaut.context.annotation.Prototype;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.senderguard.adapters.cli.Operator;
+import org.senderguard.application.port.in.ImportBlockListUseCase;
+import org.senderguard.application.port.in.ImportFailedException;
+import org.senderguard.application.port.in.ImportRow;
+import org.senderguard.application.port.in.ImportedEntries;
+import org.senderguard.domain.common.InvalidValueException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Prototype
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import entries into the service list from a CSV file with a header line and the columns "
+                + "type,value,reason and optionally expiresAt,notes (expiresAt: a date, an instant, 'never', or empty "
+                + "for the type's default).",
+                "All or nothing: if any row is bad, every bad row is reported with its line number and nothing is "
+                + "imported. Values already listed are skipped."})
+public class BlocklistImportCommand implements Runnable {
+
+    static final List<String> REQUIRED = List.of("type", "value", "reason");
+    static final List<String> OPTIONAL = List.of("expiresAt", "notes");
+
+    private final ImportBlockListUseCase importer;
+
+    @Spec
+    CommandSpec spec;
+    @Parameters(paramLabel = "FILE.csv", description = "The CSV file.")
+    Path file;
+
+    public BlocklistImportCommand(ImportBlockListUseCase importer) {
+        this.importer = importer;
+    }
+
+    @Override
+    public void run() {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                     .setIgnoreSurroundingSpaces(true).get().parse(reader);
+             ProgressBar progress = progressBar()) {
+            checkHeader(csv.getHeaderNames());
+            ImportedEntries imported = importer.importRows(rows(csv), Operator.current(),
+                    progress == null ? read -> { } : progress::stepTo);
+            spec.commandLine().getOut().println("imported " + imported.added() + " entries; "
+                    + imported.alreadyListed() + " already listed");
+            spec.commandLine().getOut().flush();
+        } catch (ImportFailedException e) {
+            e.badRows().forEach(row -> spec.commandLine().getErr().println("senderguard: " + file + ": " + row));
+            throw e;
+        } catch (NoSuchFileException e) {
+            throw new InvalidValueException("FILE", "no such file: " + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkHeader(List<String> header) {
+        if (!header.containsAll(REQUIRED)) {
+            throw new InvalidValueException("FILE", "line 1: the header must name the columns "
+                    + String.join(",", REQUIRED) + " (optionally " + String.join(",", OPTIONAL) + "), was "
+                    + String.join(",", header));
+        }
+        header.stream().filter(column -> !REQUIRED.contains(column) && !OPTIONAL.contains(column)).findFirst()
+                .ifPresent(column -> {
+                    throw new InvalidValueException("FILE", "line 1: unknown column '" + column + "'; the columns are "
+                            + String.join(",", REQUIRED) + "," + String.join(",", OPTIONAL));
+                });
+    }
+
+    /** Rows as read; a line number counts the header as line 1. */
+    private static Iterator<ImportRow> rows(CSVParser csv) {
+        Iterator<CSVRecord> records = csv.iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return records.hasNext();
+            }
+
+            @Override
+            public ImportRow next() {
+                CSVRecord record = records.next();
+                return new ImportRow(record.getRecordNumber() + 1, column(record, "type"), column(record, "value"),
+                        column(record, "reason"), column(record, "expiresAt"), column(record, "notes"));
+            }
+        };
+    }
+
+    private static String column(CSVRecord record, String name) {
+        return record.isSet(name) ? record.get(name) : null;
+    }
+
+    /** A progress bar on a terminal; none when the output goes to a file or a pipe. */
+    private ProgressBar progressBar() throws IOException {
+        if (System.console() == null) {
+            return null;
+        }
+        long rows;
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            rows = Math.max(0, lines.count() - 1);
+        }
+        return new ProgressBarBuilder().setTaskName("import").setInitialMax(rows).setUnit(" rows", 1)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build();
+    }
+}

@@ -1,0 +1,35 @@
+package org.senderguard.adapters.cli.blocklist;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.senderguard.adapters.cli.Table;
+import org.senderguard.domain.blocklist.BlockListEntry;
+
+/** One block-list entry as the CLI prints it; {@code list} is SERVICE or the tenant's id; JSON shows nulls. */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record EntryView(String id, String list, String type, String value, String reason, String source,
+                        String createdBy, Instant createdAt, @Nullable Instant expiresAt, @Nullable String notes,
+                        boolean delistable) {
+
+    static EntryView from(BlockListEntry entry) {
+        return new EntryView(entry.id().toString(), entry.isServiceEntry() ? "SERVICE" : entry.tenant().toString(),
+                entry.type().name(), entry.value().value(), entry.reason(), entry.source().name(), entry.createdBy(),
+                entry.createdAt(), entry.expiresAt(), entry.notes(), entry.delistable());
+    }
+
+    static List<EntryView> from(Collection<BlockListEntry> entries) {
+        return entries.stream().map(EntryView::from).toList();
+    }
+
+    static Table table(Collection<EntryView> entries) {
+        Table table = Table.withHeaders("ID", "LIST", "TYPE", "VALUE", "REASON", "SOURCE", "EXPIRES", "DELISTABLE");
+        entries.forEach(e -> table.row(e.id, e.list, e.type, e.value, e.reason, e.source,
+                e.expiresAt == null ? "never" : e.expiresAt, e.delistable ? "yes" : "no"));
+        return table;
+    }
+}

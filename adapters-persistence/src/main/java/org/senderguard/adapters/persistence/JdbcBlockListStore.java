@@ -1,0 +1,212 @@
+package org.senderguard.adapters.persistence;
+
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.senderguard.application.port.in.BlockListQuery;
+import org.senderguard.application.port.out.BlockListStore;
+import org.senderguard.domain.blocklist.BlockListEntry;
+import org.senderguard.domain.blocklist.BlockedValue;
+import org.senderguard.domain.blocklist.EntrySource;
+import org.senderguard.domain.blocklist.EntryType;
+import org.senderguard.domain.tenant.TenantId;
+
+/** Block-list entries in one table for all lists; removals are kept a day for instances catching up. */
+@Singleton
+class JdbcBlockListStore implements BlockListStore {
+
+    private static final String SERVICE = "service";
+    /** Rows per multi-row statement: large enough to insert a million rows quickly, small enough for any driver. */
+    private static final int ROWS_PER_STATEMENT = 500;
+    private static final String COLUMNS = "id, tenant_id, list_key, entry_type, entry_value, value_hash, value_prefix, "
+            + "reason, source, created_by, created_at, expires_at, notes, delistable, version";
+    private static final int ARITY = 15;
+    private static final String ACTIVE = "(expires_at IS NULL OR expires_at > ?)";
+
+    private final Sql sql;
+    private final Clock clock;
+
+    JdbcBlockListStore(Sql sql, Clock clock) {
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    @Override
+    public long beginChange() {
+        long next = sql.one("SELECT version FROM block_list_version WHERE id = 1 FOR UPDATE", rs -> rs.getLong(1))
+                .orElseThrow() + 1;
+        sql.update("UPDATE block_list_version SET version = ? WHERE id = 1", next);
+        return next;
+    }
+
+    @Override
+    public void insert(Collection<BlockListEntry> entries, long version) {
+        for (List<BlockListEntry> chunk : chunks(entries)) {
+            List<Object> params = new ArrayList<>(chunk.size() * ARITY);
+            for (BlockListEntry entry : chunk) {
+                String value = entry.value().value();
+                params.addAll(Arrays.asList(entry.id().toString(),
+                        entry.tenant() == null ? null : entry.tenant().toString(), listKey(entry.tenant()),
+                        entry.type(), value, hash(entry.value()), prefix(value), entry.reason(), entry.source(),
+                        entry.createdBy(), entry.createdAt(), entry.expiresAt(), entry.notes(), entry.delistable(),
+                        version));
+            }
+            sql.update("INSERT INTO block_list_entry (" + COLUMNS + ") VALUES " + Sql.rows(chunk.size(), ARITY),
+                    params.toArray());
+        }
+    }
+
+    @Override
+    public void delete(Collection<UUID> ids, long version) {
+        Instant now = clock.instant();
+        for (List<UUID> chunk : chunks(ids)) {
+            List<Object> removals = new ArrayList<>();
+            chunk.forEach(id -> removals.addAll(List.of(version, id.toString(), now)));
+            sql.update("INSERT INTO block_list_removal (version, entry_id, removed_at) VALUES "
+                    + Sql.rows(chunk.size(), 3), removals.toArray());
+            sql.update("DELETE FROM block_list_entry WHERE id IN " + Sql.rows(1, chunk.size()),
+                    chunk.stream().map(UUID::toString).toArray());
+        }
+    }
+
+    @Override
+    public Optional<BlockListEntry> findById(UUID id) {
+        return sql.one("SELECT * FROM block_list_entry WHERE id = ?", JdbcBlockListStore::entry, id.toString());
+    }
+
+    @Override
+    public List<BlockListEntry> findByIds(Collection<UUID> ids) {
+        List<BlockListEntry> found = new ArrayList<>();
+        for (List<UUID> chunk : chunks(ids)) {
+            found.addAll(sql.list("SELECT * FROM block_list_entry WHERE id IN " + Sql.rows(1, chunk.size()),
+                    JdbcBlockListStore::entry, chunk.stream().map(UUID::toString).toArray()));
+        }
+        return found;
+    }
+
+    @Override
+    public List<BlockListEntry> findByValues(TenantId tenant, Collection<BlockedValue> values) {
+        List<BlockListEntry> found = new ArrayList<>();
+        for (List<BlockedValue> chunk : chunks(values)) {
+            sql.forEach("SELECT * FROM block_list_entry WHERE list_key = ? AND value_hash IN " + Sql.rows(1, chunk.size()),
+                    JdbcBlockListStore::entry, found::add, withList(tenant, chunk.stream().map(JdbcBlockListStore::hash)));
+        }
+        return found;
+    }
+
+    @Override
+    public void deleteExpired(TenantId tenant, Collection<BlockedValue> values, Instant now, long version) {
+        List<UUID> expired = new ArrayList<>();
+        for (List<BlockedValue> chunk : chunks(values)) {
+            List<Object> params = new ArrayList<>(Arrays.asList(withList(tenant,
+                    chunk.stream().map(JdbcBlockListStore::hash))));
+            params.add(now);
+            sql.forEach("SELECT id FROM block_list_entry WHERE list_key = ? AND value_hash IN "
+                    + Sql.rows(1, chunk.size()) + " AND expires_at <= ?", rs -> UUID.fromString(rs.getString(1)),
+                    expired::add, params.toArray());
+        }
+        if (!expired.isEmpty()) {
+            delete(expired, version);
+        }
+    }
+
+    @Override
+    public int countActive(TenantId tenant, EntryType type, Instant now) {
+        return sql.one("SELECT COUNT(*) FROM block_list_entry WHERE list_key = ? AND entry_type = ? AND " + ACTIVE,
+                rs -> rs.getInt(1), listKey(tenant), type, now).orElse(0);
+    }
+
+    @Override
+    public List<BlockListEntry> page(BlockListQuery query, Instant now) {
+        StringBuilder where = new StringBuilder("list_key = ? AND " + ACTIVE);
+        List<Object> params = new ArrayList<>(List.of(listKey(query.tenant()), now));
+        if (query.type() != null) {
+            where.append(" AND entry_type = ?");
+            params.add(query.type());
+        }
+        if (!query.prefix().isEmpty()) {
+            where.append(" AND value_prefix LIKE ? ESCAPE '!'");
+            params.add(query.prefix().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        if (query.cursor() != null) {
+            where.append(" AND seq < COALESCE((SELECT seq FROM block_list_entry WHERE id = ?), 0)");
+            params.add(query.cursor());
+        }
+        params.add(query.limit());
+        return sql.list("SELECT * FROM block_list_entry WHERE " + where + " ORDER BY seq DESC LIMIT ?",
+                JdbcBlockListStore::entry, params.toArray());
+    }
+
+    @Override
+    public long changesSince(long since, Consumer<BlockListEntry> upserted, Consumer<UUID> removed) {
+        long current = sql.one("SELECT version FROM block_list_version WHERE id = 1", rs -> rs.getLong(1)).orElseThrow();
+        if (current > since) {
+            sql.forEach("SELECT * FROM block_list_entry WHERE version > ? AND version <= ? ORDER BY version",
+                    JdbcBlockListStore::entry, upserted, since, current);
+            sql.forEach("SELECT entry_id FROM block_list_removal WHERE version > ? AND version <= ?",
+                    rs -> UUID.fromString(rs.getString(1)), removed, since, current);
+        }
+        return current;
+    }
+
+    @Override
+    public void forEachActiveServiceEntry(Instant now, Consumer<BlockListEntry> sink) {
+        sql.forEach("SELECT * FROM block_list_entry WHERE list_key = ? AND " + ACTIVE + " ORDER BY seq",
+                JdbcBlockListStore::entry, sink, SERVICE, now);
+    }
+
+    /** Expired entries, oldest expiry first, at most {@code limit}: what housekeeping removes. */
+    List<UUID> expired(Instant now, int limit) {
+        return sql.list("SELECT id FROM block_list_entry WHERE expires_at <= ? ORDER BY expires_at LIMIT ?",
+                rs -> UUID.fromString(rs.getString(1)), now, limit);
+    }
+
+    private static BlockListEntry entry(ResultSet rs) throws SQLException {
+        String tenant = rs.getString("tenant_id");
+        return new BlockListEntry(UUID.fromString(rs.getString("id")), tenant == null ? null : TenantId.of(tenant),
+                BlockedValue.of(EntryType.valueOf(rs.getString("entry_type")), rs.getString("entry_value")),
+                rs.getString("reason"), EntrySource.valueOf(rs.getString("source")), rs.getString("created_by"),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "expires_at"), rs.getString("notes"),
+                rs.getBoolean("delistable"));
+    }
+
+    private static Object[] withList(TenantId tenant, Stream<String> hashes) {
+        List<Object> params = new ArrayList<>();
+        params.add(listKey(tenant));
+        hashes.forEach(params::add);
+        return params.toArray();
+    }
+
+    private static String listKey(TenantId tenant) {
+        return tenant == null ? SERVICE : tenant.toString();
+    }
+
+    private static String hash(BlockedValue value) {
+        return Sha256.hex(value.type() + ":" + value.value());
+    }
+
+    private static String prefix(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        return lower.length() <= 190 ? lower : lower.substring(0, 190);
+    }
+
+    private static <T> List<List<T>> chunks(Collection<T> items) {
+        List<T> all = List.copyOf(items);
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += ROWS_PER_STATEMENT) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + ROWS_PER_STATEMENT)));
+        }
+        return chunks;
+    }
+}

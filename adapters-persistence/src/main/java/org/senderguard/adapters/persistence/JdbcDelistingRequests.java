@@ -1,0 +1,50 @@
+package org.senderguard.adapters.persistence;
+
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.senderguard.application.port.out.DelistingRequests;
+import org.senderguard.domain.delisting.DelistingRequest;
+import org.senderguard.domain.delisting.DelistingStatus;
+import org.senderguard.domain.tenant.TenantId;
+
+@Singleton
+class JdbcDelistingRequests implements DelistingRequests {
+
+    private final Sql sql;
+
+    JdbcDelistingRequests(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public void insert(DelistingRequest request) {
+        sql.update("INSERT INTO delisting_request (id, tenant_id, list_name, listed_value, status, reason, "
+                        + "requested_by, requested_at, resolved_at, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                request.id().toString(), request.tenantId().toString(), request.list(), request.value(),
+                request.status(), request.reason(), request.requestedBy(), request.requestedAt(),
+                request.resolvedAt(), request.outcome());
+    }
+
+    @Override
+    public List<DelistingRequest> findByTenant(TenantId tenantId, UUID before, int limit) {
+        return sql.list(NewestFirst.query("delisting_request", before), JdbcDelistingRequests::request,
+                NewestFirst.params(tenantId, before, limit));
+    }
+
+    @Override
+    public int countSince(TenantId tenantId, String list, Instant since) {
+        return sql.one("SELECT COUNT(*) FROM delisting_request WHERE tenant_id = ? AND list_name = ? "
+                + "AND requested_at >= ?", rs -> rs.getInt(1), tenantId.toString(), list, since).orElse(0);
+    }
+
+    private static DelistingRequest request(ResultSet rs) throws SQLException {
+        return new DelistingRequest(UUID.fromString(rs.getString("id")), TenantId.of(rs.getString("tenant_id")),
+                rs.getString("list_name"), rs.getString("listed_value"), DelistingStatus.valueOf(rs.getString("status")),
+                rs.getString("reason"), rs.getString("requested_by"), Sql.instant(rs, "requested_at"),
+                Sql.instant(rs, "resolved_at"), rs.getString("outcome"));
+    }
+}

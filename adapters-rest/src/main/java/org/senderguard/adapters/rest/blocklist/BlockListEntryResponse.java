@@ -1,0 +1,21 @@
+package org.senderguard.adapters.rest.blocklist;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import org.senderguard.domain.blocklist.BlockListEntry;
+
+/** One entry; {@code list} is {@code SERVICE} or {@code TENANT}, {@code expiresAt} null when it never expires. */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record BlockListEntryResponse(String id, String list, String type, String value, String reason, String source,
+                                     String createdBy, Instant createdAt, @Nullable Instant expiresAt,
+                                     @Nullable String notes, boolean delistable) {
+
+    public static BlockListEntryResponse from(BlockListEntry entry) {
+        return new BlockListEntryResponse(entry.id().toString(), entry.isServiceEntry() ? "SERVICE" : "TENANT",
+                entry.type().name(), entry.value().value(), entry.reason(), entry.source().name(), entry.createdBy(),
+                entry.createdAt(), entry.expiresAt(), entry.notes(), entry.delistable());
+    }
+}

@@ -1,0 +1,74 @@
+package org.senderguard.application.port.in;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.senderguard.domain.blocklist.EntryType;
+import org.senderguard.domain.common.InvalidValueException;
+
+/**
+ * What every entry of one add request shares: reason, expiry (an instant, none for the type's
+ * default, or never), notes, and whether the portal may delist it (service entries only).
+ */
+public record BlockListEntryDraft(EntryType type, String reason, Instant expiresAt, boolean noExpiration,
+                                  String notes, boolean delistable) {
+
+    public static final int MAX_REASON = 1000;
+    public static final int MAX_NOTES = 4000;
+
+    public BlockListEntryDraft {
+        if (type == null) {
+            throw new InvalidValueException("type", "one of SENDER, DOMAIN, URL, IP is required");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+            throw new InvalidValueException("reason", "say why the values are blocked (1-" + MAX_REASON
+                    + " characters)");
+        }
+        reason = reason.strip();
+        if (notes != null && notes.length() > MAX_NOTES) {
+            throw new InvalidValueException("notes", "at most " + MAX_NOTES + " characters");
+        }
+        if (expiresAt != null && noExpiration) {
+            throw new InvalidValueException("expiresAt", "give an expiry or no expiration, not both");
+        }
+    }
+
+    /** The expiry instant for entries created at {@code now}: given, never, or the type's default. */
+    public Instant expiryFrom(Instant now) {
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw new InvalidValueException("expiresAt", expiresAt + " is not in the future");
+        }
+        if (expiresAt != null || noExpiration) {
+            return expiresAt;
+        }
+        return type.defaultLifetime().map(now::plus).orElse(null);
+    }
+
+    public static EntryType parseType(String field, String input) {
+        try {
+            return EntryType.valueOf(input.strip().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new InvalidValueException(field, "'" + input + "' is not one of SENDER, DOMAIN, URL, IP");
+        }
+    }
+
+    /**
+     * An expiry as people write it: an ISO instant ({@code 2027-01-31T12:00:00Z}) or a date
+     * ({@code 2027-01-31}), which means to the end of that UTC day.
+     */
+    public static Instant parseExpiry(String field, String input) {
+        if (input == null || input.isBlank()) {
+            return null;
+        }
+        String text = input.strip();
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(field, "'" + text + "' is not a date (2027-01-31) or an instant "
+                    + "(2027-01-31T12:00:00Z)");
+        }
+    }
+}

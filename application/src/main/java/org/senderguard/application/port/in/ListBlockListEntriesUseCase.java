@@ -1,0 +1,8 @@
+package org.senderguard.application.port.in;
+
+import org.senderguard.domain.blocklist.BlockListEntry;
+
+public interface ListBlockListEntriesUseCase {
+
+    Page<BlockListEntry> list(BlockListQuery query);
+}

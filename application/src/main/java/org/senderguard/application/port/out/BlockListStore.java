@@ -1,0 +1,54 @@
+package org.senderguard.application.port.out;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.senderguard.application.port.in.BlockListQuery;
+import org.senderguard.domain.blocklist.BlockListEntry;
+import org.senderguard.domain.blocklist.BlockedValue;
+import org.senderguard.domain.blocklist.EntryType;
+import org.senderguard.domain.tenant.TenantId;
+
+/**
+ * The stored block lists. Every change happens under a new list version, taken with
+ * {@link #beginChange()}: versions are handed out one transaction at a time, so an instance that
+ * has applied every change up to version v has seen all of them, and can catch up from there.
+ */
+public interface BlockListStore {
+
+    /** Locks the version until the transaction ends and returns the next version, for the changes it makes. */
+    long beginChange();
+
+    void insert(Collection<BlockListEntry> entries, long version);
+
+    /** Deletes the entries, recording their removal under {@code version} for the other instances. */
+    void delete(Collection<UUID> ids, long version);
+
+    Optional<BlockListEntry> findById(UUID id);
+
+    List<BlockListEntry> findByIds(Collection<UUID> ids);
+
+    /** The list's entries (the service list when {@code tenant} is null) with these values, expired or not. */
+    List<BlockListEntry> findByValues(TenantId tenant, Collection<BlockedValue> values);
+
+    /** Deletes the list's expired entries with these values, so that a value can be listed again. */
+    void deleteExpired(TenantId tenant, Collection<BlockedValue> values, Instant now, long version);
+
+    /** The tenant's active entries of one type. */
+    int countActive(TenantId tenant, EntryType type, Instant now);
+
+    /** A page, newest first; the cursor is the id of the last entry of the previous page. */
+    List<BlockListEntry> page(BlockListQuery query, Instant now);
+
+    /**
+     * Streams the entries added or changed after version {@code since} to {@code upserted} and the
+     * ids removed after it to {@code removed}, and returns the version they bring the reader to.
+     */
+    long changesSince(long since, Consumer<BlockListEntry> upserted, Consumer<UUID> removed);
+
+    /** Streams the service list's active entries, oldest first. */
+    void forEachActiveServiceEntry(Instant now, Consumer<BlockListEntry> sink);
+}

@@ -1,0 +1,16 @@
+package org.senderguard.application.port.out;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import org.senderguard.domain.common.DomainName;
+import org.senderguard.domain.outbound.SenderKey;
+
+/** Which senders sent spam pointing at which registered domains, and when last. */
+public interface SpamSightings {
+
+    void record(SenderKey sender, Collection<DomainName> domains, Instant at);
+
+    /** For each domain, how many distinct senders pointed at it at or after {@code since}. */
+    Map<DomainName, Integer> distinctSenders(Collection<DomainName> domains, Instant since);
+}

@@ -1,0 +1,275 @@
+package org.senderguard.application.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
+import org.senderguard.application.port.in.AddBlockListEntriesCommand;
+import org.senderguard.application.port.in.AddBlockListEntriesUseCase;
+import org.senderguard.application.port.in.AddedEntries;
+import org.senderguard.application.port.in.AddedEntries.RejectedValue;
+import org.senderguard.application.port.in.BlockListEntryDraft;
+import org.senderguard.application.port.in.BlockListQuery;
+import org.senderguard.application.port.in.ExportBlockListUseCase;
+import org.senderguard.application.port.in.FindListingsUseCase;
+import org.senderguard.application.port.in.FindTenantUseCase;
+import org.senderguard.application.port.in.ImportBlockListUseCase;
+import org.senderguard.application.port.in.ImportFailedException;
+import org.senderguard.application.port.in.ImportRow;
+import org.senderguard.application.port.in.ImportedEntries;
+import org.senderguard.application.port.in.ListBlockListEntriesUseCase;
+import org.senderguard.application.port.in.Listings;
+import org.senderguard.application.port.in.Page;
+import org.senderguard.application.port.in.RemoveBlockListEntryUseCase;
+import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.BlockListStore;
+import org.senderguard.application.port.out.UnitOfWork;
+import org.senderguard.domain.audit.Actor;
+import org.senderguard.domain.audit.AuditRecord;
+import org.senderguard.domain.blocklist.BlockListEntry;
+import org.senderguard.domain.blocklist.BlockedValue;
+import org.senderguard.domain.blocklist.EntrySource;
+import org.senderguard.domain.blocklist.Probe;
+import org.senderguard.domain.common.InvalidValueException;
+import org.senderguard.domain.common.NotFoundException;
+import org.senderguard.domain.tenant.TenantId;
+
+/**
+ * Adds, removes, lists, looks up, imports and exports block-list entries. Every change commits
+ * under a new list version, is audited, and is applied to this instance's index right after the
+ * commit (other instances follow within their refresh interval).
+ */
+public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlockListEntryUseCase,
+        ListBlockListEntriesUseCase, FindListingsUseCase, ImportBlockListUseCase, ExportBlockListUseCase {
+
+    /** Rows checked against the store and inserted together during an import. */
+    private static final int IMPORT_CHUNK = 2_000;
+    /** Bad rows named in a failed import's report; the rest are counted. */
+    private static final int BAD_ROWS_SHOWN = 20;
+
+    private final BlockListStore store;
+    private final BlockLists lists;
+    private final FindTenantUseCase tenants;
+    private final AuditLog audit;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public BlockListService(BlockListStore store, BlockLists lists, FindTenantUseCase tenants, AuditLog audit,
+                            UnitOfWork unitOfWork, Clock clock) {
+        this.store = store;
+        this.lists = lists;
+        this.tenants = tenants;
+        this.audit = audit;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    @Override
+    public AddedEntries add(AddBlockListEntriesCommand command) {
+        Instant now = clock.instant();
+        BlockListEntryDraft draft = command.draft();
+        Instant expiresAt = draft.expiryFrom(now);
+        List<RejectedValue> errors = new ArrayList<>();
+        Map<BlockedValue, String> good = new LinkedHashMap<>();
+        for (String raw : command.values()) {
+            try {
+                if (good.putIfAbsent(BlockedValue.parse(draft.type(), raw), raw) != null) {
+                    errors.add(new RejectedValue(raw, "given more than once"));
+                }
+            } catch (InvalidValueException e) {
+                errors.add(new RejectedValue(raw, detail(e)));
+            }
+        }
+        List<BlockListEntry> created = good.isEmpty() ? List.of() : unitOfWork.inTransaction(() -> {
+            long version = store.beginChange();
+            store.deleteExpired(command.tenant(), good.keySet(), now, version);
+            Set<BlockedValue> listed = listed(command.tenant(), good.keySet());
+            int active = command.tenant() == null ? 0 : store.countActive(command.tenant(), draft.type(), now);
+            int limit = command.tenant() == null ? Integer.MAX_VALUE
+                    : tenants.byId(command.tenant()).settings().blockListLimit();
+            List<BlockListEntry> entries = new ArrayList<>();
+            good.forEach((value, raw) -> {
+                if (listed.contains(value)) {
+                    errors.add(new RejectedValue(raw, "'" + value.value() + "' is already on the list"));
+                } else if (active + entries.size() >= limit) {
+                    errors.add(new RejectedValue(raw, "the tenant's block list holds at most " + limit + " "
+                            + draft.type() + " entries; remove some first"));
+                } else {
+                    entries.add(new BlockListEntry(UUID.randomUUID(), command.tenant(), value, draft.reason(),
+                            command.source(), command.actor().value(), now, expiresAt, draft.notes(),
+                            draft.delistable()));
+                }
+            });
+            store.insert(entries, version);
+            entries.forEach(entry -> audit.add(AuditRecord.of(entry.tenant(), command.actor(), "block-list.add",
+                    target(entry), null, describe(entry), now)));
+            return entries;
+        });
+        if (created.isEmpty()) {
+            throw new InvalidValueException("values", "nothing was added: " + errors.stream()
+                    .map(e -> "'" + e.value() + "': " + e.detail()).limit(BAD_ROWS_SHOWN)
+                    .reduce((a, b) -> a + "; " + b).orElse("no values"));
+        }
+        lists.refresh();
+        return new AddedEntries(created, errors);
+    }
+
+    @Override
+    public BlockListEntry remove(TenantId tenant, UUID id, Actor actor) {
+        BlockListEntry removed = unitOfWork.inTransaction(() -> {
+            long version = store.beginChange();
+            BlockListEntry entry = store.findById(id).filter(e -> tenant == null || tenant.equals(e.tenant()))
+                    .orElseThrow(() -> new NotFoundException("no block-list entry with id " + id));
+            store.delete(List.of(id), version);
+            audit.add(AuditRecord.of(entry.tenant(), actor, "block-list.remove", target(entry), describe(entry),
+                    null, clock.instant()));
+            return entry;
+        });
+        lists.refresh();
+        return removed;
+    }
+
+    @Override
+    public Page<BlockListEntry> list(BlockListQuery query) {
+        List<BlockListEntry> found = store.page(new BlockListQuery(query.tenant(), query.type(), query.prefix(),
+                query.cursor(), query.limit() + 1), clock.instant());
+        List<BlockListEntry> items = found.stream().limit(query.limit()).toList();
+        return new Page<>(items, found.size() > query.limit() ? items.get(items.size() - 1).id().toString() : null);
+    }
+
+    @Override
+    public Listings find(TenantId tenant, String value) {
+        Probe probe = Probe.parse(value);
+        Instant now = clock.instant();
+        return new Listings(probe, lists.service(probe, now), tenant == null ? List.of() : lists.tenant(tenant, probe, now));
+    }
+
+    @Override
+    public ImportedEntries importRows(Iterator<ImportRow> rows, Actor actor, LongConsumer progress) {
+        Instant now = clock.instant();
+        ImportedEntries imported = unitOfWork.inTransaction(() -> {
+            Importer importer = new Importer(store.beginChange(), actor, now);
+            long read = 0;
+            while (rows.hasNext()) {
+                importer.accept(rows.next());
+                progress.accept(++read);
+            }
+            importer.flush();
+            if (importer.badRowCount > 0) {
+                throw new ImportFailedException(importer.badRows, importer.badRowCount);
+            }
+            ImportedEntries result = new ImportedEntries(importer.added, importer.alreadyListed);
+            audit.add(AuditRecord.of(null, actor, "block-list.import", "service-block-list", null,
+                    result.added() + " entries added, " + result.alreadyListed() + " already listed", now));
+            return result;
+        });
+        lists.refresh();
+        return imported;
+    }
+
+    @Override
+    public void exportServiceList(Consumer<BlockListEntry> sink) {
+        store.forEachActiveServiceEntry(clock.instant(), sink);
+    }
+
+    /** One import's progress: checks each row, inserts good ones a chunk at a time, and collects bad ones. */
+    private final class Importer {
+
+        private final long version;
+        private final Actor actor;
+        private final Instant now;
+        private final Set<BlockedValue> seen = new HashSet<>();
+        private final List<BlockListEntry> chunk = new ArrayList<>();
+        private final List<String> badRows = new ArrayList<>();
+        private long badRowCount;
+        private long added;
+        private long alreadyListed;
+
+        Importer(long version, Actor actor, Instant now) {
+            this.version = version;
+            this.actor = actor;
+            this.now = now;
+        }
+
+        void accept(ImportRow row) {
+            BlockListEntry entry;
+            try {
+                entry = entry(row);
+            } catch (InvalidValueException e) {
+                badRowCount++;
+                if (badRows.size() < BAD_ROWS_SHOWN) {
+                    badRows.add("line " + row.line() + ": " + e.getMessage());
+                }
+                return;
+            }
+            if (!seen.add(entry.value())) {
+                alreadyListed++;
+            } else if (badRowCount == 0) { // once a row is bad nothing will be kept: only check the rest
+                chunk.add(entry);
+                if (chunk.size() == IMPORT_CHUNK) {
+                    flush();
+                }
+            }
+        }
+
+        void flush() {
+            if (chunk.isEmpty() || badRowCount > 0) {
+                return;
+            }
+            List<BlockedValue> values = chunk.stream().map(BlockListEntry::value).toList();
+            store.deleteExpired(null, values, now, version);
+            Set<BlockedValue> listed = listed(null, values);
+            List<BlockListEntry> fresh = chunk.stream().filter(e -> !listed.contains(e.value())).toList();
+            store.insert(fresh, version);
+            added += fresh.size();
+            alreadyListed += chunk.size() - fresh.size();
+            chunk.clear();
+        }
+
+        private BlockListEntry entry(ImportRow row) {
+            var type = BlockListEntryDraft.parseType("type", nullToEmpty(row.type()));
+            boolean never = "never".equalsIgnoreCase(nullToEmpty(row.expiresAt()).strip());
+            var draft = new BlockListEntryDraft(type, row.reason(),
+                    never ? null : BlockListEntryDraft.parseExpiry("expiresAt", row.expiresAt()), never,
+                    row.notes() == null || row.notes().isBlank() ? null : row.notes().strip(), true);
+            return new BlockListEntry(UUID.randomUUID(), null, BlockedValue.parse(type, row.value()), draft.reason(),
+                    EntrySource.IMPORT, actor.value(), now, draft.expiryFrom(now), draft.notes(), true);
+        }
+    }
+
+    private Set<BlockedValue> listed(TenantId tenant, Collection<BlockedValue> values) {
+        return store.findByValues(tenant, values).stream().map(BlockListEntry::value).collect(Collectors.toSet());
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    /** The rule an invalid value broke, without the field name that prefixes the exception's message. */
+    private static String detail(InvalidValueException e) {
+        String message = e.getMessage();
+        String prefix = e.field() + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+
+    private static String target(BlockListEntry entry) {
+        return "block-list-entry:" + entry.id();
+    }
+
+    private static String describe(BlockListEntry entry) {
+        return (entry.isServiceEntry() ? "service" : "tenant") + " " + entry.type() + " " + entry.value().value()
+                + " (" + entry.source() + ", " + entry.reason() + ", expires "
+                + (entry.expiresAt() == null ? "never" : entry.expiresAt().toString())
+                + (entry.isServiceEntry() && !entry.delistable() ? ", not delistable" : "") + ")";
+    }
+}

@@ -1,0 +1,76 @@
+package org.senderguard.application.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.senderguard.application.port.in.RefreshBlockListsUseCase;
+import org.senderguard.application.port.out.BlockListStore;
+import org.senderguard.domain.blocklist.BlockListEntry;
+import org.senderguard.domain.blocklist.BlockListIndex;
+import org.senderguard.domain.blocklist.Probe;
+import org.senderguard.domain.tenant.TenantId;
+
+/**
+ * This instance's copy of every block list, indexed for mail flow: the service list and one index
+ * per tenant. It follows the store's versions: {@link #refresh()} applies what any instance has
+ * committed since the last refresh (run every half second, and at once after a change made here).
+ * The first use loads everything.
+ */
+public class BlockLists implements RefreshBlockListsUseCase {
+
+    private final BlockListStore store;
+    private final BlockListIndex service = new BlockListIndex();
+    private final Map<TenantId, BlockListIndex> tenants = new ConcurrentHashMap<>();
+    /** Which tenant's index holds an entry, so that a removal (which carries only the id) finds it. */
+    private final Map<UUID, BlockListIndex> tenantIndexOf = new ConcurrentHashMap<>();
+    private volatile long version = -1;
+
+    public BlockLists(BlockListStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public synchronized void refresh() {
+        version = store.changesSince(Math.max(version, 0), this::put, this::remove);
+    }
+
+    /** The active entries of the service list that match. */
+    public List<BlockListEntry> service(Probe probe, Instant now) {
+        loaded();
+        return service.matches(probe, now);
+    }
+
+    /** The active entries of the tenant's list that match. */
+    public List<BlockListEntry> tenant(TenantId tenant, Probe probe, Instant now) {
+        loaded();
+        BlockListIndex index = tenants.get(tenant);
+        return index == null ? List.of() : index.matches(probe, now);
+    }
+
+    private void loaded() {
+        if (version < 0) {
+            synchronized (this) {
+                if (version < 0) {
+                    refresh();
+                }
+            }
+        }
+    }
+
+    private void put(BlockListEntry entry) {
+        if (entry.isServiceEntry()) {
+            service.put(entry);
+        } else {
+            BlockListIndex index = tenants.computeIfAbsent(entry.tenant(), t -> new BlockListIndex());
+            index.put(entry);
+            tenantIndexOf.put(entry.id(), index);
+        }
+    }
+
+    private void remove(UUID id) {
+        BlockListIndex index = tenantIndexOf.remove(id);
+        (index == null ? service : index).remove(id);
+    }
+}

@@ -1,0 +1,106 @@
+package org.senderguard.application.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.senderguard.application.port.in.ListDelistingRequestsUseCase;
+import org.senderguard.application.port.in.ListQuery;
+import org.senderguard.application.port.in.Page;
+import org.senderguard.application.port.in.RequestDelistingCommand;
+import org.senderguard.application.port.in.RequestDelistingUseCase;
+import org.senderguard.application.port.in.FindTenantUseCase;
+import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.BlockListStore;
+import org.senderguard.application.port.out.DelistingRequests;
+import org.senderguard.application.port.out.UnitOfWork;
+import org.senderguard.domain.audit.AuditRecord;
+import org.senderguard.domain.blocklist.BlockListEntry;
+import org.senderguard.domain.blocklist.BlockedValue;
+import org.senderguard.domain.blocklist.EntrySource;
+import org.senderguard.domain.blocklist.EntryType;
+import org.senderguard.domain.common.ConflictException;
+import org.senderguard.domain.common.DomainName;
+import org.senderguard.domain.common.InvalidValueException;
+import org.senderguard.domain.common.NotFoundException;
+import org.senderguard.domain.delisting.DelistingRequest;
+import org.senderguard.domain.delisting.DelistingStatus;
+import org.senderguard.domain.tenant.Tenant;
+
+/**
+ * Admins' delisting requests. A domain of the tenant's own that the spam feed put on the service
+ * list can be taken off by its admin, as often as the tenant's unblock limit allows; the limit is
+ * counted under the block-list version lock, so racing requests take turns even across instances.
+ */
+public class DelistingService implements RequestDelistingUseCase, ListDelistingRequestsUseCase {
+
+    private final DelistingRequests requests;
+    private final BlockListStore store;
+    private final BlockLists lists;
+    private final FindTenantUseCase tenants;
+    private final AuditLog audit;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public DelistingService(DelistingRequests requests, BlockListStore store, BlockLists lists,
+                            FindTenantUseCase tenants, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+        this.requests = requests;
+        this.store = store;
+        this.lists = lists;
+        this.tenants = tenants;
+        this.audit = audit;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    @Override
+    public DelistingRequest request(RequestDelistingCommand command) {
+        if (!DelistingRequest.SERVICE.equals(command.list())) {
+            throw new InvalidValueException("list", "'" + command.list() + "' is not a list senderguard knows; "
+                    + "use SERVICE for the service block list");
+        }
+        DomainName domain = DomainName.parse("value", command.value());
+        Tenant tenant = tenants.byId(command.tenantId());
+        if (!tenant.domains().covers(domain)) {
+            throw new InvalidValueException("not-own-domain", "value", "'" + domain + "' is not one of your "
+                    + "organization's accepted domains or their subdomains; ask Support to delist it");
+        }
+        Instant now = clock.instant();
+        DelistingRequest done = unitOfWork.inTransaction(() -> {
+            long version = store.beginChange();
+            List<BlockListEntry> listed = store.findByValues(null, List.of(
+                            BlockedValue.of(EntryType.DOMAIN, domain.value()),
+                            BlockedValue.of(EntryType.DOMAIN, "*." + domain.value())))
+                    .stream().filter(e -> e.source() == EntrySource.SPAM_MESSAGE && e.isActiveAt(now)).toList();
+            if (listed.isEmpty()) {
+                throw new NotFoundException("'" + domain + "' is not on the service list because of spam");
+            }
+            int limit = tenant.settings().unblockLimit();
+            if (requests.countSince(tenant.id(), DelistingRequest.SERVICE,
+                    now.minus(Duration.ofDays(tenant.settings().unblockWindowDays()))) >= limit) {
+                throw new ConflictException("delisting-limit-reached", "your organization has already delisted "
+                        + limit + " domains in the last " + tenant.settings().unblockWindowDays()
+                        + " days; contact Support to delist '" + domain + "'");
+            }
+            store.delete(listed.stream().map(BlockListEntry::id).toList(), version);
+            DelistingRequest request = new DelistingRequest(UUID.randomUUID(), tenant.id(), DelistingRequest.SERVICE,
+                    domain.value(), DelistingStatus.RESOLVED, command.reason(), command.actor().value(), now, now,
+                    "removed from the service list: " + listed.stream().map(e -> e.value().value())
+                            .collect(Collectors.joining(", ")));
+            requests.insert(request);
+            listed.forEach(entry -> audit.add(AuditRecord.of(tenant.id(), command.actor(), "block-list.delist",
+                    "block-list-entry:" + entry.id(), entry.value().value() + " (" + entry.source() + ")", null, now)));
+            return request;
+        });
+        lists.refresh();
+        return done;
+    }
+
+    @Override
+    public Page<DelistingRequest> list(ListQuery query) {
+        return Pages.newestFirst(query, (before, limit) -> requests.findByTenant(query.tenantId(), before, limit),
+                DelistingRequest::id);
+    }
+}

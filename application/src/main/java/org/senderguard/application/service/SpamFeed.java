@@ -1,0 +1,107 @@
+package org.senderguard.application.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+import org.senderguard.application.port.in.AddBlockListEntriesCommand;
+import org.senderguard.application.port.in.AddBlockListEntriesUseCase;
+import org.senderguard.application.port.in.BlockListEntryDraft;
+import org.senderguard.application.port.in.OutboundMessageCommand;
+import org.senderguard.application.port.out.SpamSightings;
+import org.senderguard.application.port.out.UnitOfWork;
+import org.senderguard.domain.audit.Actor;
+import org.senderguard.domain.blocklist.EntrySource;
+import org.senderguard.domain.blocklist.EntryType;
+import org.senderguard.domain.blocklist.Probe;
+import org.senderguard.domain.blocklist.RegisteredDomains;
+import org.senderguard.domain.common.DomainName;
+import org.senderguard.domain.common.InvalidValueException;
+import org.senderguard.domain.outbound.SenderKey;
+
+/**
+ * Feeds the service list from spam (SPEC §3.5): when links in spam from at least
+ * {@value #DISTINCT_SENDERS} distinct senders within 24 hours point into the same registered
+ * domain, that domain and its subdomains are listed for 30 days. Runs after the decision has been
+ * answered, so that it never slows mail flow down.
+ */
+public class SpamFeed {
+
+    static final int DISTINCT_SENDERS = 3;
+    static final Duration WINDOW = Duration.ofHours(24);
+    private static final System.Logger LOG = System.getLogger(SpamFeed.class.getName());
+    private static final Actor ACTOR = new Actor("system:spam-feed");
+
+    private final SpamSightings sightings;
+    private final BlockLists lists;
+    private final AddBlockListEntriesUseCase blockList;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+    private final Executor executor;
+
+    public SpamFeed(SpamSightings sightings, BlockLists lists, AddBlockListEntriesUseCase blockList,
+                    UnitOfWork unitOfWork, Clock clock, Executor executor) {
+        this.sightings = sightings;
+        this.lists = lists;
+        this.blockList = blockList;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+        this.executor = executor;
+    }
+
+    /** Notes a spam message's links, later, on the feed's own thread. */
+    void observeLater(OutboundMessageCommand message) {
+        if (message.verdict().isSpam() && !message.urls().isEmpty()) {
+            executor.execute(() -> {
+                try {
+                    observe(new SenderKey(message.tenantId(), message.sender()), message.urls());
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "could not record the links of a spam message", e);
+                }
+            });
+        }
+    }
+
+    void observe(SenderKey sender, List<Probe> urls) {
+        Set<DomainName> domains = urls.stream().map(SpamFeed::registeredDomain).flatMap(Optional::stream)
+                .collect(Collectors.toSet());
+        if (domains.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<DomainName, Integer> senders = unitOfWork.inTransaction(() -> {
+            sightings.record(sender, domains, now);
+            return sightings.distinctSenders(domains, now.minus(WINDOW));
+        });
+        senders.forEach((domain, count) -> {
+            if (count >= DISTINCT_SENDERS && !listed(domain, now)) {
+                list(domain, count);
+            }
+        });
+    }
+
+    private boolean listed(DomainName domain, Instant now) {
+        return lists.service(Probe.domain(domain), now).stream()
+                .anyMatch(entry -> entry.type() == EntryType.DOMAIN && entry.value().value().equals(domain.value()));
+    }
+
+    private void list(DomainName domain, int senders) {
+        try {
+            blockList.add(new AddBlockListEntriesCommand(null, List.of(domain.value(), "*." + domain.value()),
+                    new BlockListEntryDraft(EntryType.DOMAIN, "links to this domain in spam from " + senders
+                            + " senders within 24 hours", null, false, null, true), EntrySource.SPAM_MESSAGE, ACTOR));
+        } catch (InvalidValueException alreadyListed) {
+            // Another instance listed it first.
+        }
+    }
+
+    private static Optional<DomainName> registeredDomain(Probe url) {
+        return url instanceof Probe.Url link && link.domain() != null ? RegisteredDomains.of(link.domain())
+                : Optional.empty();
+    }
+}

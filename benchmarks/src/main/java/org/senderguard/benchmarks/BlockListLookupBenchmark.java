@@ -1,0 +1,338 @@
+package org.senderguard.benchmarks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Function;
+import org.senderguard.domain.blocklist.BlockListEntry;
+import org.senderguard.domain.blocklist.BlockListIndex;
+import org.senderguard.domain.blocklist.BlockedValue;
+import org.senderguard.domain.blocklist.EntrySource;
+import org.senderguard.domain.blocklist.EntryType;
+import org.senderguard.domain.blocklist.Probe;
+
+/**
+ * Single-threaded lookups per second in an in-memory block-list index of 10,000 and of 1,000,000
+ * random entries, for IP, address (sender domain) and URL probes, about half of which are listed;
+ * and the heap the 1,000,000-entry index takes.
+ *
+ * <p>The mix is what a service list looks like: mostly single IPv4 addresses, some IPv4 ranges of
+ * many prefix lengths, some IPv6 addresses and ranges, domains (exact and {@code *.}), URLs and a
+ * few senders. "lookup" times {@link BlockListIndex#matches} with probes parsed beforehand;
+ * "parse + lookup" includes parsing the probe's text, as a request would. Each figure is the median
+ * of three rounds after a warm-up.
+ *
+ * <p>Arguments (all optional): {@code seconds} per measurement (default 3), then the list sizes
+ * (default 10000 1000000). Run with a heap that fits the largest list, e.g. {@code -Xmx2g}.
+ */
+public final class BlockListLookupBenchmark {
+
+    private static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
+    private static final String[] TLDS = {"com", "net", "org", "co.uk", "de", "info", "xyz", "ru", "com.br", "io"};
+    private static final String[] REASONS = {"spam campaign", "phishing", "imported from a partner list",
+            "malware distribution", "sent spam (automatic)"};
+    private static final String[] CREATORS = {"operator:alice", "operator:bob", "system", "import"};
+    private static final int PROBES = 1 << 16;
+    private static final int SAMPLES = 50_000;
+
+    private BlockListLookupBenchmark() {
+    }
+
+    /** The probes of one kind, hits and misses interleaved, as parsed probes and as text. */
+    private record Probes(String kind, Probe[] parsed, String[] text, Function<String, Probe> parser) {
+    }
+
+    public static void main(String[] args) {
+        Duration measure = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 3);
+        List<Integer> sizes = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            sizes.add(Integer.parseInt(args[i]));
+        }
+        if (sizes.isEmpty()) {
+            sizes = List.of(10_000, 1_000_000);
+        }
+        System.out.printf("%d s per measurement (3 rounds, median), single thread, %d distinct probes per kind, about half listed%n%n",
+                measure.toSeconds(), PROBES);
+        System.out.printf("%10s  %-7s  %14s  %22s  %6s%n", "entries", "probe", "lookups/s", "parse + lookup/s",
+                "hits");
+        long heapOfLargest = 0;
+        double buildSeconds = 0;
+        for (int size : sizes) {
+            Random random = new Random(size);
+            long before = usedHeapAfterGc();
+            long start = System.nanoTime();
+            Samples samples = new Samples();
+            BlockListIndex index = build(size, random, samples);
+            buildSeconds = (System.nanoTime() - start) / 1e9;
+            List<Probes> kinds = List.of(ipProbes(samples, random), addressProbes(samples, random),
+                    urlProbes(samples, random));
+            for (Probes probes : kinds) {
+                measureLookups(index, probes, measure, size);
+            }
+            // The probes and samples stay reachable: only the index is let go between the two readings.
+            long withIndex = usedHeapAfterGc();
+            keep(index);
+            index = null;
+            long withoutIndex = usedHeapAfterGc();
+            heapOfLargest = withIndex - withoutIndex;
+            System.out.printf("%10s  built in %.1f s; heap of the index %,d MB (%,d bytes per entry; %,d MB grown"
+                    + " since before building)%n", String.format(Locale.ROOT, "%,d", size), buildSeconds,
+                    heapOfLargest >> 20, heapOfLargest / size, (withIndex - before) >> 20);
+            keep(kinds);
+            keep(samples);
+        }
+    }
+
+    // ---- the list ------------------------------------------------------------------------------
+
+    /** Values of listed entries, kept to derive probes that hit. */
+    private static final class Samples {
+        final List<String> ipv4 = new ArrayList<>();
+        final List<String> ipv4Ranges = new ArrayList<>();
+        final List<String> ipv6 = new ArrayList<>();
+        final List<String> domains = new ArrayList<>();
+        final List<String> urls = new ArrayList<>();
+
+        void offer(List<String> list, String value, Random random, int size) {
+            if (list.size() < SAMPLES && random.nextInt(Math.max(1, size / SAMPLES)) == 0) {
+                list.add(value);
+            }
+        }
+    }
+
+    private static BlockListIndex build(int size, Random random, Samples samples) {
+        BlockListIndex index = new BlockListIndex();
+        for (int i = 0; i < size; i++) {
+            int kind = random.nextInt(100);
+            EntryType type;
+            String value;
+            if (kind < 70) {
+                type = EntryType.IP;
+                value = dotted(random.nextInt());
+                samples.offer(samples.ipv4, value, random, size);
+            } else if (kind < 78) {
+                type = EntryType.IP;
+                int prefix = 16 + random.nextInt(16);
+                value = dotted(random.nextInt() & (int) (0xFFFF_FFFFL << (32 - prefix))) + "/" + prefix;
+                samples.offer(samples.ipv4Ranges, value, random, size);
+            } else if (kind < 85) {
+                type = EntryType.IP;
+                boolean single = random.nextBoolean();
+                int prefix = single ? 128 : 32 + 8 * random.nextInt(5);
+                long high = 0x2000_0000_0000_0000L | random.nextLong() >>> 3;
+                long low = random.nextLong();
+                value = ipv6(prefix >= 64 ? high : high & (-1L << (64 - prefix)), prefix == 128 ? low : 0)
+                        + (single ? "" : "/" + prefix);
+                samples.offer(samples.ipv6, value, random, size);
+            } else if (kind < 93) {
+                type = EntryType.DOMAIN;
+                value = (random.nextInt(10) < 3 ? "*." : "") + domain(random);
+                samples.offer(samples.domains, value, random, size);
+            } else if (kind < 98) {
+                type = EntryType.URL;
+                value = (random.nextInt(10) < 2 ? "*." : "") + domain(random) + path(random, 1 + random.nextInt(3));
+                samples.offer(samples.urls, value, random, size);
+            } else {
+                type = EntryType.SENDER;
+                value = label(random, 4, 10) + "@" + domain(random);
+            }
+            Instant createdAt = NOW.minusSeconds(random.nextInt(20_000_000));
+            index.put(new BlockListEntry(new UUID(random.nextLong(), random.nextLong()), null,
+                    BlockedValue.parse(type, value), REASONS[random.nextInt(REASONS.length)],
+                    EntrySource.values()[random.nextInt(EntrySource.values().length)],
+                    CREATORS[random.nextInt(CREATORS.length)], createdAt,
+                    type == EntryType.IP ? null : NOW.plus(Duration.ofDays(1 + random.nextInt(60))), null, true));
+        }
+        return index;
+    }
+
+    // ---- probes --------------------------------------------------------------------------------
+
+    private static Probes ipProbes(Samples samples, Random random) {
+        String[] text = new String[PROBES];
+        for (int i = 0; i < PROBES; i++) {
+            boolean hit = i % 2 == 0;
+            int kind = random.nextInt(10);
+            if (kind < 8) {
+                text[i] = hit ? pick(samples.ipv4, random) : dotted(random.nextInt());
+            } else if (kind < 9) {
+                text[i] = hit ? inRange(pick(samples.ipv4Ranges, random), random) : dotted(random.nextInt());
+            } else {
+                text[i] = hit ? inIpv6(pick(samples.ipv6, random), random)
+                        : ipv6(0x2000_0000_0000_0000L | random.nextLong() >>> 3, random.nextLong());
+            }
+        }
+        return parseAll("IP", text, Probe::ip);
+    }
+
+    private static Probes addressProbes(Samples samples, Random random) {
+        String[] text = new String[PROBES];
+        for (int i = 0; i < PROBES; i++) {
+            String domain = i % 2 == 0 ? pick(samples.domains, random) : domain(random);
+            if (domain.startsWith("*.")) {
+                domain = label(random, 2, 6) + domain.substring(1);
+            }
+            text[i] = label(random, 4, 10) + "@" + domain;
+        }
+        return parseAll("address", text, Probe::parse);
+    }
+
+    private static Probes urlProbes(Samples samples, Random random) {
+        String[] text = new String[PROBES];
+        for (int i = 0; i < PROBES; i++) {
+            String url = i % 2 == 0 ? pick(samples.urls, random) : label(random, 2, 5) + "." + domain(random)
+                    + path(random, 1 + random.nextInt(3));
+            if (url.startsWith("*.")) {
+                url = "www" + url.substring(1);
+            }
+            text[i] = "https://" + url + path(random, random.nextInt(3)) + "?utm_source=mail&id="
+                    + random.nextInt(1_000_000);
+        }
+        return parseAll("URL", text, Probe::url);
+    }
+
+    private static Probes parseAll(String kind, String[] text, Function<String, Probe> parser) {
+        Probe[] parsed = new Probe[text.length];
+        for (int i = 0; i < text.length; i++) {
+            parsed[i] = parser.apply(text[i]);
+        }
+        return new Probes(kind, parsed, text, parser);
+    }
+
+    // ---- measuring -----------------------------------------------------------------------------
+
+    private static void measureLookups(BlockListIndex index, Probes probes, Duration measure, int size) {
+        int hits = 0;
+        for (Probe probe : probes.parsed()) {
+            hits += index.matches(probe, NOW).isEmpty() ? 0 : 1;
+        }
+        double lookups = median(index, probes, measure, false);
+        double parsed = median(index, probes, measure, true);
+        System.out.printf("%10s  %-7s  %,14.0f  %,22.0f  %5.1f%%%n", String.format(Locale.ROOT, "%,d", size),
+                probes.kind(), lookups, parsed, 100.0 * hits / probes.parsed().length);
+    }
+
+    /** After a warm-up, the median of three rounds: the machine may be busy with other work now and then. */
+    private static double median(BlockListIndex index, Probes probes, Duration measure, boolean parse) {
+        run(index, probes, measure.dividedBy(2), parse);
+        double[] rounds = new double[3];
+        for (int i = 0; i < rounds.length; i++) {
+            rounds[i] = run(index, probes, measure.dividedBy(rounds.length), parse);
+        }
+        Arrays.sort(rounds);
+        return rounds[1];
+    }
+
+    private static long sink;
+
+    /** Lookups per second, in batches of all the probes so that the clock is read rarely. */
+    private static double run(BlockListIndex index, Probes probes, Duration duration, boolean parse) {
+        Probe[] parsed = probes.parsed();
+        String[] text = probes.text();
+        long found = 0;
+        long count = 0;
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        long now;
+        do {
+            for (int i = 0; i < parsed.length; i++) {
+                Probe probe = parse ? probes.parser().apply(text[i]) : parsed[i];
+                found += index.matches(probe, NOW).size();
+            }
+            count += parsed.length;
+            now = System.nanoTime();
+        } while (now < end);
+        sink += found;
+        return count / ((now - start) / 1e9);
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
+        }
+        return used;
+    }
+
+    private static void keep(Object o) {
+        sink += System.identityHashCode(o) & 1;
+    }
+
+    // ---- random values -------------------------------------------------------------------------
+
+    private static String pick(List<String> list, Random random) {
+        return list.get(random.nextInt(list.size()));
+    }
+
+    private static String label(Random random, int min, int max) {
+        char[] chars = new char[min + random.nextInt(max - min + 1)];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = (char) ('a' + random.nextInt(26));
+        }
+        return new String(chars);
+    }
+
+    private static String domain(Random random) {
+        return (random.nextInt(4) == 0 ? label(random, 2, 6) + "." : "") + label(random, 5, 12) + "."
+                + TLDS[random.nextInt(TLDS.length)];
+    }
+
+    private static String path(Random random, int segments) {
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < segments; i++) {
+            path.append('/').append(label(random, 1, 8));
+        }
+        return path.toString();
+    }
+
+    private static String dotted(int ip) {
+        return (ip >>> 24) + "." + (ip >>> 16 & 0xFF) + "." + (ip >>> 8 & 0xFF) + "." + (ip & 0xFF);
+    }
+
+    private static String ipv6(long high, long low) {
+        StringBuilder text = new StringBuilder(40);
+        for (int i = 0; i < 8; i++) {
+            long half = i < 4 ? high : low;
+            text.append(i == 0 ? "" : ":").append(Long.toHexString(half >>> (48 - 16 * (i % 4)) & 0xFFFF));
+        }
+        return text.toString();
+    }
+
+    /** An address inside an IPv4 range written a.b.c.d/p. */
+    private static String inRange(String range, Random random) {
+        String[] parts = range.split("[./]");
+        int network = Integer.parseInt(parts[0]) << 24 | Integer.parseInt(parts[1]) << 16
+                | Integer.parseInt(parts[2]) << 8 | Integer.parseInt(parts[3]);
+        int prefix = Integer.parseInt(parts[4]);
+        return dotted(network | (random.nextInt() & (int) ~(0xFFFF_FFFFL << (32 - prefix))));
+    }
+
+    /** The address itself, or one inside the range. */
+    private static String inIpv6(String value, Random random) {
+        int slash = value.indexOf('/');
+        if (slash < 0) {
+            return value;
+        }
+        // The sampled ranges are written in full (eight groups), as built above: fill the host bits.
+        String[] groups = value.substring(0, slash).split(":");
+        int prefix = Integer.parseInt(value.substring(slash + 1));
+        long high = 0;
+        for (int i = 0; i < 4; i++) {
+            high = high << 16 | Long.parseLong(groups[i], 16);
+        }
+        long hostBits = prefix >= 64 ? 0 : -1L >>> prefix;
+        return ipv6(high | (random.nextLong() & hostBits), random.nextLong());
+    }
+}

@@ -1,0 +1,123 @@
+package org.senderguard.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The operator's blocklist commands: add, list, lookup, remove, import and export. */
+class BlocklistCliTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void addListLookUpAndRemoveServiceEntries() {
+        String domain = "cli-" + unique() + ".example";
+        TestApplication.CliResult added = TestApplication.cli("blocklist", "add", "Boss@" + domain, "not-an-address",
+                "--type", "SENDER", "--reason", "impersonation", "--expires", "2099-12-31", "--output", "json");
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(added.err()).contains("not added: 'not-an-address'");
+        assertThat(added.out()).contains("\"value\":\"boss@" + domain + "\"").contains("\"expiresAt\":\"2100-01-01T00:00:00Z\"")
+                .contains("\"delistable\":true").contains("\"createdBy\":\"operator:");
+
+        TestApplication.CliResult lookup = TestApplication.cli("blocklist", "lookup", "boss@" + domain, "--output", "json");
+        assertThat(lookup.json()).containsEntry("listed", true);
+        String id = (String) BlockListTest.first(lookup.json().get("service")).get("id");
+        TestApplication.CliResult list = TestApplication.cli("blocklist", "list", "--type", "SENDER", "--prefix",
+                "boss@" + domain);
+        assertThat(list.out()).contains(id).contains("impersonation");
+
+        assertThat(TestApplication.cli("blocklist", "remove", id).exitCode()).isZero();
+        assertThat(TestApplication.cli("blocklist", "lookup", "boss@" + domain, "--output", "json").json())
+                .containsEntry("listed", false);
+        TestApplication.CliResult again = TestApplication.cli("blocklist", "remove", id);
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err().lines()).hasSize(1).first().asString().contains("no block-list entry with id " + id);
+        TestApplication.CliResult bad = TestApplication.cli("blocklist", "add", "1.2.3.4/8", "--type", "IP",
+                "--reason", "x");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("1.2.3.4/8").contains("1.0.0.0/8");
+    }
+
+    @Test
+    void importIsAllOrNothingAndNamesEveryBadLine() throws IOException {
+        String tag = unique();
+        Path bad = write("bad.csv", "type,value,reason,expiresAt,notes",
+                "IP,192.0.2." + (tag.hashCode() & 0x7f) + ",ok,,",
+                "IP,300.1.1.1,broken,,",
+                "DOMAIN,good-" + tag + ".example,ok,never,note",
+                "NOPE,x.example,bad type,,",
+                "SENDER,someone@" + tag + ".example,,,");
+        TestApplication.CliResult failed = TestApplication.cli("blocklist", "import", bad.toString());
+        assertThat(failed.exitCode()).isEqualTo(2);
+        assertThat(failed.err()).contains("line 3: ").contains("300.1.1.1").contains("line 5: ").contains("NOPE")
+                .contains("line 6: ").contains("reason").contains("3 bad rows; nothing was imported");
+        assertThat(TestApplication.cli("blocklist", "lookup", "good-" + tag + ".example", "--output", "json").json())
+                .as("nothing of a failed import is kept").containsEntry("listed", false);
+
+        Path good = write("good.csv", "type,value,reason,expiresAt,notes",
+                "DOMAIN,good-" + tag + ".example,feed,never,\"a note, with a comma\"",
+                "URL,http://good-" + tag + ".example/path?q=1,feed,2099-01-01,",
+                "IP,2001:db8:" + Integer.toHexString(tag.hashCode() & 0xffff) + "::/48,feed,,",
+                "DOMAIN,GOOD-" + tag + ".example.,duplicate,,");
+        TestApplication.CliResult imported = TestApplication.cli("blocklist", "import", good.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("imported 3 entries; 1 already listed");
+        Map<String, Object> listing = TestApplication.cli("blocklist", "lookup", "good-" + tag + ".example",
+                "--output", "json").json();
+        assertThat(BlockListTest.first(listing.get("service"))).containsEntry("source", "IMPORT")
+                .containsEntry("expiresAt", null).containsEntry("notes", "a note, with a comma");
+
+        TestApplication.CliResult header = TestApplication.cli("blocklist", "import",
+                write("header.csv", "kind,value,reason", "IP,192.0.2.1,x").toString());
+        assertThat(header.exitCode()).isEqualTo(2);
+        assertThat(header.err()).contains("line 1");
+        TestApplication.CliResult missing = TestApplication.cli("blocklist", "import", dir.resolve("none.csv").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("no such file");
+    }
+
+    @Test
+    void exportWritesTheImportFormatAndRbldnsdDatasets() throws IOException {
+        String tag = unique();
+        assertThat(TestApplication.cli("blocklist", "add", "export-" + tag + ".example", "*.wild-" + tag + ".example",
+                "--type", "DOMAIN", "--reason", "exported, \"quoted\"").exitCode()).isZero();
+        assertThat(TestApplication.cli("blocklist", "add", "203.0.113.0/25", "2001:db8:ffff::/48", "--type", "IP",
+                "--reason", "exported", "--not-delistable").exitCode()).isZero();
+
+        Path csv = dir.resolve("export.csv");
+        assertThat(TestApplication.cli("blocklist", "export", "--file", csv.toString()).exitCode()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("type,value,reason,expiresAt,notes");
+        assertThat(lines).anyMatch(l -> l.startsWith("DOMAIN,export-" + tag + ".example,\"exported, \"\"quoted\"\"\","))
+                .contains("IP,203.0.113.0/25,exported,never,");
+
+        TestApplication.CliResult rbldnsd = TestApplication.cli("blocklist", "export", "--format", "rbldnsd");
+        assertThat(rbldnsd.exitCode()).isZero();
+        String zone = rbldnsd.out();
+        assertThat(zone).contains("$DATASET ip4set:senderguard-ip4 @\n:127.0.0.2:")
+                .contains("\n203.0.113.0/25 :127.0.0.3:")
+                .contains("$DATASET ip6trie:senderguard-ip6 @\n").contains("\n2001:db8:ffff::/48 :127.0.0.3:")
+                .contains("$DATASET dnset:senderguard-domains @\n").contains("\nexport-" + tag + ".example\n")
+                .contains("\n*.wild-" + tag + ".example\n");
+        assertThat(zone.indexOf("203.0.113.0/25")).isLessThan(zone.indexOf("$DATASET ip6trie"));
+    }
+
+    private Path write(String name, String... lines) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

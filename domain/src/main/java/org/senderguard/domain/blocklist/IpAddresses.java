@@ -1,0 +1,160 @@
+package org.senderguard.domain.blocklist;
+
+import inet.ipaddr.AddressStringException;
+import inet.ipaddr.AddressStringParameters.RangeParameters;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
+import java.util.regex.Pattern;
+import org.senderguard.domain.common.InvalidValueException;
+
+/**
+ * Parsing and canonical forms of IP addresses and CIDR ranges, all through the ipaddress library.
+ * Only the plain notations are accepted: dotted-quad IPv4 without leading zeros (010.1.1.1 is
+ * octal to some tools and decimal to others), standard IPv6 text, an optional /prefix. No zones,
+ * no ranges or wildcards, no masks, no single-number forms.
+ */
+final class IpAddresses {
+
+    private static final int MAX_LENGTH = 64;
+    private static final Pattern HOST_NAME = Pattern.compile("(?=.*[g-zG-Z_])[A-Za-z0-9_.-]+\\.?");
+    private static final Pattern RANGE = Pattern.compile("(?=.*[*-])[0-9A-Fa-f.:*/-]+");
+    private static final Pattern MASK = Pattern.compile(".*/.*[.:].*");
+
+    private static final IPAddressStringParameters RANGES = strict(true);
+    private static final IPAddressStringParameters ADDRESSES = strict(false);
+
+    /**
+     * A URL's host the way browsers read it (WHATWG): 0x7f.1, 2130706433 and 0177.0.0.1 are all
+     * 127.0.0.1, so a listed address cannot be dodged by spelling it differently.
+     */
+    private static final IPAddressStringParameters URL_HOST_V4 = new IPAddressStringParameters.Builder()
+            .allowEmpty(false).allowAll(false).allowPrefix(false).allowMask(false).allowPrefixOnly(false)
+            .allowIPv6(false).allowSingleSegment(true).allow_inet_aton(true).allowWildcardedSeparator(false)
+            .setRangeOptions(RangeParameters.NO_RANGE).toParams();
+
+    private IpAddresses() {
+    }
+
+    private static IPAddressStringParameters strict(boolean allowPrefix) {
+        IPAddressStringParameters.Builder builder = new IPAddressStringParameters.Builder()
+                .allowEmpty(false).allowAll(false).allowSingleSegment(false).allowMask(false).allowPrefixOnly(false)
+                .allowPrefix(allowPrefix).allow_inet_aton(false).allowWildcardedSeparator(false)
+                .setRangeOptions(RangeParameters.NO_RANGE);
+        builder.getIPv4AddressParametersBuilder().allowLeadingZeros(false).allowBinary(false);
+        builder.getIPv6AddressParametersBuilder().allowZone(false).allowBase85(false).allowBinary(false)
+                .getEmbeddedIPv4AddressParametersBuilder().allowLeadingZeros(false);
+        return builder.toParams();
+    }
+
+    /** The canonical text of an address or CIDR range, for an IP block-list value. */
+    static String canonicalRange(String field, String input) {
+        IPAddress address = parse(field, input, RANGES, "an IP address or CIDR range");
+        if (address.getNetworkPrefixLength() != null && !address.isPrefixBlock()) {
+            IPAddress network = mappedToIpv4(address.toPrefixBlock());
+            IPAddress single = mappedToIpv4(address.withoutPrefixLength());
+            throw new InvalidValueException(field, Texts.quote(input) + " has host bits set; did you mean "
+                    + canonical(network) + "? (or " + canonical(single) + " for the single address)");
+        }
+        return canonical(mappedToIpv4(address));
+    }
+
+    /** A single address (no prefix), IPv4-mapped IPv6 as IPv4. */
+    static IPAddress single(String field, String input) {
+        return mappedToIpv4(parse(field, Texts.unbracket(input), ADDRESSES, "an IP address"));
+    }
+
+    /** True when {@code input} is a single address in the plain notation. */
+    static boolean isSingle(String input) {
+        return new IPAddressString(input, ADDRESSES).isValid();
+    }
+
+    /** True when {@code input} is an address with a prefix, like 198.51.100.0/24. */
+    static boolean isRange(String input) {
+        IPAddress address = new IPAddressString(input, RANGES).getAddress();
+        return address != null && address.getNetworkPrefixLength() != null;
+    }
+
+    /** An unbracketed URL host read as IPv4 the way browsers do, or null when it is not one. */
+    static IPAddress urlHostIpv4(String host) {
+        return new IPAddressString(host, URL_HOST_V4).getAddress();
+    }
+
+    /** A bracketed URL host ([2001:db8::1]) as an address, IPv4-mapped IPv6 as IPv4. */
+    static IPAddress urlHostIpv6(String field, String original, String inside) {
+        IPAddress address = new IPAddressString(inside, ADDRESSES).getAddress();
+        if (address == null || !address.isIPv6()) {
+            throw new InvalidValueException(field, Texts.quote(original) + " has an invalid IPv6 host ["
+                    + inside + "]");
+        }
+        return mappedToIpv4(address);
+    }
+
+    /** Parses a canonical value, as stored; null when it is not one. */
+    static IPAddress parseCanonical(String canonical) {
+        IPAddress address = new IPAddressString(canonical, RANGES).getAddress();
+        if (address == null || !canonical.equals(canonicalOrNull(address))) {
+            return null;
+        }
+        return address;
+    }
+
+    /** The single canonical text: IPv6 compressed lower case, no prefix on a single address. */
+    static String canonical(IPAddress address) {
+        Integer prefix = address.getNetworkPrefixLength();
+        if (prefix != null && prefix == address.getBitCount()) {
+            address = address.withoutPrefixLength();
+        }
+        return address.toCanonicalString();
+    }
+
+    private static String canonicalOrNull(IPAddress address) {
+        if (address.getNetworkPrefixLength() != null && !address.isPrefixBlock()) {
+            return null;
+        }
+        return canonical(mappedToIpv4(address));
+    }
+
+    private static IPAddress mappedToIpv4(IPAddress address) {
+        if (address.isIPv6() && address.toIPv6().isIPv4Mapped()) {
+            Integer prefix = address.getNetworkPrefixLength();
+            if (prefix == null || prefix >= 96) {
+                return address.toIPv6().getEmbeddedIPv4Address();
+            }
+        }
+        return address;
+    }
+
+    private static IPAddress parse(String field, String input, IPAddressStringParameters params, String what) {
+        if (input.length() > MAX_LENGTH) {
+            throw new InvalidValueException(field, Texts.quote(input) + " is too long to be " + what);
+        }
+        try {
+            return new IPAddressString(input, params).toAddress();
+        } catch (AddressStringException e) {
+            throw new InvalidValueException(field, Texts.quote(input) + " is not " + what + explain(input, e));
+        }
+    }
+
+    private static String explain(String input, AddressStringException e) {
+        if (input.indexOf('%') >= 0) {
+            return " (zone ids such as %eth0 are not allowed)";
+        }
+        if (HOST_NAME.matcher(input).matches()) {
+            return " (host names are not accepted)";
+        }
+        if (RANGE.matcher(input).matches()) {
+            return " (ranges and wildcards are not accepted; write a CIDR range such as 198.51.100.0/24)";
+        }
+        if (MASK.matcher(input).matches()) {
+            return " (masks are not accepted; write a prefix length such as /24)";
+        }
+        String message = e.getMessage();
+        if (message != null && message.contains("starts with zero") && !input.contains(":")) {
+            return " (leading zeros are not accepted: some tools read them as octal)";
+        }
+        int at = message == null ? -1 : message.indexOf("error: ");
+        String detail = at < 0 ? "" : message.substring(at + "error: ".length()).strip();
+        return detail.isEmpty() ? "" : " (" + detail + ")";
+    }
+}

@@ -1,0 +1,92 @@
+package org.senderguard.domain.blocklist;
+
+import org.senderguard.domain.common.InvalidValueException;
+
+/** Helpers for error messages that echo what a user typed. */
+final class Texts {
+
+    private static final int MAX_SHOWN = 80;
+
+    private Texts() {
+    }
+
+    /**
+     * The value in single quotes, safe to print in a terminal, a log line or an HTML-escaped page:
+     * control and invisible formatting characters are escaped, and a long value is shortened.
+     */
+    static String quote(String value) {
+        StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_SHOWN) + 16).append('\'');
+        int shown = 0;
+        for (int i = 0; i < value.length() && shown < MAX_SHOWN; i++, shown++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (isUnsafe(c)) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('\'');
+        if (value.length() > MAX_SHOWN) {
+            out.insert(out.length() - 1, "...").append(" (").append(value.length()).append(" characters)");
+        }
+        return out.toString();
+    }
+
+    /** Input stripped and checked for presence, length and control characters. */
+    static String required(String field, String input, String requiredMessage, int maxLength) {
+        if (input == null || input.isBlank()) {
+            throw new InvalidValueException(field, requiredMessage);
+        }
+        String value = input.strip();
+        if (value.length() > maxLength) {
+            throw new InvalidValueException(field, quote(value) + " is longer than " + maxLength + " characters");
+        }
+        if (hasControlCharacter(value)) {
+            throw new InvalidValueException(field, quote(value) + " contains a control character");
+        }
+        return value;
+    }
+
+    static String unbracket(String value) {
+        return value.length() > 2 && value.startsWith("[") && value.endsWith("]")
+                ? value.substring(1, value.length() - 1) : value;
+    }
+
+    static boolean hasControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean hasWhitespace(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isWhitespace(value.charAt(i)) || Character.isSpaceChar(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The message of {@code e} without its {@code field: } prefix. */
+    static String reason(InvalidValueException e) {
+        String message = e.getMessage();
+        String prefix = e.field() + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+
+    private static boolean isUnsafe(char c) {
+        int type = Character.getType(c);
+        return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
+    }
+}

@@ -1,0 +1,124 @@
+package org.senderguard.domain.blocklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class BlockListIndexTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
+
+    private static BlockListEntry entry(UUID id, EntryType type, String value) {
+        return new BlockListEntry(id, null, BlockedValue.parse(type, value), "spam", EntrySource.MANUAL, "operator",
+                NOW, null, null, true);
+    }
+
+    @Test
+    void entriesSharingAValueAreFoundAndRemovedById() {
+        BlockListIndex index = new BlockListIndex();
+        BlockListEntry first = entry(UUID.randomUUID(), EntryType.IP, "198.51.100.0/24");
+        BlockListEntry second = entry(UUID.randomUUID(), EntryType.IP, "198.51.100.0/24");
+        BlockListEntry single = entry(UUID.randomUUID(), EntryType.IP, "198.51.100.7");
+        index.put(first);
+        index.put(second);
+        index.put(single);
+        assertThat(index.size()).isEqualTo(3);
+        assertThat(index.matches(Probe.ip("198.51.100.7"), NOW)).containsExactlyInAnyOrder(first, second, single);
+
+        index.remove(first.id());
+        index.remove(first.id());
+        index.remove(UUID.randomUUID());
+        assertThat(index.size()).isEqualTo(2);
+        assertThat(index.matches(Probe.ip("198.51.100.7"), NOW)).containsExactlyInAnyOrder(second, single);
+        assertThat(index.get(first.id())).isEmpty();
+        assertThat(index.get(second.id())).contains(second);
+    }
+
+    @Test
+    void putWithAKnownIdReplacesTheEntry() {
+        BlockListIndex index = new BlockListIndex();
+        UUID id = UUID.randomUUID();
+        index.put(entry(id, EntryType.DOMAIN, "*.contoso.com"));
+        BlockListEntry replacement = entry(id, EntryType.URL, "x.bad-example.net/p");
+        index.put(replacement);
+        assertThat(index.size()).isEqualTo(1);
+        assertThat(index.matches(Probe.parse("mail.contoso.com"), NOW)).isEmpty();
+        assertThat(index.matches(Probe.url("https://x.bad-example.net/p/q"), NOW)).containsExactly(replacement);
+    }
+
+    @Test
+    void aUrlProbeFindsUrlDomainAndIpEntries() {
+        BlockListIndex index = new BlockListIndex();
+        BlockListEntry url = entry(UUID.randomUUID(), EntryType.URL, "*.bad-example.net/p/");
+        BlockListEntry domain = entry(UUID.randomUUID(), EntryType.DOMAIN, "*.bad-example.net");
+        BlockListEntry exactHost = entry(UUID.randomUUID(), EntryType.URL, "x.bad-example.net");
+        BlockListEntry ip = entry(UUID.randomUUID(), EntryType.IP, "203.0.113.0/24");
+        BlockListEntry ipUrl = entry(UUID.randomUUID(), EntryType.URL, "203.0.113.9/login");
+        List.of(url, domain, exactHost, ip, ipUrl).forEach(index::put);
+
+        assertThat(index.matches(Probe.url("https://x.bad-example.net/p/q?x=1"), NOW))
+                .containsExactlyInAnyOrder(url, domain, exactHost);
+        assertThat(index.matches(Probe.url("https://x.bad-example.net/p"), NOW))
+                .containsExactlyInAnyOrder(domain, exactHost);
+        assertThat(index.matches(Probe.url("http://203.0.113.9/login/now"), NOW)).containsExactlyInAnyOrder(ip, ipUrl);
+        assertThat(index.matches(Probe.parse("alice@x.bad-example.net"), NOW)).containsExactly(domain);
+    }
+
+    @Test
+    void readersAlwaysSeeEntriesThatStayWhileAWriterChangesOthers() throws Exception {
+        BlockListIndex index = new BlockListIndex(1000); // the per-/16 masks come and go too
+        BlockListEntry stays = entry(UUID.randomUUID(), EntryType.IP, "198.51.100.7");
+        BlockListEntry staysToo = entry(UUID.randomUUID(), EntryType.DOMAIN, "*.contoso.com");
+        index.put(stays);
+        index.put(staysToo);
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicLong lookups = new AtomicLong();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<Thread> readers = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            Thread reader = new Thread(() -> {
+                Probe ip = Probe.ip("198.51.100.7");
+                Probe domain = Probe.parse("bob@mail.contoso.com");
+                try {
+                    while (!done.get()) {
+                        if (!index.matches(ip, NOW).contains(stays) || !index.matches(domain, NOW).contains(staysToo)) {
+                            failures.add(new AssertionError("a lookup missed an entry that was never removed"));
+                            return;
+                        }
+                        lookups.incrementAndGet();
+                    }
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            });
+            readers.add(reader);
+            reader.start();
+        }
+        // Grow and shrink the tables around the entries that stay: resizes, shifts on removal.
+        List<UUID> ids = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 3000; i++) {
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                String ip = "198.51." + (i / 256 % 256) + "." + (i % 256);
+                index.put(entry(id, EntryType.IP, i % 3 == 0 ? ip : ip.substring(0, ip.lastIndexOf('.')) + ".0/24"));
+                index.put(entry(UUID.randomUUID(), EntryType.DOMAIN, "*.d" + i + ".contoso.com"));
+            }
+            ids.forEach(index::remove);
+            ids.clear();
+        }
+        done.set(true);
+        for (Thread reader : readers) {
+            reader.join();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(lookups.get()).isPositive();
+    }
+}

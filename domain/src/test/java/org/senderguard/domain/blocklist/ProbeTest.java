@@ -1,0 +1,76 @@
+package org.senderguard.domain.blocklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.senderguard.domain.common.DomainName;
+import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.common.InvalidValueException;
+
+class ProbeTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "198.51.100.7                      | Ip      | 198.51.100.7",
+            "::ffff:198.51.100.7               | Ip      | 198.51.100.7",
+            "2001:0DB8::0001                   | Ip      | 2001:db8::1",
+            "[2001:db8::1]                     | Ip      | 2001:db8::1",
+            "Bob@Contoso.com                   | Address | bob@contoso.com",
+            "https://X.Bad-Example.net/p?q=1   | Url     | x.bad-example.net/p",
+            "ftp://files.example/x             | Url     | files.example/x",
+            "x.bad-example.net/p               | Url     | x.bad-example.net/p",
+            "http://[::ffff:198.51.100.7]:80/  | Url     | 198.51.100.7",
+            "http://[2001:db8::1]/a            | Url     | [2001:db8::1]/a",
+            "bücher.example.                   | Domain  | xn--bcher-kva.example"})
+    void detectsTheKind(String input, String kind, String value) {
+        Probe probe = Probe.parse(input);
+        assertThat(probe.getClass().getSimpleName()).isEqualTo(kind);
+        assertThat(probe.value()).isEqualTo(value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  ", "198.51.100.0/24", "*.contoso.com", "localhost", "contoso.com\nX: y",
+            "'; DROP TABLE x; --", "<script>", "mailto:bob@contoso.com", "javascript:alert(1)"})
+    void rejectsWhatCannotBeLookedUp(String input) {
+        assertThatThrownBy(() -> Probe.parse(input))
+                .isInstanceOf(InvalidValueException.class)
+                .satisfies(e -> assertThat(((InvalidValueException) e).field()).isEqualTo("value"))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void urlAndIpNameTheirFields() {
+        assertThatThrownBy(() -> Probe.url("http:///"))
+                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("url: ");
+        assertThatThrownBy(() -> Probe.url("mailto:bob@contoso.com")).hasMessageStartingWith("url: ");
+        assertThatThrownBy(() -> Probe.url(null)).hasMessage("url: a URL is required");
+        assertThatThrownBy(() -> Probe.ip("198.51.100.0/24"))
+                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("clientIp: '198.51.100.0/24'");
+        assertThatThrownBy(() -> Probe.ip("mail.contoso.com")).hasMessageStartingWith("clientIp: ");
+        assertThatThrownBy(() -> Probe.ip("fe80::1%eth0")).hasMessageContaining("zone");
+        assertThatThrownBy(() -> Probe.ip(" ")).hasMessage("clientIp: an IP address is required");
+    }
+
+    @Test
+    void urlKeepsItsHostAsDomainOrIp() {
+        Probe.Url url = (Probe.Url) Probe.url("https://user@Shop.Contoso.com:8443/a/%7Eb/../c?x#y");
+        assertThat(url.host()).isEqualTo("shop.contoso.com");
+        assertThat(url.path()).isEqualTo("/a/c");
+        assertThat(url.domain()).isEqualTo(new DomainName("shop.contoso.com"));
+        assertThat(url.ip()).isNull();
+        Probe.Url byIp = (Probe.Url) Probe.url("http://0x7f.1/x");
+        assertThat(byIp.ip()).isEqualTo(Probe.ip("127.0.0.1"));
+        assertThat(byIp.domain()).isNull();
+    }
+
+    @Test
+    void wrapsParsedValues() {
+        assertThat(Probe.address(EmailAddress.parse("a", "bob@contoso.com")).value()).isEqualTo("bob@contoso.com");
+        assertThat(Probe.domain(DomainName.parse("d", "contoso.com"))).isEqualTo(Probe.parse("contoso.com"));
+        assertThat(Probe.ip("::ffff:c633:6407")).isEqualTo(Probe.parse("198.51.100.7"));
+    }
+}
