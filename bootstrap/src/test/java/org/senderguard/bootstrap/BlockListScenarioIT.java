@@ -44,7 +44,7 @@ class BlockListScenarioIT {
             assertThat(eventually(() -> inbound(server, mailFlow, "198.51.100.7"), "5.7.606"))
                     .contains("550 5.7.606 Access denied, banned sending IP [198.51.100.7]. To request removal from "
                             + "this list please visit https://senderguard.example/delist and follow the directions.");
-            assertThat(inbound(server, mailFlow, "203.0.113.9")).contains("550 5.7.511 Access denied, banned sender "
+            assertThat(eventually(() -> inbound(server, mailFlow, "203.0.113.9"), "5.7.511")).contains("550 5.7.511 Access denied, banned sender "
                     + "[203.0.113.9]. To request removal from this list, contact abuse@senderguard.example.");
             assertThat(inbound(server, mailFlow, "192.0.2.1")).contains("\"action\":\"ACCEPT\"");
 

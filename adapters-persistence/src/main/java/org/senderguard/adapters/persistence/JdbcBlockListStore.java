@@ -106,22 +106,6 @@ class JdbcBlockListStore implements BlockListStore {
     }
 
     @Override
-    public void deleteExpired(TenantId tenant, Collection<BlockedValue> values, Instant now, long version) {
-        List<UUID> expired = new ArrayList<>();
-        for (List<BlockedValue> chunk : chunks(values)) {
-            List<Object> params = new ArrayList<>(Arrays.asList(withList(tenant,
-                    chunk.stream().map(JdbcBlockListStore::hash))));
-            params.add(now);
-            sql.forEach("SELECT id FROM block_list_entry WHERE list_key = ? AND value_hash IN "
-                    + Sql.rows(1, chunk.size()) + " AND expires_at <= ?", rs -> UUID.fromString(rs.getString(1)),
-                    expired::add, params.toArray());
-        }
-        if (!expired.isEmpty()) {
-            delete(expired, version);
-        }
-    }
-
-    @Override
     public int countActive(TenantId tenant, EntryType type, Instant now) {
         return sql.one("SELECT COUNT(*) FROM block_list_entry WHERE list_key = ? AND entry_type = ? AND " + ACTIVE,
                 rs -> rs.getInt(1), listKey(tenant), type, now).orElse(0);

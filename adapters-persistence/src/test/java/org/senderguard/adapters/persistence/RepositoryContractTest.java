@@ -475,7 +475,7 @@ abstract class RepositoryContractTest {
 
         long removal = unitOfWork.inTransaction(() -> {
             long v = store.beginChange();
-            store.deleteExpired(tenant.id(), List.of(tenants.value()), now.plusSeconds(60), v);
+            store.delete(List.of(tenants.id()), v);
             return v;
         });
         upserted.clear();

@@ -92,8 +92,7 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
         }
         List<BlockListEntry> created = good.isEmpty() ? List.of() : unitOfWork.inTransaction(() -> {
             long version = store.beginChange();
-            store.deleteExpired(command.tenant(), good.keySet(), now, version);
-            Set<BlockedValue> listed = listed(command.tenant(), good.keySet());
+            Set<BlockedValue> listed = listed(command.tenant(), good.keySet(), now, version);
             int active = command.tenant() == null ? 0 : store.countActive(command.tenant(), draft.type(), now);
             int limit = command.tenant() == null ? Integer.MAX_VALUE
                     : tenants.byId(command.tenant()).settings().blockListLimit();
@@ -227,8 +226,7 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
                 return;
             }
             List<BlockedValue> values = chunk.stream().map(BlockListEntry::value).toList();
-            store.deleteExpired(null, values, now, version);
-            Set<BlockedValue> listed = listed(null, values);
+            Set<BlockedValue> listed = listed(null, values, now, version);
             List<BlockListEntry> fresh = chunk.stream().filter(e -> !listed.contains(e.value())).toList();
             store.insert(fresh, version);
             added += fresh.size();
@@ -247,8 +245,17 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
         }
     }
 
-    private Set<BlockedValue> listed(TenantId tenant, Collection<BlockedValue> values) {
-        return store.findByValues(tenant, values).stream().map(BlockListEntry::value).collect(Collectors.toSet());
+    /**
+     * Which of the values the list holds in an active entry. Expired entries with these values are
+     * deleted on the way, so that the values can be listed again.
+     */
+    private Set<BlockedValue> listed(TenantId tenant, Collection<BlockedValue> values, Instant now, long version) {
+        Map<Boolean, List<BlockListEntry>> byActive = store.findByValues(tenant, values).stream()
+                .collect(Collectors.partitioningBy(entry -> entry.isActiveAt(now)));
+        if (!byActive.get(false).isEmpty()) {
+            store.delete(byActive.get(false).stream().map(BlockListEntry::id).toList(), version);
+        }
+        return byActive.get(true).stream().map(BlockListEntry::value).collect(Collectors.toSet());
     }
 
     private static String nullToEmpty(String text) {

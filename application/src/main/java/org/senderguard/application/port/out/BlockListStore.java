@@ -34,9 +34,6 @@ public interface BlockListStore {
     /** The list's entries (the service list when {@code tenant} is null) with these values, expired or not. */
     List<BlockListEntry> findByValues(TenantId tenant, Collection<BlockedValue> values);
 
-    /** Deletes the list's expired entries with these values, so that a value can be listed again. */
-    void deleteExpired(TenantId tenant, Collection<BlockedValue> values, Instant now, long version);
-
     /** The tenant's active entries of one type. */
     int countActive(TenantId tenant, EntryType type, Instant now);
 
