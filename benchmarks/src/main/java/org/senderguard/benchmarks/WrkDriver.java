@@ -62,8 +62,9 @@ final class WrkDriver {
 
     /** wrk's report: requests per second, the latency distribution and any non-2xx answers. */
     String run(int clients, Duration duration) throws IOException, InterruptedException {
-        Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + clients, "-d" + duration.toSeconds() + "s",
-                "--latency", "-s", script.toString(), base.toString()).redirectErrorStream(true).start();
+        Process wrk = new ProcessBuilder("wrk", "-t" + Math.min(2, clients), "-c" + clients,
+                "-d" + duration.toSeconds() + "s", "--latency", "-s", script.toString(), base.toString())
+                .redirectErrorStream(true).start();
         String report = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (wrk.waitFor() != 0) {
             throw new IllegalStateException("wrk failed: " + report);
