@@ -46,6 +46,20 @@ class BlockListTest {
     }
 
     @Test
+    void aTenantListHoldsAtMostItsLimitPerType() {
+        TenantClient tenant = new TenantClient();
+        assertThat(TestApplication.cli("tenant", "update", tenant.name, "--block-list-limit", "2").exitCode()).isZero();
+        Http.Response added = TenantClient.post(ENTRIES, tenant.admin, Map.of("type", "IP",
+                "values", List.of("192.0.2.1", "192.0.2.2", "192.0.2.3")));
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(values(added.json().get("created"))).containsExactly("192.0.2.1", "192.0.2.2");
+        assertThat(details(added.json().get("errors"))).containsExactly(
+                "192.0.2.3: the tenant's block list holds at most 2 IP entries; remove some first");
+        assertThat(TenantClient.post(ENTRIES, tenant.admin, Map.of("type", "SENDER",
+                "values", List.of("a@x.example", "b@x.example"))).status()).as("the cap is per type").isEqualTo(201);
+    }
+
+    @Test
     void rolesTenantsAndBadInputAreChecked() {
         TenantClient tenant = new TenantClient();
         TenantClient other = new TenantClient();

@@ -66,7 +66,7 @@ class UnblockRaceTest {
         Tenant tenant = first.getBean(CreateTenantUseCase.class)
                 .create(CreateTenantCommand.of("race", List.of("race.example"), Actor.operator("test")));
         first.getBean(UpdateTenantUseCase.class)
-                .update(UpdateTenantCommand.of("race", 2, null, null, Actor.operator("test")));
+                .update(UpdateTenantCommand.of("race", 2, null, null, null, Actor.operator("test")));
         EmailAddress user = EmailAddress.parse("user", "victim@race.example");
         ExecutorService pool = Executors.newFixedThreadPool(RACERS);
         try {

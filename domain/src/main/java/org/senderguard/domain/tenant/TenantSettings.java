@@ -24,6 +24,10 @@ public record TenantSettings(int unblockLimit, int unblockWindowDays, int blockL
         return new TenantSettings(unblockLimit, days, blockListLimit);
     }
 
+    public TenantSettings withBlockListLimit(int limit) {
+        return new TenantSettings(unblockLimit, unblockWindowDays, limit);
+    }
+
     private static void requireWithin(String field, int value, int min, int max) {
         if (value < min || value > max) {
             throw new InvalidValueException(field, "must be between " + min + " and " + max + ", was " + value);

@@ -33,6 +33,9 @@ public class TenantUpdateCommand implements Runnable {
     Integer unblockLimit;
     @Option(names = "--unblock-window-days", paramLabel = "N", description = "The rolling unblock window (1-365 days).")
     Integer unblockWindowDays;
+    @Option(names = "--block-list-limit", paramLabel = "N",
+            description = "The most entries of one type on the tenant's block list (1-1000000).")
+    Integer blockListLimit;
     @Option(names = "--domain", paramLabel = "DOMAIN",
             description = "Replaces the accepted domains with the given ones; repeat for more.")
     List<String> domains;
@@ -45,7 +48,8 @@ public class TenantUpdateCommand implements Runnable {
     @Override
     public void run() {
         TenantView tenant = TenantView.from(updateTenant.update(
-                UpdateTenantCommand.of(name, unblockLimit, unblockWindowDays, domains, Operator.current())));
+                UpdateTenantCommand.of(name, unblockLimit, unblockWindowDays, blockListLimit, domains,
+                        Operator.current())));
         printer.print(spec, output, tenant, tenant.toFields());
     }
 }
