@@ -19,12 +19,14 @@ import org.senderguard.application.port.out.ApiKeyRepository;
 import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.application.port.out.BlockListStore;
 import org.senderguard.application.port.out.DelistingRequests;
+import org.senderguard.application.port.out.DnsResolver;
 import org.senderguard.application.port.out.PolicyRepository;
 import org.senderguard.application.port.out.ProcessedMessages;
 import org.senderguard.application.port.out.SenderStatusRepository;
 import org.senderguard.application.port.out.SendingCounters;
 import org.senderguard.application.port.out.SpamSightings;
 import org.senderguard.application.port.out.TenantRepository;
+import org.senderguard.application.port.out.ThirdPartyListStore;
 import org.senderguard.application.port.out.UnblockHistory;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.application.service.AlertAndAuditService;
@@ -36,6 +38,7 @@ import org.senderguard.application.service.DelistingService;
 import org.senderguard.application.service.InboundService;
 import org.senderguard.application.service.OutboundService;
 import org.senderguard.application.service.PolicyService;
+import org.senderguard.application.service.ReputationService;
 import org.senderguard.application.service.RestrictionService;
 import org.senderguard.application.service.SpamFeed;
 import org.senderguard.application.service.TenantService;
@@ -111,15 +114,30 @@ class ApplicationServices {
     }
 
     @Singleton
-    BlockListService blockListService(BlockListStore store, BlockLists lists, TenantService tenants, AuditLog audit,
-                                      UnitOfWork unitOfWork, Clock clock) {
-        return new BlockListService(store, lists, tenants, audit, unitOfWork, clock);
+    BlockListService blockListService(BlockListStore store, BlockLists lists, TenantService tenants,
+                                      ReputationService reputation, AuditLog audit, UnitOfWork unitOfWork,
+                                      Clock clock) {
+        return new BlockListService(store, lists, tenants, reputation, audit, unitOfWork, clock);
+    }
+
+    /**
+     * Third-party lists are asked in parallel on the I/O pool, each query within
+     * {@code SENDERGUARD_DNS_TIMEOUT} (default 2 s), through the resolver of
+     * {@code SENDERGUARD_DNS_RESOLVER}.
+     */
+    @Singleton
+    ReputationService reputationService(ThirdPartyListStore store, DnsResolver dns, DelistingRequests requests,
+                                        AuditLog audit, UnitOfWork unitOfWork, Clock clock,
+                                        @Named(TaskExecutors.IO) ExecutorService executor,
+                                        @Value("${senderguard.dns.timeout:2s}") Duration timeout) {
+        return new ReputationService(store, dns, requests, audit, unitOfWork, clock, executor, timeout);
     }
 
     @Singleton
     DelistingService delistingService(DelistingRequests requests, BlockListStore store, BlockLists lists,
-                                      TenantService tenants, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
-        return new DelistingService(requests, store, lists, tenants, audit, unitOfWork, clock);
+                                      TenantService tenants, ReputationService catalog, AuditLog audit,
+                                      UnitOfWork unitOfWork, Clock clock) {
+        return new DelistingService(requests, store, lists, tenants, catalog, audit, unitOfWork, clock);
     }
 
     /** Spam's links are recorded on the I/O pool, after the decision has been answered. */
@@ -135,13 +153,14 @@ class ApplicationServices {
      * ({@code SENDERGUARD_SUPPORT_CONTACT}), as inbound rejections name them.
      */
     @Singleton
-    InboundService inboundService(BlockLists lists, Clock clock, BeanProvider<EmbeddedServer> server,
+    InboundService inboundService(BlockLists lists, TenantService tenants, ReputationService reputation, Clock clock,
+                                  BeanProvider<EmbeddedServer> server,
                                   @Value("${senderguard.public-url:}") String publicUrl,
                                   @Value("${senderguard.support-contact:the postmaster of the domain you wrote to}")
                                   String supportContact) {
         Supplier<String> base = publicUrl.isBlank() ? () -> server.get().getURL().toString()
                 : () -> publicUrl.replaceAll("/+$", "");
-        return new InboundService(lists, clock, () -> base.get() + "/delist", supportContact);
+        return new InboundService(lists, tenants, reputation, clock, () -> base.get() + "/delist", supportContact);
     }
 
     @Singleton

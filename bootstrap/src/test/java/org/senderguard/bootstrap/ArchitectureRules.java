@@ -31,12 +31,15 @@ final class ArchitectureRules {
                 .layer("Cli").definedBy(root + ".adapters.cli..")
                 .layer("Persistence").definedBy(root + ".adapters.persistence..")
                 .layer("Email").definedBy(root + ".adapters.email..")
+                .layer("Dns").definedBy(root + ".adapters.dns..")
                 .layer("Bootstrap").definedBy(root + ".bootstrap..")
                 .whereLayer("Rest").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("Cli").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("Email").mayOnlyBeAccessedByLayers("Bootstrap")
-                .whereLayer("Application").mayOnlyBeAccessedByLayers("Rest", "Cli", "Persistence", "Email", "Bootstrap")
+                .whereLayer("Dns").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Application").mayOnlyBeAccessedByLayers("Rest", "Cli", "Persistence", "Email", "Dns",
+                        "Bootstrap")
                 .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
                 .ensureAllClassesAreContainedInArchitecture();
     }

@@ -25,7 +25,7 @@ class BlockListScenarioIT {
     @Test
     void operatorListsSpamFeedAndTenantList() throws Exception {
         SenderguardJar jar = new SenderguardJar(dataDir, Map.of("SENDERGUARD_PUBLIC_URL", "https://senderguard.example/",
-                "SENDERGUARD_SUPPORT_CONTACT", "abuse@senderguard.example"));
+                "SENDERGUARD_SUPPORT_CONTACT", "abuse@senderguard.example", "SENDERGUARD_DNS_RESOLVER", TestDns.resolver()));
         assertThat(jar.cli("tenant", "create", "contoso", "--domain", "contoso.example").exitCode()).isZero();
         String admin = JarEndToEndIT.key(jar.cli("api-key", "create", "--tenant", "contoso", "--role",
                 "GLOBAL_ADMIN", "--output", "json")).group(2);

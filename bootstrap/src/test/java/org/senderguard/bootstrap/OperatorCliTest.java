@@ -37,7 +37,8 @@ class OperatorCliTest {
 
         TestApplication.CliResult show = TestApplication.cli("tenant", "show", tenant.toUpperCase());
         assertThat(show.exitCode()).isZero();
-        assertThat(show.out()).contains("name").contains(tenant).contains("unblockLimit       3");
+        assertThat(show.out()).contains("name").contains(tenant).containsPattern("unblockLimit +3\n")
+                .contains("checkThirdPartyLists  false");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -154,7 +155,7 @@ class OperatorCliTest {
     void noSubcommandIsAUsageError() {
         TestApplication.CliResult result = TestApplication.cli();
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("a subcommand is required: tenant, api-key, restricted, blocklist, serve");
+        assertThat(result.err()).contains("a subcommand is required: tenant, api-key, restricted, blocklist, reputation, third-party, serve");
     }
 
     private static void collect(CommandLine command, List<String> path, List<String[]> into) {

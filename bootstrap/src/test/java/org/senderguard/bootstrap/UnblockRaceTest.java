@@ -66,7 +66,7 @@ class UnblockRaceTest {
         Tenant tenant = first.getBean(CreateTenantUseCase.class)
                 .create(CreateTenantCommand.of("race", List.of("race.example"), Actor.operator("test")));
         first.getBean(UpdateTenantUseCase.class)
-                .update(UpdateTenantCommand.of("race", 2, null, null, null, Actor.operator("test")));
+                .update(UpdateTenantCommand.of("race", 2, null, null, null, null, Actor.operator("test")));
         EmailAddress user = EmailAddress.parse("user", "victim@race.example");
         ExecutorService pool = Executors.newFixedThreadPool(RACERS);
         try {
@@ -124,6 +124,7 @@ class UnblockRaceTest {
 
     private ApplicationContext instance() {
         Map<String, Object> properties = new HashMap<>(database.settings().toProperties());
+        properties.put("senderguard.dns.resolver", TestDns.resolver());
         return ApplicationContext.builder(Senderguard.class).deduceEnvironment(false).environments("test")
                 .properties(properties).start();
     }

@@ -36,6 +36,18 @@ class JdbcDelistingRequests implements DelistingRequests {
     }
 
     @Override
+    public List<DelistingRequest> findPending(String value) {
+        return sql.list("SELECT * FROM delisting_request WHERE status = ? AND listed_value = ?",
+                JdbcDelistingRequests::request, DelistingStatus.PENDING, value);
+    }
+
+    @Override
+    public void resolve(UUID id, Instant at, String outcome) {
+        sql.update("UPDATE delisting_request SET status = ?, resolved_at = ?, outcome = ? WHERE id = ?",
+                DelistingStatus.RESOLVED, at, outcome, id.toString());
+    }
+
+    @Override
     public int countSince(TenantId tenantId, String list, Instant since) {
         return sql.one("SELECT COUNT(*) FROM delisting_request WHERE tenant_id = ? AND list_name = ? "
                 + "AND requested_at >= ?", rs -> rs.getInt(1), tenantId.toString(), list, since).orElse(0);

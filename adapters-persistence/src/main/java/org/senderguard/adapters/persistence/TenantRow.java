@@ -13,17 +13,18 @@ import org.senderguard.domain.common.DomainName;
 
 @MappedEntity("tenant")
 record TenantRow(@Id String id, String name, int unblockLimit, int unblockWindowDays, int blockListLimit,
-                 LocalDateTime createdAt) {
+                 boolean checkThirdPartyLists, LocalDateTime createdAt) {
 
     static TenantRow from(Tenant tenant) {
         TenantSettings s = tenant.settings();
         return new TenantRow(tenant.id().toString(), tenant.name().value(), s.unblockLimit(), s.unblockWindowDays(),
-                s.blockListLimit(), UtcTime.toColumn(tenant.createdAt()));
+                s.blockListLimit(), s.checkThirdPartyLists(), UtcTime.toColumn(tenant.createdAt()));
     }
 
     Tenant toDomain(List<TenantDomainRow> domains) {
         return new Tenant(TenantId.of(id), new TenantName(name),
                 AcceptedDomains.of(domains.stream().map(d -> new DomainName(d.domain())).toList()),
-                new TenantSettings(unblockLimit, unblockWindowDays, blockListLimit), UtcTime.fromColumn(createdAt));
+                new TenantSettings(unblockLimit, unblockWindowDays, blockListLimit, checkThirdPartyLists),
+                UtcTime.fromColumn(createdAt));
     }
 }

@@ -146,7 +146,7 @@ abstract class RepositoryContractTest {
             tenants.insert(tenant);
             return null;
         });
-        Tenant updated = tenant.withSettings(new TenantSettings(7, 14, 500))
+        Tenant updated = tenant.withSettings(new TenantSettings(7, 14, 500, true))
                 .withDomains(AcceptedDomains.parse(List.of(unique("new") + ".example")));
         unitOfWork.inTransaction(() -> {
             tenants.update(updated);

@@ -5,14 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.senderguard.application.port.in.AddBlockListEntriesCommand;
 import org.senderguard.application.port.in.AddBlockListEntriesUseCase;
@@ -20,10 +18,12 @@ import org.senderguard.application.port.in.AddedEntries;
 import org.senderguard.application.port.in.AddedEntries.RejectedValue;
 import org.senderguard.application.port.in.BlockListEntryDraft;
 import org.senderguard.application.port.in.BlockListQuery;
+import org.senderguard.application.port.in.CheckReputationUseCase;
 import org.senderguard.application.port.in.ExportBlockListUseCase;
 import org.senderguard.application.port.in.FindListingsUseCase;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.ImportBlockListUseCase;
+import org.senderguard.application.port.in.ImportCommand;
 import org.senderguard.application.port.in.ImportFailedException;
 import org.senderguard.application.port.in.ImportRow;
 import org.senderguard.application.port.in.ImportedEntries;
@@ -38,7 +38,6 @@ import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.audit.AuditRecord;
 import org.senderguard.domain.blocklist.BlockListEntry;
 import org.senderguard.domain.blocklist.BlockedValue;
-import org.senderguard.domain.blocklist.EntrySource;
 import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.common.NotFoundException;
@@ -60,15 +59,17 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
     private final BlockListStore store;
     private final BlockLists lists;
     private final FindTenantUseCase tenants;
+    private final CheckReputationUseCase reputation;
     private final AuditLog audit;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
-    public BlockListService(BlockListStore store, BlockLists lists, FindTenantUseCase tenants, AuditLog audit,
-                            UnitOfWork unitOfWork, Clock clock) {
+    public BlockListService(BlockListStore store, BlockLists lists, FindTenantUseCase tenants,
+                            CheckReputationUseCase reputation, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
         this.store = store;
         this.lists = lists;
         this.tenants = tenants;
+        this.reputation = reputation;
         this.audit = audit;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
@@ -150,26 +151,29 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
     public Listings find(TenantId tenant, String value) {
         Probe probe = Probe.parse(value);
         Instant now = clock.instant();
-        return new Listings(probe, lists.service(probe, now), tenant == null ? List.of() : lists.tenant(tenant, probe, now));
+        return new Listings(probe, lists.service(probe, now), tenant == null ? List.of() : lists.tenant(tenant, probe, now),
+                reputation.check(value).results());
     }
 
     @Override
-    public ImportedEntries importRows(Iterator<ImportRow> rows, Actor actor, LongConsumer progress) {
+    public ImportedEntries importRows(ImportCommand command) {
         Instant now = clock.instant();
         ImportedEntries imported = unitOfWork.inTransaction(() -> {
-            Importer importer = new Importer(store.beginChange(), actor, now);
+            Importer importer = new Importer(store.beginChange(), command, now);
             long read = 0;
-            while (rows.hasNext()) {
-                importer.accept(rows.next());
-                progress.accept(++read);
+            while (command.rows().hasNext()) {
+                importer.accept(command.rows().next());
+                command.progress().accept(++read);
             }
             importer.flush();
-            if (importer.badRowCount > 0) {
+            if (importer.failed()) {
                 throw new ImportFailedException(importer.badRows, importer.badRowCount);
             }
-            ImportedEntries result = new ImportedEntries(importer.added, importer.alreadyListed);
-            audit.add(AuditRecord.of(null, actor, "block-list.import", "service-block-list", null,
-                    result.added() + " entries added, " + result.alreadyListed() + " already listed", now));
+            ImportedEntries result = new ImportedEntries(importer.added, importer.alreadyListed,
+                    importer.badRowCount);
+            audit.add(AuditRecord.of(null, command.actor(), "block-list.import", "service-block-list", null,
+                    command.source() + ": " + result.added() + " entries added, " + result.alreadyListed()
+                            + " already listed, " + result.badRowsSkipped() + " bad rows skipped", now));
             return result;
         });
         lists.refresh();
@@ -185,7 +189,7 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
     private final class Importer {
 
         private final long version;
-        private final Actor actor;
+        private final ImportCommand command;
         private final Instant now;
         private final Set<BlockedValue> seen = new HashSet<>();
         private final List<BlockListEntry> chunk = new ArrayList<>();
@@ -194,10 +198,15 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
         private long added;
         private long alreadyListed;
 
-        Importer(long version, Actor actor, Instant now) {
+        Importer(long version, ImportCommand command, Instant now) {
             this.version = version;
-            this.actor = actor;
+            this.command = command;
             this.now = now;
+        }
+
+        /** Once a row is bad and bad rows fail the import, nothing will be kept: the rest are only checked. */
+        boolean failed() {
+            return badRowCount > 0 && !command.skipBadRows();
         }
 
         void accept(ImportRow row) {
@@ -213,7 +222,7 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
             }
             if (!seen.add(entry.value())) {
                 alreadyListed++;
-            } else if (badRowCount == 0) { // once a row is bad nothing will be kept: only check the rest
+            } else if (!failed()) {
                 chunk.add(entry);
                 if (chunk.size() == IMPORT_CHUNK) {
                     flush();
@@ -222,7 +231,7 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
         }
 
         void flush() {
-            if (chunk.isEmpty() || badRowCount > 0) {
+            if (chunk.isEmpty() || failed()) {
                 return;
             }
             List<BlockedValue> values = chunk.stream().map(BlockListEntry::value).toList();
@@ -241,7 +250,7 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
                     never ? null : BlockListEntryDraft.parseExpiry("expiresAt", row.expiresAt()), never,
                     row.notes() == null || row.notes().isBlank() ? null : row.notes().strip(), true);
             return new BlockListEntry(UUID.randomUUID(), null, BlockedValue.parse(type, row.value()), draft.reason(),
-                    EntrySource.IMPORT, actor.value(), now, draft.expiryFrom(now), draft.notes(), true);
+                    command.source(), command.actor().value(), now, draft.expiryFrom(now), draft.notes(), true);
         }
     }
 

@@ -12,6 +12,7 @@ import org.senderguard.application.port.in.Page;
 import org.senderguard.application.port.in.RequestDelistingCommand;
 import org.senderguard.application.port.in.RequestDelistingUseCase;
 import org.senderguard.application.port.in.FindTenantUseCase;
+import org.senderguard.application.port.in.ThirdPartyCatalogUseCase;
 import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.application.port.out.BlockListStore;
 import org.senderguard.application.port.out.DelistingRequests;
@@ -27,10 +28,12 @@ import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.common.NotFoundException;
 import org.senderguard.domain.delisting.DelistingRequest;
 import org.senderguard.domain.delisting.DelistingStatus;
+import org.senderguard.domain.reputation.ThirdPartyList;
 import org.senderguard.domain.tenant.Tenant;
 
 /**
- * Admins' delisting requests. A domain of the tenant's own that the spam feed put on the service
+ * Admins' delisting requests. Requests to third-party lists are recorded and resolved by the
+ * first reputation check that finds the value off the list. A domain of the tenant's own that the spam feed put on the service
  * list can be taken off by its admin, as often as the tenant's unblock limit allows; the limit is
  * counted under the block-list version lock, so racing requests take turns even across instances.
  */
@@ -40,16 +43,19 @@ public class DelistingService implements RequestDelistingUseCase, ListDelistingR
     private final BlockListStore store;
     private final BlockLists lists;
     private final FindTenantUseCase tenants;
+    private final ThirdPartyCatalogUseCase catalog;
     private final AuditLog audit;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
     public DelistingService(DelistingRequests requests, BlockListStore store, BlockLists lists,
-                            FindTenantUseCase tenants, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+                            FindTenantUseCase tenants, ThirdPartyCatalogUseCase catalog, AuditLog audit,
+                            UnitOfWork unitOfWork, Clock clock) {
         this.requests = requests;
         this.store = store;
         this.lists = lists;
         this.tenants = tenants;
+        this.catalog = catalog;
         this.audit = audit;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
@@ -57,10 +63,32 @@ public class DelistingService implements RequestDelistingUseCase, ListDelistingR
 
     @Override
     public DelistingRequest request(RequestDelistingCommand command) {
-        if (!DelistingRequest.SERVICE.equals(command.list())) {
-            throw new InvalidValueException("list", "'" + command.list() + "' is not a list senderguard knows; "
-                    + "use SERVICE for the service block list");
+        return DelistingRequest.SERVICE.equals(command.list()) ? delistFromServiceList(command)
+                : trackThirdPartyDelisting(command);
+    }
+
+    private DelistingRequest trackThirdPartyDelisting(RequestDelistingCommand command) {
+        ThirdPartyList list = catalog.lists().stream().filter(l -> l.name().equalsIgnoreCase(command.list()))
+                .findFirst().orElseThrow(() -> new InvalidValueException("list", "'" + command.list()
+                        + "' is neither SERVICE nor a third-party list of the catalog"));
+        ReputationTarget target = ReputationTarget.of(command.value());
+        if (!list.checks(target.kind())) {
+            throw new InvalidValueException("list", list.name() + " does not list " + target.kind() + " values "
+                    + "like '" + target.value() + "' (or is disabled)");
         }
+        Instant now = clock.instant();
+        DelistingRequest request = new DelistingRequest(UUID.randomUUID(), command.tenantId(), list.name(),
+                target.value(), DelistingStatus.PENDING, command.reason(), command.actor().value(), now, null,
+                "asked " + list.name() + (list.delistUrl() == null ? "" : " (" + list.delistUrl() + ")"));
+        return unitOfWork.inTransaction(() -> {
+            requests.insert(request);
+            audit.add(AuditRecord.of(command.tenantId(), command.actor(), "delisting-request.add",
+                    "delisting-request:" + request.id(), null, list.name() + ": " + target.value(), now));
+            return request;
+        });
+    }
+
+    private DelistingRequest delistFromServiceList(RequestDelistingCommand command) {
         DomainName domain = DomainName.parse("value", command.value());
         Tenant tenant = tenants.byId(command.tenantId());
         if (!tenant.domains().covers(domain)) {

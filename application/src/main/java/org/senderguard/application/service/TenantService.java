@@ -59,6 +59,7 @@ public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, 
             settings = command.unblockLimit().map(settings::withUnblockLimit).orElse(settings);
             settings = command.unblockWindowDays().map(settings::withUnblockWindowDays).orElse(settings);
             settings = command.blockListLimit().map(settings::withBlockListLimit).orElse(settings);
+            settings = command.checkThirdPartyLists().map(settings::withCheckThirdPartyLists).orElse(settings);
             AcceptedDomains domains = command.domains().orElse(current.domains());
             Tenant changed = current.withSettings(settings).withDomains(domains);
             requireDomainsFree(changed);

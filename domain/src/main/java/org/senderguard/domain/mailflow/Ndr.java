@@ -14,6 +14,7 @@ public final class Ndr {
     public static final String BLOCKED_RECIPIENTS_PREFIX = "550 5.7.703 ";
     public static final String DELISTABLE_IP_PREFIX = "550 5.7.606 ";
     public static final String BANNED_SENDER_PREFIX = "550 5.7.511 ";
+    public static final String THIRD_PARTY_PREFIX = "550 5.7.1 ";
     public static final String RECIPIENT_BLOCK_LIST = "550 5.7.1 Message rejected: the sender or a link in the "
             + "message is blocked by the recipient's organization";
 
@@ -89,6 +90,22 @@ public final class Ndr {
                 1. Make sure your mail server and accounts are secure and that your messages link only to                 safe sites.
                 2. Contact %s, quoting this message, to ask for the listing to be reviewed.
                 """.formatted(ip, supportContact));
+    }
+
+    /** Inbound: third-party DNS block lists list the sending IP address or the sender's domain. */
+    public static Decision listedByThirdParty(String ip, List<String> lists) {
+        String names = String.join(", ", lists);
+        return Decision.reject(THIRD_PARTY_PREFIX + "Service unavailable; client host [" + ip + "] or sender domain "
+                + "blocked using " + names, """
+                Your message wasn't delivered because the sending IP address %s or your domain is listed on \
+                %s, public block lists that the recipient's organization consults.
+
+                What to do:
+                1. Look the address and the domain up on the website of %s to see why they are listed.
+                2. Fix the cause (a compromised account or server, an open relay, malware), then follow that \
+                list's delisting procedure.
+                3. Send your message again once the listing is gone.
+                """.formatted(ip, names, names));
     }
 
     /** Inbound: the recipient's organization has blocked the sender, its domain or a link in the message. */

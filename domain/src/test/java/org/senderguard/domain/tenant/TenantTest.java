@@ -52,7 +52,7 @@ class TenantTest {
     void newTenantsGetTheDefaultSettings() {
         Tenant tenant = Tenant.create(TenantName.parse("acme"), AcceptedDomains.parse(List.of("acme.test")),
                 Instant.parse("2026-01-01T00:00:00Z"));
-        assertThat(tenant.settings()).isEqualTo(new TenantSettings(3, 30, 10_000));
+        assertThat(tenant.settings()).isEqualTo(new TenantSettings(3, 30, 10_000, false));
     }
 
     @Test
@@ -63,6 +63,6 @@ class TenantTest {
         assertThatThrownBy(() -> TenantSettings.DEFAULTS.withUnblockWindowDays(366))
                 .hasMessageStartingWith("unblockWindowDays:");
         assertThat(TenantSettings.DEFAULTS.withUnblockLimit(5).withUnblockWindowDays(7))
-                .isEqualTo(new TenantSettings(5, 7, 10_000));
+                .isEqualTo(new TenantSettings(5, 7, 10_000, false));
     }
 }

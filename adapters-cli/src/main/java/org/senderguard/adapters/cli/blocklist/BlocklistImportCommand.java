@@ -13,16 +13,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.senderguard.adapters.cli.Operator;
 import org.senderguard.application.port.in.ImportBlockListUseCase;
+import org.senderguard.application.port.in.ImportCommand;
 import org.senderguard.application.port.in.ImportFailedException;
 import org.senderguard.application.port.in.ImportRow;
 import org.senderguard.application.port.in.ImportedEntries;
+import org.senderguard.domain.blocklist.EntrySource;
 import org.senderguard.domain.common.InvalidValueException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,8 +59,8 @@ public class BlocklistImportCommand implements Runnable {
                      .setIgnoreSurroundingSpaces(true).get().parse(reader);
              ProgressBar progress = progressBar()) {
             checkHeader(csv.getHeaderNames());
-            ImportedEntries imported = importer.importRows(rows(csv), Operator.current(),
-                    progress == null ? read -> { } : progress::stepTo);
+            ImportedEntries imported = importer.importRows(new ImportCommand(rows(csv), EntrySource.IMPORT, false,
+                    Operator.current(), progress == null ? read -> { } : progress::stepTo));
             spec.commandLine().getOut().println("imported " + imported.added() + " entries; "
                     + imported.alreadyListed() + " already listed");
             spec.commandLine().getOut().flush();
@@ -109,16 +109,11 @@ public class BlocklistImportCommand implements Runnable {
         return record.isSet(name) ? record.get(name) : null;
     }
 
-    /** A progress bar on a terminal; none when the output goes to a file or a pipe. */
     private ProgressBar progressBar() throws IOException {
-        if (System.console() == null) {
-            return null;
-        }
         long rows;
         try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
             rows = Math.max(0, lines.count() - 1);
         }
-        return new ProgressBarBuilder().setTaskName("import").setInitialMax(rows).setUnit(" rows", 1)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build();
+        return ImportProgress.bar(rows);
     }
 }

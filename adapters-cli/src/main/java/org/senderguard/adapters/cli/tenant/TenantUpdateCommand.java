@@ -36,6 +36,9 @@ public class TenantUpdateCommand implements Runnable {
     @Option(names = "--block-list-limit", paramLabel = "N",
             description = "The most entries of one type on the tenant's block list (1-1000000).")
     Integer blockListLimit;
+    @Option(names = "--third-party-checks", paramLabel = "true|false", arity = "1",
+            description = "Whether inbound decisions consult the third-party DNS block lists.")
+    Boolean checkThirdPartyLists;
     @Option(names = "--domain", paramLabel = "DOMAIN",
             description = "Replaces the accepted domains with the given ones; repeat for more.")
     List<String> domains;
@@ -48,8 +51,8 @@ public class TenantUpdateCommand implements Runnable {
     @Override
     public void run() {
         TenantView tenant = TenantView.from(updateTenant.update(
-                UpdateTenantCommand.of(name, unblockLimit, unblockWindowDays, blockListLimit, domains,
-                        Operator.current())));
+                UpdateTenantCommand.of(name, unblockLimit, unblockWindowDays, blockListLimit, checkThirdPartyLists,
+                        domains, Operator.current())));
         printer.print(spec, output, tenant, tenant.toFields());
     }
 }

@@ -9,17 +9,18 @@ import org.senderguard.domain.tenant.Tenant;
 /** A tenant as the CLI prints it. */
 @Serdeable
 public record TenantView(String id, String name, List<String> domains, int unblockLimit, int unblockWindowDays,
-                         int blockListLimit, Instant createdAt) {
+                         int blockListLimit, boolean checkThirdPartyLists, Instant createdAt) {
 
     static TenantView from(Tenant tenant) {
         return new TenantView(tenant.id().toString(), tenant.name().value(), tenant.domains().values(),
                 tenant.settings().unblockLimit(), tenant.settings().unblockWindowDays(),
-                tenant.settings().blockListLimit(), tenant.createdAt());
+                tenant.settings().blockListLimit(), tenant.settings().checkThirdPartyLists(), tenant.createdAt());
     }
 
     Table toFields() {
         return Table.ofFields("name", name, "id", id, "domains", String.join(", ", domains),
                 "unblockLimit", unblockLimit, "unblockWindowDays", unblockWindowDays,
-                "blockListLimit", blockListLimit, "createdAt", createdAt);
+                "blockListLimit", blockListLimit, "checkThirdPartyLists", checkThirdPartyLists,
+                "createdAt", createdAt);
     }
 }

@@ -3,6 +3,8 @@ package org.senderguard.adapters.rest.mailflow;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,8 +39,9 @@ public class MailFlowController {
                 .thenApply(DecisionResponse::from);
     }
 
-    /** Decided from the block lists in memory: nothing to wait for. */
+    /** Decided from the block lists in memory, and DNS when the tenant consults third-party lists. */
     @Post("/inbound")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "Decide one inbound message: ACCEPT, or REJECT when the client IP, the sender or a link "
             + "is on the service list (5.7.606 with the delist portal, or 5.7.511) or on the tenant's list")
     public DecisionResponse inbound(@Body InboundRequest message, Authentication authentication) {

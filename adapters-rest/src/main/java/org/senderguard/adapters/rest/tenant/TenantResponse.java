@@ -11,10 +11,12 @@ import org.senderguard.domain.tenant.TenantSettings;
 public record TenantResponse(String name, List<String> acceptedDomains, Settings settings, String role) {
 
     @Serdeable
-    public record Settings(int unblockLimit, int unblockWindowDays, int blockListLimit) {
+    public record Settings(int unblockLimit, int unblockWindowDays, int blockListLimit,
+                           boolean checkThirdPartyLists) {
 
         static Settings from(TenantSettings settings) {
-            return new Settings(settings.unblockLimit(), settings.unblockWindowDays(), settings.blockListLimit());
+            return new Settings(settings.unblockLimit(), settings.unblockWindowDays(), settings.blockListLimit(),
+                    settings.checkThirdPartyLists());
         }
     }
 

@@ -1,15 +1,11 @@
 package org.senderguard.application.port.in;
 
-import java.util.Iterator;
-import java.util.function.LongConsumer;
-import org.senderguard.domain.audit.Actor;
-
 public interface ImportBlockListUseCase {
 
     /**
-     * Imports rows into the service list in one transaction: either every good row is added, or,
-     * when any row is bad, nothing is (and {@link ImportFailedException} names the bad rows).
-     * {@code progress} hears the number of rows read so far.
+     * Imports rows into the service list in one transaction: every good row is added, or, when a
+     * row is bad and bad rows are not to be skipped, nothing is (and {@link ImportFailedException}
+     * names the bad rows). Values already listed are left as they are.
      */
-    ImportedEntries importRows(Iterator<ImportRow> rows, Actor actor, LongConsumer progress);
+    ImportedEntries importRows(ImportCommand command);
 }

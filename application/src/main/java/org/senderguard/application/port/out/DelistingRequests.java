@@ -13,6 +13,11 @@ public interface DelistingRequests {
     /** Newest first, older than the request {@code before} (none: from the newest). */
     List<DelistingRequest> findByTenant(TenantId tenantId, UUID before, int limit);
 
+    /** Pending requests, of any tenant, to delist this value from a third-party list. */
+    List<DelistingRequest> findPending(String value);
+
+    void resolve(UUID id, Instant at, String outcome);
+
     /** The tenant's requests for {@code list} made at or after {@code since}. */
     int countSince(TenantId tenantId, String list, Instant since);
 }

@@ -1,0 +1,110 @@
+package org.senderguard.adapters.cli.reputation;
+
+import io.micronaut.context.annotation.Prototype;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import me.tongfei.progressbar.ProgressBar;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.senderguard.adapters.cli.Operator;
+import org.senderguard.adapters.cli.blocklist.ImportProgress;
+import org.senderguard.application.port.in.ImportBlockListUseCase;
+import org.senderguard.application.port.in.ImportCommand;
+import org.senderguard.application.port.in.ImportRow;
+import org.senderguard.application.port.in.ImportedEntries;
+import org.senderguard.domain.blocklist.EntrySource;
+import org.senderguard.domain.common.InvalidValueException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Prototype
+@Command(name = "import-phishtank", mixinStandardHelpOptions = true,
+        description = {"Import PhishTank's offline feed (JSON or CSV with the fields url, phish_id, verified, online) "
+                + "into the service list as THIRD_PARTY URL entries, so that URL checks find them.",
+                "Verified phishes that are online are imported; URLs that are not web links are skipped and counted."})
+public class PhishTankImportCommand implements Runnable {
+
+    private final ImportBlockListUseCase importer;
+    private final JsonMapper json;
+
+    @Spec
+    CommandSpec spec;
+    @Parameters(paramLabel = "FILE", description = "The feed, e.g. online-valid.json or online-valid.csv.")
+    Path file;
+
+    public PhishTankImportCommand(ImportBlockListUseCase importer, JsonMapper json) {
+        this.importer = importer;
+        this.json = json;
+    }
+
+    @Override
+    public void run() {
+        List<ImportRow> rows;
+        try {
+            rows = Files.readString(file, StandardCharsets.UTF_8).stripLeading().startsWith("[") ? fromJson()
+                    : fromCsv();
+        } catch (NoSuchFileException e) {
+            throw new InvalidValueException("FILE", "no such file: " + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        try (ProgressBar progress = ImportProgress.bar(rows.size())) {
+            ImportedEntries imported = importer.importRows(new ImportCommand(rows.iterator(), EntrySource.THIRD_PARTY,
+                    true, Operator.current(), progress == null ? read -> { } : progress::stepTo));
+            spec.commandLine().getOut().println("imported " + imported.added() + " PhishTank URLs; "
+                    + imported.alreadyListed() + " already listed, " + imported.badRowsSkipped() + " skipped");
+            spec.commandLine().getOut().flush();
+        }
+    }
+
+    private List<ImportRow> fromJson() throws IOException {
+        List<Map<String, Object>> phishes = json.readValue(Files.readAllBytes(file),
+                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        List<ImportRow> rows = new ArrayList<>();
+        for (int i = 0; i < phishes.size(); i++) {
+            Map<String, Object> phish = phishes.get(i);
+            row(i + 1, text(phish.get("url")), text(phish.get("phish_id")), text(phish.get("verified")),
+                    text(phish.get("online")), rows);
+        }
+        return rows;
+    }
+
+    private List<ImportRow> fromCsv() throws IOException {
+        List<ImportRow> rows = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(reader)) {
+                row(record.getRecordNumber() + 1, field(record, "url"), field(record, "phish_id"),
+                        field(record, "verified"), field(record, "online"), rows);
+            }
+        }
+        return rows;
+    }
+
+    /** A verified phish that is online becomes a row; the feed marks the others "no". */
+    private static void row(long line, String url, String id, String verified, String online, List<ImportRow> rows) {
+        if (!"no".equalsIgnoreCase(verified) && !"no".equalsIgnoreCase(online)) {
+            rows.add(new ImportRow(line, "URL", url, "PhishTank phish " + id, null, "phish_id " + id));
+        }
+    }
+
+    private static String field(CSVRecord record, String name) {
+        return record.isMapped(name) && record.isSet(name) ? record.get(name) : null;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,23 @@
+package org.senderguard.application.port.in;
+
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.function.LongConsumer;
+import org.senderguard.domain.audit.Actor;
+import org.senderguard.domain.blocklist.EntrySource;
+
+/**
+ * Rows for the service list from a file: an operator's list ({@code IMPORT}), where any bad row
+ * fails the import, or a third-party feed ({@code THIRD_PARTY}), whose bad rows are skipped and
+ * counted. {@code progress} hears the number of rows read so far.
+ */
+public record ImportCommand(Iterator<ImportRow> rows, EntrySource source, boolean skipBadRows, Actor actor,
+                            LongConsumer progress) {
+
+    public ImportCommand {
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(progress, "progress");
+    }
+}

@@ -1,0 +1,209 @@
+package org.senderguard.application.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.senderguard.application.port.in.CheckListHealthUseCase;
+import org.senderguard.application.port.in.CheckReputationUseCase;
+import org.senderguard.application.port.in.ListHealth;
+import org.senderguard.application.port.in.Reputation;
+import org.senderguard.application.port.in.ThirdPartyCatalogUseCase;
+import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.DelistingRequests;
+import org.senderguard.application.port.out.DnsResolver;
+import org.senderguard.application.port.out.ThirdPartyListStore;
+import org.senderguard.application.port.out.UnitOfWork;
+import org.senderguard.domain.audit.Actor;
+import org.senderguard.domain.audit.AuditRecord;
+import org.senderguard.domain.common.ConflictException;
+import org.senderguard.domain.common.NotFoundException;
+import org.senderguard.domain.reputation.AnswerDecoder;
+import org.senderguard.domain.reputation.AnswerScheme;
+import org.senderguard.domain.reputation.CheckResult;
+import org.senderguard.domain.reputation.CheckStatus;
+import org.senderguard.domain.reputation.ListedKind;
+import org.senderguard.domain.reputation.QueryNames;
+import org.senderguard.domain.reputation.ThirdPartyCatalog;
+import org.senderguard.domain.reputation.ThirdPartyList;
+
+/**
+ * Third-party DNS block lists: the catalog, reputation checks and the lists' health. Queries run
+ * in parallel, each within the timeout; answers are kept for their TTL (at most an hour), "not
+ * listed" for a minute, failures not at all. Error answers are never listings.
+ */
+public class ReputationService implements CheckReputationUseCase, ThirdPartyCatalogUseCase, CheckListHealthUseCase {
+
+    private static final Duration MAX_TTL = Duration.ofHours(1);
+    private static final Duration NOT_LISTED_TTL = Duration.ofMinutes(1);
+
+    private record Cached(CheckResult result, Instant until) {
+    }
+
+    private final ThirdPartyListStore store;
+    private final DnsResolver dns;
+    private final DelistingRequests requests;
+    private final AuditLog audit;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+    private final Executor executor;
+    private final Duration timeout;
+    private final Map<String, Cached> answers = new ConcurrentHashMap<>();
+    private volatile boolean seeded;
+
+    public ReputationService(ThirdPartyListStore store, DnsResolver dns, DelistingRequests requests, AuditLog audit,
+                             UnitOfWork unitOfWork, Clock clock, Executor executor, Duration timeout) {
+        this.store = store;
+        this.dns = dns;
+        this.requests = requests;
+        this.audit = audit;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+        this.executor = executor;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public List<ThirdPartyList> lists() {
+        if (!seeded) {
+            unitOfWork.inTransaction(() -> {
+                store.addMissing(ThirdPartyCatalog.seed());
+                return null;
+            });
+            seeded = true;
+        }
+        return store.findAll();
+    }
+
+    @Override
+    public ThirdPartyList add(ThirdPartyList list, Actor actor) {
+        lists();
+        return unitOfWork.inTransaction(() -> {
+            if (store.find(list.name()).isPresent()) {
+                throw new ConflictException("list-exists", "a list named '" + list.name() + "' exists; change it");
+            }
+            store.insert(list);
+            audit.add(AuditRecord.of(null, actor, "third-party-list.add", target(list), null, list, clock.instant()));
+            return list;
+        });
+    }
+
+    @Override
+    public ThirdPartyList change(ThirdPartyList list, Actor actor) {
+        lists();
+        ThirdPartyList changed = unitOfWork.inTransaction(() -> {
+            ThirdPartyList before = store.find(list.name())
+                    .orElseThrow(() -> new NotFoundException("no third-party list named '" + list.name() + "'"));
+            store.update(list);
+            audit.add(AuditRecord.of(null, actor, "third-party-list.change", target(list), before, list,
+                    clock.instant()));
+            return list;
+        });
+        answers.clear();
+        return changed;
+    }
+
+    @Override
+    public Reputation check(String value) {
+        ReputationTarget target = ReputationTarget.of(value);
+        List<CompletableFuture<CheckResult>> queries = lists().stream().filter(list -> list.checks(target.kind()))
+                .map(list -> CompletableFuture.supplyAsync(() -> cachedQuery(list, target.queryName(list)), executor))
+                .toList();
+        List<CheckResult> results = queries.stream().map(CompletableFuture::join).toList();
+        resolveDelistings(target.value(), results);
+        return new Reputation(target.value(), results);
+    }
+
+    @Override
+    public List<ListHealth> health() {
+        List<CompletableFuture<ListHealth>> checks = lists().stream()
+                .filter(list -> list.checks(ListedKind.IP) || list.checks(ListedKind.DOMAIN))
+                .map(list -> CompletableFuture.supplyAsync(() -> health(list), executor)).toList();
+        return checks.stream().map(CompletableFuture::join).toList();
+    }
+
+    /**
+     * RFC 5782 §5: IP lists list 127.0.0.2 and not 127.0.0.1; domain lists list TEST (Spamhaus's
+     * DBL: dbltest.com) and not INVALID.
+     */
+    private ListHealth health(ThirdPartyList list) {
+        boolean ip = list.checks(ListedKind.IP);
+        CheckResult listed = query(list, ip ? QueryNames.forIp("127.0.0.2", list.zone())
+                : list.scheme() == AnswerScheme.SPAMHAUS_DBL ? QueryNames.forDomain("dbltest.com", list.zone())
+                : "test." + list.zone());
+        CheckResult unlisted = query(list, ip ? QueryNames.forIp("127.0.0.1", list.zone()) : "invalid." + list.zone());
+        ListHealth.Verdict verdict;
+        if (listed.status() == CheckStatus.ERROR || unlisted.status() == CheckStatus.ERROR) {
+            verdict = ListHealth.Verdict.NOT_ANSWERING;
+        } else if (listed.status() == CheckStatus.REFUSED || unlisted.status() == CheckStatus.REFUSED) {
+            verdict = ListHealth.Verdict.REFUSING;
+        } else if (unlisted.status() == CheckStatus.LISTED) {
+            verdict = ListHealth.Verdict.LISTS_EVERYTHING;
+        } else if (listed.status() != CheckStatus.LISTED) {
+            verdict = ListHealth.Verdict.LISTS_NOTHING;
+        } else {
+            verdict = ListHealth.Verdict.HEALTHY;
+        }
+        return new ListHealth(list.name(), verdict, listed, unlisted);
+    }
+
+    private CheckResult cachedQuery(ThirdPartyList list, String name) {
+        String key = list.name() + "|" + name;
+        Instant now = clock.instant();
+        Cached cached = answers.get(key);
+        if (cached != null && now.isBefore(cached.until())) {
+            return cached.result();
+        }
+        DnsResolver.Answer answer = dns.queryA(name, timeout);
+        CheckResult result = decode(list, name, answer);
+        Duration keep = switch (answer.outcome()) {
+            case ADDRESSES -> answer.ttl().compareTo(MAX_TTL) > 0 ? MAX_TTL : answer.ttl();
+            case NXDOMAIN -> NOT_LISTED_TTL;
+            case SERVFAIL, TIMEOUT -> Duration.ZERO;
+        };
+        if (!keep.isZero()) {
+            answers.put(key, new Cached(result, now.plus(keep)));
+        }
+        return result;
+    }
+
+    private CheckResult query(ThirdPartyList list, String name) {
+        return decode(list, name, dns.queryA(name, timeout));
+    }
+
+    private CheckResult decode(ThirdPartyList list, String name, DnsResolver.Answer answer) {
+        return switch (answer.outcome()) {
+            case ADDRESSES -> AnswerDecoder.decode(list, answer.addresses());
+            case NXDOMAIN -> AnswerDecoder.notListed(list);
+            case SERVFAIL -> AnswerDecoder.error(list, "the DNS server failed to answer for " + name);
+            case TIMEOUT -> AnswerDecoder.error(list, "no answer for " + name + " within " + timeout.toMillis() + " ms");
+        };
+    }
+
+    /** A pending delisting request is resolved by the first check that finds the value off that list. */
+    private void resolveDelistings(String value, List<CheckResult> results) {
+        List<String> offLists = results.stream().filter(r -> r.status() == CheckStatus.NOT_LISTED)
+                .map(CheckResult::list).toList();
+        if (offLists.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        unitOfWork.inTransaction(() -> {
+            requests.findPending(value).stream().filter(request -> offLists.contains(request.list()))
+                    .forEach(request -> {
+                        requests.resolve(request.id(), now, "no longer listed on " + request.list());
+                        audit.add(AuditRecord.of(request.tenantId(), Actor.SYSTEM, "delisting-request.resolve",
+                                "delisting-request:" + request.id(), "PENDING", "RESOLVED", now));
+                    });
+            return null;
+        });
+    }
+
+    private static String target(ThirdPartyList list) {
+        return "third-party-list:" + list.name();
+    }
+}

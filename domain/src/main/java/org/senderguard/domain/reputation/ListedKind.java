@@ -1,0 +1,8 @@
+package org.senderguard.domain.reputation;
+
+/** What a third-party list lists: sending IP addresses, domain names, or whole URLs. */
+public enum ListedKind {
+    IP,
+    DOMAIN,
+    URL
+}
