@@ -79,7 +79,7 @@ class BlockListPropagationTest {
     private ApplicationContext server() {
         Map<String, Object> properties = new HashMap<>(database.settings().toProperties());
         properties.put("micronaut.server.port", -1);
-        properties.put("senderguard.dns.resolver", TestDns.resolver());
+        properties.putAll(TestDns.settings());
         ApplicationContext context = ApplicationContext.builder(Senderguard.class).deduceEnvironment(false)
                 .environments("test").properties(properties).start();
         context.getBean(EmbeddedServer.class).start();

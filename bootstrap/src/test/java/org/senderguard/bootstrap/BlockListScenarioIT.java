@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,10 @@ class BlockListScenarioIT {
 
     @Test
     void operatorListsSpamFeedAndTenantList() throws Exception {
-        SenderguardJar jar = new SenderguardJar(dataDir, Map.of("SENDERGUARD_PUBLIC_URL", "https://senderguard.example/",
-                "SENDERGUARD_SUPPORT_CONTACT", "abuse@senderguard.example", "SENDERGUARD_DNS_RESOLVER", TestDns.resolver()));
+        Map<String, String> environment = new HashMap<>(TestDns.environment());
+        environment.put("SENDERGUARD_PUBLIC_URL", "https://senderguard.example/");
+        environment.put("SENDERGUARD_SUPPORT_CONTACT", "abuse@senderguard.example");
+        SenderguardJar jar = new SenderguardJar(dataDir, environment);
         assertThat(jar.cli("tenant", "create", "contoso", "--domain", "contoso.example").exitCode()).isZero();
         String admin = JarEndToEndIT.key(jar.cli("api-key", "create", "--tenant", "contoso", "--role",
                 "GLOBAL_ADMIN", "--output", "json")).group(2);

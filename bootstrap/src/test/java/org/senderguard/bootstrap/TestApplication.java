@@ -33,7 +33,7 @@ final class TestApplication {
                 Map<String, Object> properties = new HashMap<>(
                         DatabaseSettings.embedded(Files.createTempDirectory("senderguard-it")).toProperties());
                 properties.put("micronaut.server.port", -1);
-                properties.put("senderguard.dns.resolver", TestDns.resolver());
+                properties.putAll(TestDns.settings());
                 context = ApplicationContext.builder(Senderguard.class).deduceEnvironment(false)
                         .environments("test").properties(properties).start();
                 server = context.getBean(EmbeddedServer.class).start();

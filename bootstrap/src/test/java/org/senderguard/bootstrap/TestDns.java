@@ -1,7 +1,10 @@
 package org.senderguard.bootstrap;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.senderguard.adapters.dns.MimicLists;
 import org.senderguard.adapters.dns.Rbldnsd;
 
@@ -36,5 +39,23 @@ final class TestDns {
     /** The resolver setting that sends the application's DNS queries to it. */
     static String resolver() {
         return server().address();
+    }
+
+    /**
+     * The settings for an application under test: queries go to the test server. Where rbldnsd is
+     * not installed (and not required), they go to a loopback port nobody answers on, with a short
+     * timeout, so that the tests that do not need DNS are not slowed down.
+     */
+    static Map<String, String> settings() {
+        boolean available = "true".equalsIgnoreCase(System.getenv("CI")) || Rbldnsd.unavailableReason().isEmpty();
+        return available ? Map.of("senderguard.dns.resolver", resolver())
+                : Map.of("senderguard.dns.resolver", "127.0.0.1:9", "senderguard.dns.timeout", "50ms");
+    }
+
+    /** {@link #settings()} as the jar's environment variables. */
+    static Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>();
+        settings().forEach((name, value) -> environment.put(name.toUpperCase(Locale.ROOT).replace('.', '_'), value));
+        return environment;
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.senderguard.adapters.dns.MimicLists;
+import org.senderguard.adapters.dns.RequiresRbldnsd;
 
 /**
  * Third-party lists over HTTP and the CLI against a real DNS server (rbldnsd) serving zones that
@@ -19,6 +20,7 @@ import org.senderguard.adapters.dns.MimicLists;
  * error answers never counted as listings, list health, delisting requests, inbound decisions,
  * and PhishTank's feed.
  */
+@RequiresRbldnsd
 class ThirdPartyListsTest {
 
     @TempDir

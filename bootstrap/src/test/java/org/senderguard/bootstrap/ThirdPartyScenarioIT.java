@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.senderguard.adapters.dns.MimicLists;
+import org.senderguard.adapters.dns.RequiresRbldnsd;
 
 /**
  * Third-party lists over the built jar, against rbldnsd serving zones that answer like the real
@@ -14,6 +15,7 @@ import org.senderguard.adapters.dns.MimicLists;
  * their meanings and portals; an error answer is refused, not listed; an admin's delisting request
  * resolves once the value has left the zone.
  */
+@RequiresRbldnsd
 class ThirdPartyScenarioIT {
 
     @TempDir

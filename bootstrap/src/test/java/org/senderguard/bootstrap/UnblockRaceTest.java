@@ -124,7 +124,7 @@ class UnblockRaceTest {
 
     private ApplicationContext instance() {
         Map<String, Object> properties = new HashMap<>(database.settings().toProperties());
-        properties.put("senderguard.dns.resolver", TestDns.resolver());
+        properties.putAll(TestDns.settings());
         return ApplicationContext.builder(Senderguard.class).deduceEnvironment(false).environments("test")
                 .properties(properties).start();
     }

@@ -29,6 +29,7 @@ import org.senderguard.domain.reputation.QueryNames;
 import org.senderguard.domain.reputation.ThirdPartyList;
 
 /** Queries a real DNS server: rbldnsd serving zones that answer like the seeded lists. */
+@RequiresRbldnsd
 class DnsjavaResolverTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);

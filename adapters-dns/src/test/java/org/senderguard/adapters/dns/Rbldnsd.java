@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.xbill.DNS.DClass;
@@ -197,6 +198,16 @@ public final class Rbldnsd implements AutoCloseable {
             // Already shutting down: the hook stops it anyway.
         }
         delete(directory);
+    }
+
+    /** Why rbldnsd cannot run here, or empty when it can. */
+    public static Optional<String> unavailableReason() {
+        try {
+            binary();
+            return Optional.empty();
+        } catch (IllegalStateException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     private static Path binary() {

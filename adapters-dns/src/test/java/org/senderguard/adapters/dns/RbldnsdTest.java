@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.senderguard.application.port.out.DnsResolver.Answer.Outcome;
 
+@RequiresRbldnsd
 class RbldnsdTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
