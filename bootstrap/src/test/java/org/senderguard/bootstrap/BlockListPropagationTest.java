@@ -3,17 +3,13 @@ package org.senderguard.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.senderguard.adapters.persistence.MariaDbTestDatabase;
 import org.senderguard.adapters.persistence.RequiresMariaDb;
 import org.senderguard.application.port.in.AddBlockListEntriesCommand;
 import org.senderguard.application.port.in.AddBlockListEntriesUseCase;
@@ -31,22 +27,20 @@ import org.senderguard.domain.blocklist.EntryType;
 class BlockListPropagationTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(1);
-    private MariaDbTestDatabase database;
+    private TwoInstances instances;
     private ApplicationContext first;
     private ApplicationContext second;
 
     @BeforeAll
     void startTwoServers() {
-        database = MariaDbTestDatabase.create();
-        first = server();
-        second = server();
+        instances = TwoInstances.start(true);
+        first = instances.first;
+        second = instances.second;
     }
 
     @AfterAll
     void stop() {
-        first.close();
-        second.close();
-        database.close();
+        instances.close();
     }
 
     @Test
@@ -74,15 +68,5 @@ class BlockListPropagationTest {
             Thread.sleep(20);
         }
         return condition.getAsBoolean();
-    }
-
-    private ApplicationContext server() {
-        Map<String, Object> properties = new HashMap<>(database.settings().toProperties());
-        properties.put("micronaut.server.port", -1);
-        properties.putAll(TestDns.settings());
-        ApplicationContext context = ApplicationContext.builder(Senderguard.class).deduceEnvironment(false)
-                .environments("test").properties(properties).start();
-        context.getBean(EmbeddedServer.class).start();
-        return context;
     }
 }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.senderguard.adapters.persistence.MariaDbTestDatabase;
 import org.senderguard.adapters.persistence.RequiresMariaDb;
 import org.senderguard.application.port.in.CreateTenantCommand;
 import org.senderguard.application.port.in.CreateTenantUseCase;
@@ -43,22 +40,20 @@ import org.senderguard.domain.tenant.TenantName;
 class UnblockRaceTest {
 
     private static final int RACERS = 8;
-    private MariaDbTestDatabase database;
+    private TwoInstances instances;
     private ApplicationContext first;
     private ApplicationContext second;
 
     @BeforeAll
     void startTwoInstances() {
-        database = MariaDbTestDatabase.create();
-        first = instance();
-        second = instance();
+        instances = TwoInstances.start(false);
+        first = instances.first;
+        second = instances.second;
     }
 
     @AfterAll
     void stop() {
-        first.close();
-        second.close();
-        database.close();
+        instances.close();
     }
 
     @Test
@@ -120,13 +115,6 @@ class UnblockRaceTest {
             }
         }
         return outcomes;
-    }
-
-    private ApplicationContext instance() {
-        Map<String, Object> properties = new HashMap<>(database.settings().toProperties());
-        properties.putAll(TestDns.settings());
-        return ApplicationContext.builder(Senderguard.class).deduceEnvironment(false).environments("test")
-                .properties(properties).start();
     }
 
     private static final class Outcomes {
