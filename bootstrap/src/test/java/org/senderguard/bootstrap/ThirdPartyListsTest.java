@@ -70,6 +70,12 @@ class ThirdPartyListsTest {
         assertThat(Http.get("/api/v1/listings?value=192.0.2.254", tenant.reader).json())
                 .as("refused is not listed").containsEntry("listed", false);
 
+        Map<String, Object> lookup = TestApplication.cli("blocklist", "lookup", "127.0.0.2", "--output", "json").json();
+        assertThat(lookup).containsEntry("listed", true);
+        assertThat(result(maps(lookup.get("thirdParty")), zen)).containsEntry("status", "LISTED");
+        assertThat(TestApplication.cli("blocklist", "lookup", "127.0.0.2").out()).as("entries, then the third-party answers")
+                .contains("LIST").contains(zen + "  ");
+
         TestApplication.CliResult health = TestApplication.cli("third-party", "health", "--output", "json");
         assertThat(health.exitCode()).as(health.err()).isZero();
         assertThat(health.out()).contains("{\"list\":\"" + zen + "\",\"verdict\":\"HEALTHY\"")
@@ -147,6 +153,11 @@ class ThirdPartyListsTest {
     private static Map<String, Object> result(List<Map<String, Object>> results, String list) {
         return results.stream().filter(r -> list.equals(r.get("list"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no result for " + list + " in " + results));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> maps(Object list) {
+        return (List<Map<String, Object>>) list;
     }
 
     @SuppressWarnings("unchecked")

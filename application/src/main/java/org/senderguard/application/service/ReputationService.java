@@ -34,7 +34,7 @@ import org.senderguard.domain.reputation.ThirdPartyList;
 /**
  * Third-party DNS block lists: the catalog, reputation checks and the lists' health. Queries run
  * in parallel, each within the timeout; answers are kept for their TTL (at most an hour), "not
- * listed" for a minute, failures not at all. Error answers are never listings.
+ * listed" for the zone's negative TTL (at most a minute), failures not at all. Error answers are never listings.
  */
 public class ReputationService implements CheckReputationUseCase, ThirdPartyCatalogUseCase, CheckListHealthUseCase {
 
@@ -162,7 +162,8 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
         CheckResult result = decode(list, name, answer);
         Duration keep = switch (answer.outcome()) {
             case ADDRESSES -> answer.ttl().compareTo(MAX_TTL) > 0 ? MAX_TTL : answer.ttl();
-            case NXDOMAIN -> NOT_LISTED_TTL;
+            case NXDOMAIN -> answer.ttl().isZero() || answer.ttl().compareTo(NOT_LISTED_TTL) > 0 ? NOT_LISTED_TTL
+                    : answer.ttl();
             case SERVFAIL, TIMEOUT -> Duration.ZERO;
         };
         if (!keep.isZero()) {

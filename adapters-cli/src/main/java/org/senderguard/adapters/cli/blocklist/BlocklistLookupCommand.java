@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.senderguard.adapters.cli.OutputOption;
 import org.senderguard.adapters.cli.Printer;
+import org.senderguard.adapters.cli.reputation.CheckResultView;
 import org.senderguard.application.port.in.FindListingsUseCase;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.Listings;
+import org.senderguard.domain.reputation.CheckStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,9 +35,10 @@ public class BlocklistLookupCommand implements Runnable {
     @Parameters(paramLabel = "VALUE", description = "The value to look up.")
     String value;
 
-    /** The JSON form: the value as normalised, whether it is listed, and the matching entries. */
+    /** The JSON form: the value as normalised, whether it is listed, the matching entries, the third-party answers. */
     @Serdeable
-    public record LookupView(String value, boolean listed, List<EntryView> service, List<EntryView> tenant) {
+    public record LookupView(String value, boolean listed, List<EntryView> service, List<EntryView> tenant,
+                             List<CheckResultView> thirdParty) {
     }
 
     public BlocklistLookupCommand(FindListingsUseCase listings, FindTenantUseCase tenants, Printer printer) {
@@ -49,7 +52,10 @@ public class BlocklistLookupCommand implements Runnable {
         Listings found = listings.find(tenant.id(tenants), value);
         List<EntryView> all = new ArrayList<>(EntryView.from(found.service()));
         all.addAll(EntryView.from(found.tenant()));
-        printer.print(spec, output, new LookupView(found.probe().value(), !all.isEmpty(),
-                EntryView.from(found.service()), EntryView.from(found.tenant())), EntryView.table(all));
+        List<CheckResultView> thirdParty = found.thirdParty().stream().map(CheckResultView::from).toList();
+        boolean listed = !all.isEmpty() || found.thirdParty().stream().anyMatch(r -> r.status() == CheckStatus.LISTED);
+        LookupView view = new LookupView(found.probe().value(), listed, EntryView.from(found.service()),
+                EntryView.from(found.tenant()), thirdParty);
+        printer.print(spec, output, view, EntryView.table(all), CheckResultView.table(thirdParty));
     }
 }

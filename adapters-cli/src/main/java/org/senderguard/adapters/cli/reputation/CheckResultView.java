@@ -12,12 +12,12 @@ import org.senderguard.domain.reputation.CheckResult;
 public record CheckResultView(String list, String status, List<String> codes, List<String> meanings,
                               @Nullable String detail, @Nullable String delistUrl) {
 
-    static CheckResultView from(CheckResult result) {
+    public static CheckResultView from(CheckResult result) {
         return new CheckResultView(result.list(), result.status().name(), result.codes(), result.meanings(),
                 result.detail(), result.delistUrl());
     }
 
-    static Table table(List<CheckResultView> results) {
+    public static Table table(List<CheckResultView> results) {
         Table table = Table.withHeaders("LIST", "STATUS", "CODES", "MEANING", "DELIST AT");
         results.forEach(r -> table.row(r.list, r.status, String.join(", ", r.codes),
                 r.meanings.isEmpty() ? (r.detail == null ? "" : r.detail) : String.join("; ", r.meanings),
