@@ -134,6 +134,19 @@ class ThirdPartyListsTest {
                 .containsEntry("notes", "phish_id 1");
     }
 
+    @Test
+    void phishTanksCsvFeedImportsToo() throws IOException {
+        String tag = unique();
+        Path feed = dir.resolve("online-valid.csv");
+        Files.writeString(feed, "phish_id,url,phish_detail_url,submission_time,verified,verification_time,online,"
+                + "target\n7,https://pay-" + tag + ".example/x,https://www.phishtank.com/phish_detail.php?phish_id=7,"
+                + "2026-11-01T00:00:00+00:00,yes,2026-11-01T01:00:00+00:00,yes,Other\n");
+        TestApplication.CliResult imported = TestApplication.cli("third-party", "import-phishtank", feed.toString());
+        assertThat(imported.out()).as(imported.err()).contains("imported 1 PhishTank URLs");
+        assertThat(TestApplication.cli("blocklist", "lookup", "http://pay-" + tag + ".example/x/y", "--output", "json")
+                .json()).containsEntry("listed", true);
+    }
+
     /** A list in the catalog answering from one of the test zones, under a name of its own. */
     private static String mimic(String prefix, String zone, String kinds, String answers) {
         String name = prefix + "-" + unique();
