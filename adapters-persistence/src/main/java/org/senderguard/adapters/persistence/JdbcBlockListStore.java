@@ -86,16 +86,6 @@ class JdbcBlockListStore implements BlockListStore {
     }
 
     @Override
-    public List<BlockListEntry> findByIds(Collection<UUID> ids) {
-        List<BlockListEntry> found = new ArrayList<>();
-        for (List<UUID> chunk : chunks(ids)) {
-            found.addAll(sql.list("SELECT * FROM block_list_entry WHERE id IN " + Sql.rows(1, chunk.size()),
-                    JdbcBlockListStore::entry, chunk.stream().map(UUID::toString).toArray()));
-        }
-        return found;
-    }
-
-    @Override
     public List<BlockListEntry> findByValues(TenantId tenant, Collection<BlockedValue> values) {
         List<BlockListEntry> found = new ArrayList<>();
         for (List<BlockedValue> chunk : chunks(values)) {

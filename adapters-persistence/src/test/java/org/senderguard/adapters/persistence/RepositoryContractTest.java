@@ -460,7 +460,6 @@ abstract class RepositoryContractTest {
         });
         assertThat(version).isEqualTo(since + 1);
         assertThat(store.findById(service.id())).contains(service);
-        assertThat(store.findByIds(List.of(service.id(), tenants.id()))).containsExactlyInAnyOrder(service, tenants);
         assertThat(store.findByValues(null, List.of(service.value(), tenants.value()))).containsExactly(service);
         assertThat(store.findByValues(tenant.id(), List.of(service.value(), tenants.value()))).containsExactly(tenants);
         assertThat(store.countActive(tenant.id(), EntryType.URL, now)).isEqualTo(1);

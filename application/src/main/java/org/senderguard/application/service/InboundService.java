@@ -18,7 +18,6 @@ import org.senderguard.domain.mailflow.Decision;
 import org.senderguard.domain.mailflow.MailFlowAction;
 import org.senderguard.domain.mailflow.Ndr;
 import org.senderguard.domain.reputation.CheckResult;
-import org.senderguard.domain.reputation.CheckStatus;
 
 /**
  * Decides inbound messages against the block lists held in memory; nothing is written. The
@@ -78,7 +77,7 @@ public class InboundService implements DecideInboundUseCase {
     private List<String> thirdPartyListings(InboundMessageCommand message) {
         return Stream.of(message.clientIp().value(), message.sender().domain().value())
                 .flatMap(value -> reputation.check(value).results().stream())
-                .filter(result -> result.status() == CheckStatus.LISTED).map(CheckResult::list).distinct().toList();
+                .filter(CheckResult::listed).map(CheckResult::list).distinct().toList();
     }
 
     /** The entries of one list that match the client IP, the sender (address and domain) or a link. */

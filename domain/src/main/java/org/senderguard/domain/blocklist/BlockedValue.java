@@ -89,11 +89,6 @@ public record BlockedValue(EntryType type, String value) {
         };
     }
 
-    /** For a DOMAIN value: true for {@code *.contoso.com}, which covers subdomains only. */
-    public boolean isWildcard() {
-        return value.startsWith("*.");
-    }
-
     @Override
     public String toString() {
         return type + ":" + value;

@@ -40,10 +40,6 @@ public record ThirdPartyList(String name, String description, Set<ListedKind> li
         return enabled && zone != null && lists.contains(kind);
     }
 
-    public ThirdPartyList withEnabled(boolean enabled) {
-        return new ThirdPartyList(name, description, lists, zone, scheme, delistUrl, infoUrl, enabled);
-    }
-
     private static String name(String input) {
         if (input == null || input.isBlank()) {
             throw new InvalidValueException("name", "a list name is required");

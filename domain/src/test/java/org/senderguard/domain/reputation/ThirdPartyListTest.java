@@ -67,8 +67,8 @@ class ThirdPartyListTest {
         ThirdPartyList zen = ThirdPartyCatalog.seed().get(0);
         assertThat(zen.checks(ListedKind.IP)).isTrue();
         assertThat(zen.checks(ListedKind.DOMAIN)).isFalse();
-        assertThat(zen.withEnabled(false).checks(ListedKind.IP)).isFalse();
-        assertThat(zen.withEnabled(false).withEnabled(true)).isEqualTo(zen);
+        assertThat(new ThirdPartyList(zen.name(), zen.description(), zen.lists(), zen.zone(), zen.scheme(),
+                zen.delistUrl(), zen.infoUrl(), false).checks(ListedKind.IP)).isFalse();
         ThirdPartyList phishTank = ThirdPartyCatalog.seed().stream()
                 .filter(list -> list.name().equals("PhishTank")).findFirst().orElseThrow();
         assertThat(phishTank.checks(ListedKind.URL)).isFalse();

@@ -10,7 +10,7 @@ import org.senderguard.adapters.cli.reputation.CheckResultView;
 import org.senderguard.application.port.in.FindListingsUseCase;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.Listings;
-import org.senderguard.domain.reputation.CheckStatus;
+import org.senderguard.domain.reputation.CheckResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +53,7 @@ public class BlocklistLookupCommand implements Runnable {
         List<EntryView> all = new ArrayList<>(EntryView.from(found.service()));
         all.addAll(EntryView.from(found.tenant()));
         List<CheckResultView> thirdParty = found.thirdParty().stream().map(CheckResultView::from).toList();
-        boolean listed = !all.isEmpty() || found.thirdParty().stream().anyMatch(r -> r.status() == CheckStatus.LISTED);
+        boolean listed = !all.isEmpty() || found.thirdParty().stream().anyMatch(CheckResult::listed);
         LookupView view = new LookupView(found.probe().value(), listed, EntryView.from(found.service()),
                 EntryView.from(found.tenant()), thirdParty);
         printer.print(spec, output, view, EntryView.table(all), CheckResultView.table(thirdParty));

@@ -5,7 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import org.senderguard.adapters.rest.reputation.CheckResultResponse;
 import org.senderguard.application.port.in.Listings;
-import org.senderguard.domain.reputation.CheckStatus;
+import org.senderguard.domain.reputation.CheckResult;
 
 /**
  * Where a value is listed: {@code listed} is true when the service list or the tenant's list has an
@@ -19,7 +19,7 @@ public record ListingsResponse(String value, boolean listed, List<BlockListEntry
     static ListingsResponse from(Listings listings) {
         return new ListingsResponse(listings.probe().value(),
                 !listings.service().isEmpty() || !listings.tenant().isEmpty()
-                        || listings.thirdParty().stream().anyMatch(r -> r.status() == CheckStatus.LISTED),
+                        || listings.thirdParty().stream().anyMatch(CheckResult::listed),
                 listings.service().stream().map(BlockListEntryResponse::from).toList(),
                 listings.tenant().stream().map(BlockListEntryResponse::from).toList(),
                 listings.thirdParty().stream().map(CheckResultResponse::from).toList());

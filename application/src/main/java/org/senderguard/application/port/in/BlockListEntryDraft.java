@@ -43,7 +43,7 @@ public record BlockListEntryDraft(EntryType type, String reason, Instant expires
         if (expiresAt != null || noExpiration) {
             return expiresAt;
         }
-        return type.defaultLifetime().map(now::plus).orElse(null);
+        return type.defaultExpiresAt(now);
     }
 
     public static EntryType parseType(String field, String input) {

@@ -29,8 +29,6 @@ public interface BlockListStore {
 
     Optional<BlockListEntry> findById(UUID id);
 
-    List<BlockListEntry> findByIds(Collection<UUID> ids);
-
     /** The list's entries (the service list when {@code tenant} is null) with these values, expired or not. */
     List<BlockListEntry> findByValues(TenantId tenant, Collection<BlockedValue> values);
 
