@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +26,7 @@ import org.senderguard.domain.tenant.TenantId;
 class JdbcBlockListStore implements BlockListStore {
 
     private static final String SERVICE = "service";
-    /** Rows per multi-row statement: large enough to insert a million rows quickly, small enough for any driver. */
+    /** Values per IN list. */
     private static final int ROWS_PER_STATEMENT = 500;
     private static final String COLUMNS = "id, tenant_id, list_key, entry_type, entry_value, value_hash, value_prefix, "
             + "reason, source, created_by, created_at, expires_at, notes, delistable, version";
@@ -52,19 +51,15 @@ class JdbcBlockListStore implements BlockListStore {
 
     @Override
     public void insert(Collection<BlockListEntry> entries, long version) {
-        for (List<BlockListEntry> chunk : chunks(entries)) {
-            List<Object> params = new ArrayList<>(chunk.size() * ARITY);
-            for (BlockListEntry entry : chunk) {
-                String value = entry.value().value();
-                params.addAll(Arrays.asList(entry.id().toString(),
-                        entry.tenant() == null ? null : entry.tenant().toString(), listKey(entry.tenant()),
-                        entry.type(), value, hash(entry.value()), prefix(value), entry.reason(), entry.source(),
-                        entry.createdBy(), entry.createdAt(), entry.expiresAt(), entry.notes(), entry.delistable(),
-                        version));
-            }
-            sql.update("INSERT INTO block_list_entry (" + COLUMNS + ") VALUES " + Sql.rows(chunk.size(), ARITY),
-                    params.toArray());
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (BlockListEntry entry : entries) {
+            String value = entry.value().value();
+            rows.add(new Object[] {entry.id().toString(), entry.tenant() == null ? null : entry.tenant().toString(),
+                    listKey(entry.tenant()), entry.type(), value, hash(entry.value()), prefix(value), entry.reason(),
+                    entry.source(), entry.createdBy(), entry.createdAt(), entry.expiresAt(), entry.notes(),
+                    entry.delistable(), version});
         }
+        sql.batch("INSERT INTO block_list_entry (" + COLUMNS + ") VALUES " + Sql.rows(1, ARITY), rows);
     }
 
     @Override

@@ -85,17 +85,42 @@ class Sql {
         return UtcTime.fromColumn(rs.getObject(column, LocalDateTime.class));
     }
 
+    /**
+     * Runs one statement for many rows of parameters as a JDBC batch, which the MariaDB driver
+     * sends in its bulk protocol: much cheaper than a long multi-row statement for large inserts.
+     */
+    void batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        connections.executeWrite(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+                for (Object[] row : rows) {
+                    bind(statement, row);
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            } catch (SQLException e) {
+                throw new DataAccessException("SQL failed: " + sql + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
     private <T> T run(String sql, Object[] params, Execution<T> work) {
         return connections.executeWrite(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    statement.setObject(i + 1, params[i] instanceof Instant instant ? UtcTime.toColumn(instant)
-                            : params[i] instanceof Enum<?> value ? value.name() : params[i]);
-                }
+                bind(statement, params);
                 return work.run(statement);
             } catch (SQLException e) {
                 throw new DataAccessException("SQL failed: " + sql + ": " + e.getMessage(), e);
             }
         });
+    }
+
+    private static void bind(PreparedStatement statement, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            statement.setObject(i + 1, params[i] instanceof Instant instant ? UtcTime.toColumn(instant)
+                    : params[i] instanceof Enum<?> value ? value.name() : params[i]);
+        }
     }
 }
