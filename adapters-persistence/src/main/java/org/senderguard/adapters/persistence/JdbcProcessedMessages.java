@@ -3,7 +3,6 @@ package org.senderguard.adapters.persistence;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -47,11 +46,11 @@ class JdbcProcessedMessages implements ProcessedMessages {
         if (decisions.isEmpty()) {
             return;
         }
-        List<Object> params = new ArrayList<>();
-        decisions.forEach((message, decision) -> params.addAll(Arrays.asList(message.tenantId().toString(),
-                hash(message.messageId()), decision.action(), decision.smtpReply(), decision.ndrText(), at)));
-        sql.update("INSERT INTO processed_message (tenant_id, message_id_hash, action, smtp_reply, ndr_text, "
-                + "decided_at) VALUES " + Sql.rows(decisions.size(), 6), params.toArray());
+        List<Object[]> rows = new ArrayList<>();
+        decisions.forEach((message, decision) -> rows.add(new Object[] {message.tenantId().toString(),
+                hash(message.messageId()), decision.action(), decision.smtpReply(), decision.ndrText(), at}));
+        sql.batch("INSERT INTO processed_message (tenant_id, message_id_hash, action, smtp_reply, ndr_text, "
+                + "decided_at) VALUES (?, ?, ?, ?, ?, ?)", rows);
     }
 
     private static String hash(String messageId) {

@@ -59,22 +59,21 @@ class JdbcSendingCounters implements SendingCounters {
         if (weights.isEmpty()) {
             return;
         }
-        List<Object> minutes = new ArrayList<>();
-        List<Object> days = new ArrayList<>();
+        List<Object[]> minutes = new ArrayList<>();
+        List<Object[]> days = new ArrayList<>();
         weights.forEach((sender, weight) -> {
-            minutes.addAll(List.of(sender.tenantId().toString(), sender.address().value(), minute(now),
-                    weight.external(), weight.internal(), weight.spam()));
-            days.addAll(List.of(sender.tenantId().toString(), sender.address().value(), UtcDay.of(now),
-                    weight.external() + weight.internal()));
+            minutes.add(new Object[] {sender.tenantId().toString(), sender.address().value(), minute(now),
+                    weight.external(), weight.internal(), weight.spam()});
+            days.add(new Object[] {sender.tenantId().toString(), sender.address().value(), UtcDay.of(now),
+                    weight.external() + weight.internal()});
         });
-        sql.update("INSERT INTO sending_minute (tenant_id, address, epoch_minute, external_recipients, "
-                + "internal_recipients, spam_messages) VALUES " + Sql.rows(weights.size(), 6)
+        sql.batch("INSERT INTO sending_minute (tenant_id, address, epoch_minute, external_recipients, "
+                + "internal_recipients, spam_messages) VALUES (?, ?, ?, ?, ?, ?)"
                 + " ON DUPLICATE KEY UPDATE external_recipients = external_recipients + VALUES(external_recipients), "
                 + "internal_recipients = internal_recipients + VALUES(internal_recipients), "
-                + "spam_messages = spam_messages + VALUES(spam_messages)", minutes.toArray());
-        sql.update("INSERT INTO sending_day (tenant_id, address, utc_day, recipients) VALUES "
-                + Sql.rows(weights.size(), 4)
-                + " ON DUPLICATE KEY UPDATE recipients = recipients + VALUES(recipients)", days.toArray());
+                + "spam_messages = spam_messages + VALUES(spam_messages)", minutes);
+        sql.batch("INSERT INTO sending_day (tenant_id, address, utc_day, recipients) VALUES (?, ?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE recipients = recipients + VALUES(recipients)", days);
     }
 
     static long minute(Instant instant) {
