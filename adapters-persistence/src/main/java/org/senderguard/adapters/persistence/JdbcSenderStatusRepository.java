@@ -41,32 +41,32 @@ class JdbcSenderStatusRepository implements SenderStatusRepository {
     }
 
     /**
-     * Takes the rows' exclusive locks first (InnoDB takes them in index order, the same for every
-     * locker): an INSERT IGNORE first would take shared locks on existing rows, and transactions
-     * upgrading shared locks deadlock. Only a sender's very first messages insert its row.
+     * Takes the rows' exclusive locks and reads them in one statement (InnoDB takes the locks in
+     * index order, the same for every locker): an INSERT IGNORE first would take shared locks on
+     * existing rows, and transactions upgrading shared locks deadlock. Only a sender's very first
+     * messages insert its row, and then lock and read it.
      */
     @Override
     public Map<SenderKey, SenderStatus> lockAll(Collection<SenderKey> senders) {
-        SenderKeys keys = new SenderKeys(new TreeSet<>(senders));
+        Map<SenderKey, SenderStatus> statuses = lockAndRead(new SenderKeys(new TreeSet<>(senders)));
         Set<SenderKey> missing = new TreeSet<>(senders);
-        missing.removeAll(lockRows(keys));
+        missing.removeAll(statuses.keySet());
         if (!missing.isEmpty()) {
             SenderKeys inserts = new SenderKeys(missing);
             // INSERT IGNORE waits for a concurrent insert of the same sender instead of failing on it.
             sql.update("INSERT IGNORE INTO sender_status (tenant_id, address) VALUES "
                     + Sql.rows(missing.size(), 2), inserts.params().toArray());
-            lockRows(inserts);
+            statuses.putAll(lockAndRead(inserts));
         }
-        Map<SenderKey, SenderStatus> statuses = new HashMap<>();
-        sql.list(SELECT + "WHERE " + keys.in("s."),
-                JdbcSenderStatusRepository::status, keys.params().toArray())
-                .forEach(status -> statuses.put(new SenderKey(status.tenantId(), status.address()), status));
         return statuses;
     }
 
-    private List<SenderKey> lockRows(SenderKeys keys) {
-        return sql.list("SELECT tenant_id, address FROM sender_status WHERE " + keys.in() + " FOR UPDATE",
-                rs -> keys.of(rs.getString(1), rs.getString(2)), keys.params().toArray());
+    private Map<SenderKey, SenderStatus> lockAndRead(SenderKeys keys) {
+        Map<SenderKey, SenderStatus> statuses = new HashMap<>();
+        sql.list(SELECT + "WHERE " + keys.in("s.") + " FOR UPDATE", JdbcSenderStatusRepository::status,
+                keys.params().toArray())
+                .forEach(status -> statuses.put(new SenderKey(status.tenantId(), status.address()), status));
+        return statuses;
     }
 
     @Override
