@@ -84,8 +84,9 @@ class JdbcBlockListStore implements BlockListStore {
     public List<BlockListEntry> findByValues(TenantId tenant, Collection<BlockedValue> values) {
         List<BlockListEntry> found = new ArrayList<>();
         for (List<BlockedValue> chunk : chunks(values)) {
-            sql.forEach("SELECT * FROM block_list_entry WHERE list_key = ? AND value_hash IN " + Sql.rows(1, chunk.size()),
-                    JdbcBlockListStore::entry, found::add, withList(tenant, chunk.stream().map(JdbcBlockListStore::hash)));
+            sql.forEach("SELECT * FROM block_list_entry WHERE list_key = ? AND value_hash IN "
+                    + Sql.rows(1, chunk.size()), JdbcBlockListStore::entry, found::add,
+                    withList(tenant, chunk.stream().map(JdbcBlockListStore::hash)));
         }
         return found;
     }
@@ -97,7 +98,7 @@ class JdbcBlockListStore implements BlockListStore {
     }
 
     @Override
-    public List<BlockListEntry> page(BlockListQuery query, Instant now) {
+    public List<BlockListEntry> page(BlockListQuery query, UUID before, int limit, Instant now) {
         StringBuilder where = new StringBuilder("list_key = ? AND " + ACTIVE);
         List<Object> params = new ArrayList<>(List.of(listKey(query.tenant()), now));
         if (query.type() != null) {
@@ -106,20 +107,21 @@ class JdbcBlockListStore implements BlockListStore {
         }
         if (!query.prefix().isEmpty()) {
             where.append(" AND value_prefix LIKE ? ESCAPE '!'");
-            params.add(query.prefix().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            params.add(Sql.likePrefix(query.prefix()));
         }
-        if (query.cursor() != null) {
+        if (before != null) {
             where.append(" AND seq < COALESCE((SELECT seq FROM block_list_entry WHERE id = ?), 0)");
-            params.add(query.cursor());
+            params.add(before.toString());
         }
-        params.add(query.limit());
+        params.add(limit);
         return sql.list("SELECT * FROM block_list_entry WHERE " + where + " ORDER BY seq DESC LIMIT ?",
                 JdbcBlockListStore::entry, params.toArray());
     }
 
     @Override
     public long changesSince(long since, Consumer<BlockListEntry> upserted, Consumer<UUID> removed) {
-        long current = sql.one("SELECT version FROM block_list_version WHERE id = 1", rs -> rs.getLong(1)).orElseThrow();
+        long current = sql.one("SELECT version FROM block_list_version WHERE id = 1", rs -> rs.getLong(1))
+                .orElseThrow();
         if (current > since) {
             sql.forEach("SELECT * FROM block_list_entry WHERE version > ? AND version <= ? ORDER BY version",
                     JdbcBlockListStore::entry, upserted, since, current);

@@ -94,11 +94,7 @@ class JdbcSenderStatusRepository implements SenderStatusRepository {
     public List<SenderStatus> findRestricted(TenantId tenantId, Instant now, String prefix, String after, int limit) {
         return sql.list(SELECT + "WHERE r.tenant_id = ? AND (r.restricted_until IS NULL OR r.restricted_until > ?) "
                         + "AND r.address LIKE ? ESCAPE '!' AND r.address > ? ORDER BY r.address LIMIT ?",
-                JdbcSenderStatusRepository::status, tenantId.toString(), now, likePrefix(prefix), after, limit);
-    }
-
-    private static String likePrefix(String prefix) {
-        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+                JdbcSenderStatusRepository::status, tenantId.toString(), now, Sql.likePrefix(prefix), after, limit);
     }
 
     private static SenderStatus status(ResultSet rs) throws SQLException {

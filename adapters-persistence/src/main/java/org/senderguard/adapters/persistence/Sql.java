@@ -81,6 +81,11 @@ class Sql {
         return String.join(", ", Collections.nCopies(count, row));
     }
 
+    /** A LIKE pattern for values starting with {@code prefix} taken literally, with {@code ESCAPE '!'}. */
+    static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
     static Instant instant(ResultSet rs, String column) throws SQLException {
         return UtcTime.fromColumn(rs.getObject(column, LocalDateTime.class));
     }

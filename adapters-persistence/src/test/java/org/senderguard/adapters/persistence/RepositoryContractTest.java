@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Collections;
 import java.util.TimeZone;
 import org.senderguard.application.port.in.BlockListQuery;
+import org.senderguard.application.port.in.ListQuery;
 import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.BlockListStore;
 import org.senderguard.application.port.out.SpamSightings;
@@ -514,15 +515,14 @@ abstract class RepositoryContractTest {
         entries.add(blockListEntry(tenant.id(), EntryType.SENDER, "gone@page.example", now.minusSeconds(1)));
         inTransaction(() -> store.insert(entries, store.beginChange()));
 
-        List<BlockListEntry> page = store.page(new BlockListQuery(tenant.id(), EntryType.SENDER, "", null, 3), now);
+        List<BlockListEntry> page = store.page(blockListQuery(tenant, EntryType.SENDER, ""), null, 3, now);
         assertThat(page).extracting(e -> e.value().value()).containsExactly("p4_x@page.example", "p3_x@page.example",
                 "p2_x@page.example");
-        assertThat(store.page(new BlockListQuery(tenant.id(), EntryType.SENDER, "", page.get(2).id().toString(), 3),
-                now)).extracting(e -> e.value().value()).containsExactly("p1_x@page.example", "p0_x@page.example");
-        assertThat(store.page(new BlockListQuery(tenant.id(), null, "P1_", null, 10), now))
+        assertThat(store.page(blockListQuery(tenant, EntryType.SENDER, ""), page.get(2).id(), 3, now)).extracting(e -> e.value().value()).containsExactly("p1_x@page.example", "p0_x@page.example");
+        assertThat(store.page(blockListQuery(tenant, null, "P1_"), null, 10, now))
                 .as("the prefix is literal and case-insensitive").extracting(e -> e.value().value())
                 .containsExactly("p1_x@page.example");
-        assertThat(store.page(new BlockListQuery(tenant.id(), null, "", null, 10), now)).as("not the expired one")
+        assertThat(store.page(blockListQuery(tenant, null, ""), null, 10, now)).as("not the expired one")
                 .hasSize(7);
         List<BlockListEntry> exported = new ArrayList<>();
         store.forEachActiveServiceEntry(now, exported::add);
@@ -560,6 +560,10 @@ abstract class RepositoryContractTest {
                 .containsExactly(Map.entry(domain, 2));
         assertThat(sightings.distinctSenders(List.of(domain, other), now.minusSeconds(9000)))
                 .containsOnly(Map.entry(domain, 2), Map.entry(other, 1));
+    }
+
+    private static BlockListQuery blockListQuery(Tenant tenant, EntryType type, String prefix) {
+        return new BlockListQuery(ListQuery.of(tenant.id(), null, null), type, prefix);
     }
 
     private BlockListEntry blockListEntry(TenantId tenant, EntryType type, String value, Instant expiresAt) {

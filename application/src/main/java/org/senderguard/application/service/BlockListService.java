@@ -141,10 +141,9 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
 
     @Override
     public Page<BlockListEntry> list(BlockListQuery query) {
-        List<BlockListEntry> found = store.page(new BlockListQuery(query.tenant(), query.type(), query.prefix(),
-                query.cursor(), query.limit() + 1), clock.instant());
-        List<BlockListEntry> items = found.stream().limit(query.limit()).toList();
-        return new Page<>(items, found.size() > query.limit() ? items.get(items.size() - 1).id().toString() : null);
+        Instant now = clock.instant();
+        return Pages.newestFirst(query.page(), (before, limit) -> store.page(query, before, limit, now),
+                BlockListEntry::id);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.senderguard.application.port.in.BlockListEntryDraft;
 import org.senderguard.application.port.in.BlockListQuery;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.ListBlockListEntriesUseCase;
+import org.senderguard.application.port.in.ListQuery;
 import org.senderguard.application.port.in.Page;
 import org.senderguard.domain.blocklist.BlockListEntry;
 import picocli.CommandLine.Command;
@@ -48,8 +49,8 @@ public class BlocklistListCommand implements Runnable {
 
     @Override
     public void run() {
-        Page<BlockListEntry> page = list.list(new BlockListQuery(tenant.id(tenants),
-                type == null ? null : BlockListEntryDraft.parseType("--type", type), prefix, cursor, limit));
+        Page<BlockListEntry> page = list.list(new BlockListQuery(new ListQuery(tenant.id(tenants), cursor, limit),
+                type == null ? null : BlockListEntryDraft.parseType("--type", type), prefix));
         List<EntryView> entries = EntryView.from(page.items());
         printer.print(spec, output, entries, EntryView.table(entries));
         if (page.nextCursor() != null) {

@@ -57,9 +57,9 @@ public class BlockListController {
                                                      @Nullable @QueryValue String cursor,
                                                      @Nullable @QueryValue Integer limit,
                                                      Authentication authentication) {
-        return PageResponse.from(list.list(new BlockListQuery(tenant(authentication),
-                type == null || type.isBlank() ? null : BlockListEntryDraft.parseType("type", type), prefix, cursor,
-                limit == null ? ListQuery.DEFAULT_LIMIT : limit)), BlockListEntryResponse::from);
+        return PageResponse.from(list.list(new BlockListQuery(ListQuery.of(tenant(authentication), cursor, limit),
+                type == null || type.isBlank() ? null : BlockListEntryDraft.parseType("type", type), prefix)),
+                BlockListEntryResponse::from);
     }
 
     @Post

@@ -35,8 +35,8 @@ public interface BlockListStore {
     /** The tenant's active entries of one type. */
     int countActive(TenantId tenant, EntryType type, Instant now);
 
-    /** A page, newest first; the cursor is the id of the last entry of the previous page. */
-    List<BlockListEntry> page(BlockListQuery query, Instant now);
+    /** Active entries, newest first, older than the entry {@code before} (none: from the newest). */
+    List<BlockListEntry> page(BlockListQuery query, UUID before, int limit, Instant now);
 
     /**
      * Streams the entries added or changed after version {@code since} to {@code upserted} and the
