@@ -17,6 +17,9 @@ import org.senderguard.domain.reputation.ThirdPartyList;
 @Singleton
 class JdbcThirdPartyListStore implements ThirdPartyListStore {
 
+    private static final String INTO_THIRD_PARTY_LIST = "INTO third_party_list (description, listed_kinds, zone, scheme, "
+            + "delist_url, info_url, enabled, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final Sql sql;
 
     JdbcThirdPartyListStore(Sql sql) {
@@ -35,32 +38,25 @@ class JdbcThirdPartyListStore implements ThirdPartyListStore {
 
     @Override
     public void addMissing(List<ThirdPartyList> lists) {
-        for (ThirdPartyList list : lists) {
-            sql.update("INSERT IGNORE INTO third_party_list (name, description, listed_kinds, zone, scheme, delist_url, "
-                    + "info_url, enabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", params(list));
-        }
+        lists.forEach(list -> sql.update("INSERT IGNORE " + INTO_THIRD_PARTY_LIST, params(list)));
     }
 
     @Override
     public void insert(ThirdPartyList list) {
-        sql.update("INSERT INTO third_party_list (name, description, listed_kinds, zone, scheme, delist_url, info_url, "
-                + "enabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", params(list));
+        sql.update("INSERT " + INTO_THIRD_PARTY_LIST, params(list));
     }
 
     @Override
     public void update(ThirdPartyList list) {
-        Object[] params = params(list);
-        Object[] shifted = new Object[params.length];
-        System.arraycopy(params, 1, shifted, 0, params.length - 1);
-        shifted[params.length - 1] = list.name();
         sql.update("UPDATE third_party_list SET description = ?, listed_kinds = ?, zone = ?, scheme = ?, "
-                + "delist_url = ?, info_url = ?, enabled = ? WHERE name = ?", shifted);
+                + "delist_url = ?, info_url = ?, enabled = ? WHERE name = ?", params(list));
     }
 
+    /** The columns in the order both statements take them: the name last. */
     private static Object[] params(ThirdPartyList list) {
-        return new Object[] {list.name(), list.description(),
+        return new Object[] {list.description(),
                 list.lists().stream().map(Enum::name).sorted().collect(Collectors.joining(",")), list.zone(),
-                list.scheme(), list.delistUrl(), list.infoUrl(), list.enabled()};
+                list.scheme(), list.delistUrl(), list.infoUrl(), list.enabled(), list.name()};
     }
 
     private static ThirdPartyList list(ResultSet rs) throws SQLException {

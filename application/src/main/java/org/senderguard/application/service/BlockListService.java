@@ -151,7 +151,7 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
         Probe probe = Probe.parse(value);
         Instant now = clock.instant();
         return new Listings(probe, lists.service(probe, now), tenant == null ? List.of() : lists.tenant(tenant, probe, now),
-                reputation.check(value).results());
+                reputation.check(probe).results());
     }
 
     @Override

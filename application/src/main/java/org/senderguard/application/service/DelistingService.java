@@ -22,6 +22,7 @@ import org.senderguard.domain.blocklist.BlockListEntry;
 import org.senderguard.domain.blocklist.BlockedValue;
 import org.senderguard.domain.blocklist.EntrySource;
 import org.senderguard.domain.blocklist.EntryType;
+import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.common.ConflictException;
 import org.senderguard.domain.common.DomainName;
 import org.senderguard.domain.common.InvalidValueException;
@@ -71,7 +72,7 @@ public class DelistingService implements RequestDelistingUseCase, ListDelistingR
         ThirdPartyList list = catalog.lists().stream().filter(l -> l.name().equalsIgnoreCase(command.list()))
                 .findFirst().orElseThrow(() -> new InvalidValueException("list", "'" + command.list()
                         + "' is neither SERVICE nor a third-party list of the catalog"));
-        ReputationTarget target = ReputationTarget.of(command.value());
+        ReputationTarget target = ReputationTarget.of(Probe.parse(command.value()));
         if (!list.checks(target.kind())) {
             throw new InvalidValueException("list", list.name() + " does not list " + target.kind() + " values "
                     + "like '" + target.value() + "' (or is disabled)");

@@ -75,7 +75,7 @@ public class InboundService implements DecideInboundUseCase {
 
     /** The third-party lists that list the client IP or the sender's domain; error answers list nothing. */
     private List<String> thirdPartyListings(InboundMessageCommand message) {
-        return Stream.of(message.clientIp().value(), message.sender().domain().value())
+        return Stream.of(message.clientIp(), Probe.domain(message.sender().domain()))
                 .flatMap(value -> reputation.check(value).results().stream())
                 .filter(CheckResult::listed).map(CheckResult::list).distinct().toList();
     }

@@ -20,6 +20,7 @@ import org.senderguard.application.port.out.ThirdPartyListStore;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.audit.AuditRecord;
+import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.common.ConflictException;
 import org.senderguard.domain.common.NotFoundException;
 import org.senderguard.domain.reputation.AnswerDecoder;
@@ -108,7 +109,7 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
     }
 
     @Override
-    public Reputation check(String value) {
+    public Reputation check(Probe value) {
         ReputationTarget target = ReputationTarget.of(value);
         List<CompletableFuture<CheckResult>> queries = lists().stream().filter(list -> list.checks(target.kind()))
                 .map(list -> CompletableFuture.supplyAsync(() -> cachedQuery(list, target.queryName(list)), executor))

@@ -12,8 +12,7 @@ import org.senderguard.domain.reputation.ThirdPartyList;
  */
 record ReputationTarget(ListedKind kind, String value) {
 
-    static ReputationTarget of(String input) {
-        Probe probe = Probe.parse(input);
+    static ReputationTarget of(Probe probe) {
         if (probe instanceof Probe.Ip ip) {
             return new ReputationTarget(ListedKind.IP, ip.value());
         }
@@ -30,7 +29,7 @@ record ReputationTarget(ListedKind kind, String value) {
         if (url.ip() != null) {
             return new ReputationTarget(ListedKind.IP, url.ip().value());
         }
-        throw new InvalidValueException("value", "'" + input + "' has no host to check");
+        throw new InvalidValueException("value", "'" + probe.value() + "' has no host to check");
     }
 
     String queryName(ThirdPartyList list) {

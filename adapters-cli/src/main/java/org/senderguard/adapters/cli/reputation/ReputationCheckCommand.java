@@ -7,6 +7,7 @@ import org.senderguard.adapters.cli.OutputOption;
 import org.senderguard.adapters.cli.Printer;
 import org.senderguard.application.port.in.CheckReputationUseCase;
 import org.senderguard.application.port.in.Reputation;
+import org.senderguard.domain.blocklist.Probe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +42,7 @@ public class ReputationCheckCommand implements Runnable {
 
     @Override
     public void run() {
-        Reputation checked = reputation.check(value);
+        Reputation checked = reputation.check(Probe.parse(value));
         List<CheckResultView> results = checked.results().stream().map(CheckResultView::from).toList();
         printer.print(spec, output, new ReputationView(checked.value(), results), CheckResultView.table(results));
     }

@@ -1,5 +1,7 @@
 package org.senderguard.application.port.in;
 
+import org.senderguard.domain.blocklist.Probe;
+
 public interface CheckReputationUseCase {
 
     /**
@@ -7,5 +9,5 @@ public interface CheckReputationUseCase {
      * domain of a domain, address or URL), in parallel, each within the query timeout. A later check
      * that finds a value off a list resolves the pending delisting requests for it.
      */
-    Reputation check(String value);
+    Reputation check(Probe value);
 }
