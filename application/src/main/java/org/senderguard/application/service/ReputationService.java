@@ -41,6 +41,7 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
 
     private static final Duration MAX_TTL = Duration.ofHours(1);
     private static final Duration NOT_LISTED_TTL = Duration.ofMinutes(1);
+    private static final String CATALOG = "catalog";
 
     private record Cached(CheckResult result, Instant until) {
     }
@@ -54,6 +55,7 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
     private final Executor executor;
     private final Duration timeout;
     private final Map<String, Cached> answers = new ConcurrentHashMap<>();
+    private final ExpiringCache<String, List<ThirdPartyList>> catalog = new ExpiringCache<>(Duration.ofSeconds(1));
     private volatile boolean seeded;
 
     public ReputationService(ThirdPartyListStore store, DnsResolver dns, DelistingRequests requests, AuditLog audit,
@@ -68,8 +70,17 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
         this.timeout = timeout;
     }
 
+    /** Read by every check: kept for a second, like tenants and policies; changes here apply at once. */
     @Override
     public List<ThirdPartyList> lists() {
+        return catalog.get(CATALOG, key -> {
+            seed();
+            return store.findAll();
+        });
+    }
+
+    /** The seed lists go into the store the first time the catalog is used; existing lists are kept. */
+    private void seed() {
         if (!seeded) {
             unitOfWork.inTransaction(() -> {
                 store.addMissing(ThirdPartyCatalog.seed());
@@ -77,13 +88,12 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
             });
             seeded = true;
         }
-        return store.findAll();
     }
 
     @Override
     public ThirdPartyList add(ThirdPartyList list, Actor actor) {
-        lists();
-        return unitOfWork.inTransaction(() -> {
+        seed();
+        ThirdPartyList added = unitOfWork.inTransaction(() -> {
             if (store.find(list.name()).isPresent()) {
                 throw new ConflictException("list-exists", "a list named '" + list.name() + "' exists; change it");
             }
@@ -91,11 +101,13 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
             audit.add(AuditRecord.of(null, actor, "third-party-list.add", target(list), null, list, clock.instant()));
             return list;
         });
+        catalog.invalidate(CATALOG);
+        return added;
     }
 
     @Override
     public ThirdPartyList change(ThirdPartyList list, Actor actor) {
-        lists();
+        seed();
         ThirdPartyList changed = unitOfWork.inTransaction(() -> {
             ThirdPartyList before = store.find(list.name())
                     .orElseThrow(() -> new NotFoundException("no third-party list named '" + list.name() + "'"));
@@ -104,6 +116,7 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
                     clock.instant()));
             return list;
         });
+        catalog.invalidate(CATALOG);
         answers.clear();
         return changed;
     }
