@@ -59,11 +59,14 @@ public final class Ndr {
                 + list + " are blocked by your organization", """
                 Your message wasn't delivered because your organization blocks mail to %s.
 
-                Your email administrator has put these recipients, or their domain, on your organization's                 block list, usually because mail to them was unwanted or unsafe. None of the recipients                 received the message.
+                Your email administrator has put these recipients, or their domain, on your organization's \
+                block list, usually because mail to them was unwanted or unsafe. None of the recipients \
+                received the message.
 
                 What to do:
                 1. If you did not mean to write to these recipients, there is nothing to do.
-                2. If you need to reach them, ask your email administrator to remove them from your                 organization's block list, then send the message again.
+                2. If you need to reach them, ask your email administrator to remove them from your \
+                organization's block list, then send the message again.
                 """.formatted(list));
     }
 
@@ -71,11 +74,14 @@ public final class Ndr {
     public static Decision delistableIp(String ip, String portalUrl) {
         return Decision.reject(DELISTABLE_IP_PREFIX + "Access denied, banned sending IP [" + ip + "]. To request "
                 + "removal from this list please visit " + portalUrl + " and follow the directions.", """
-                Your message wasn't delivered because it came from the IP address %s, which is on our block list.                 Addresses are listed when spam or other unwanted mail comes from them.
+                Your message wasn't delivered because it came from the IP address %s, which is on our block list. \
+                Addresses are listed when spam or other unwanted mail comes from them.
 
                 What to do:
-                1. Make sure the mail server at %s is secure and sends only mail you mean to send (check for                 compromised accounts, open relays and malware).
-                2. Visit %s, enter your email address and the IP address %s, and follow the link we send you                 to remove the address from the list.
+                1. Make sure the mail server at %s is secure and sends only mail you mean to send (check for \
+                compromised accounts, open relays and malware).
+                2. Visit %s, enter your email address and the IP address %s, and follow the link we send you \
+                to remove the address from the list.
                 3. Send your message again.
                 """.formatted(ip, ip, portalUrl, ip));
     }
@@ -84,10 +90,12 @@ public final class Ndr {
     public static Decision bannedSender(String ip, String supportContact) {
         return Decision.reject(BANNED_SENDER_PREFIX + "Access denied, banned sender [" + ip + "]. To request "
                 + "removal from this list, contact " + supportContact + ".", """
-                Your message wasn't delivered because the sender, the sending IP address %s or a link in the                 message is on our block list, and this listing cannot be removed through the self-service portal.
+                Your message wasn't delivered because the sender, the sending IP address %s or a link in the \
+                message is on our block list, and this listing cannot be removed through the self-service portal.
 
                 What to do:
-                1. Make sure your mail server and accounts are secure and that your messages link only to                 safe sites.
+                1. Make sure your mail server and accounts are secure and that your messages link only to \
+                safe sites.
                 2. Contact %s, quoting this message, to ask for the listing to be reviewed.
                 """.formatted(ip, supportContact));
     }
@@ -111,10 +119,12 @@ public final class Ndr {
     /** Inbound: the recipient's organization has blocked the sender, its domain or a link in the message. */
     public static Decision blockedByRecipient() {
         return Decision.reject(RECIPIENT_BLOCK_LIST, """
-                Your message wasn't delivered because the organization you wrote to has blocked your address,                 your domain or a website your message links to.
+                Your message wasn't delivered because the organization you wrote to has blocked your address, \
+                your domain or a website your message links to.
 
                 What to do:
-                1. Contact the person you wrote to by another way (phone, another email address) and ask them                 to have their email administrator remove the block.
+                1. Contact the person you wrote to by another way (phone, another email address) and ask them \
+                to have their email administrator remove the block.
                 2. Send your message again once the block is removed.
                 """);
     }
