@@ -8,6 +8,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -18,10 +19,13 @@ import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.ApiKeyRepository;
 import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.application.port.out.BlockListStore;
+import org.senderguard.application.port.out.DelistLinkMailer;
 import org.senderguard.application.port.out.DelistingRequests;
 import org.senderguard.application.port.out.DnsResolver;
 import org.senderguard.application.port.out.PolicyRepository;
+import org.senderguard.application.port.out.PortalRequests;
 import org.senderguard.application.port.out.ProcessedMessages;
+import org.senderguard.application.port.out.RateCounters;
 import org.senderguard.application.port.out.SenderStatusRepository;
 import org.senderguard.application.port.out.SendingCounters;
 import org.senderguard.application.port.out.SpamSightings;
@@ -34,10 +38,12 @@ import org.senderguard.application.service.AlertDispatcher;
 import org.senderguard.application.service.ApiKeyService;
 import org.senderguard.application.service.BlockListService;
 import org.senderguard.application.service.BlockLists;
+import org.senderguard.application.service.DelistPortalService;
 import org.senderguard.application.service.DelistingService;
 import org.senderguard.application.service.InboundService;
 import org.senderguard.application.service.OutboundService;
 import org.senderguard.application.service.PolicyService;
+import org.senderguard.application.service.PortalSettings;
 import org.senderguard.application.service.ReputationService;
 import org.senderguard.application.service.RestrictionService;
 import org.senderguard.application.service.SpamFeed;
@@ -51,6 +57,8 @@ import org.senderguard.application.service.TenantService;
 class ApplicationServices {
 
     private static final String DECIDERS = "outbound-deciders";
+    private static final String PORTAL_URL = "portal-url";
+    private static final String SUPPORT_CONTACT = "${senderguard.support-contact:the postmaster of the domain you wrote to}";
     private static final int DECIDER_THREADS = 2;
     private static final int MAX_BATCH = 64;
 
@@ -148,19 +156,39 @@ class ApplicationServices {
     }
 
     /**
-     * The delist portal's address ({@code SENDERGUARD_PUBLIC_URL} + {@code /delist}; by default the
-     * running server's own address) and the contact for listings only Support can lift
-     * ({@code SENDERGUARD_SUPPORT_CONTACT}), as inbound rejections name them.
+     * The delist portal's address: {@code SENDERGUARD_PUBLIC_URL} + {@code /delist}, by default under
+     * the running server's own address. Inbound rejections link to it; its mail links under it.
      */
     @Singleton
-    InboundService inboundService(BlockLists lists, TenantService tenants, ReputationService reputation, Clock clock,
-                                  BeanProvider<EmbeddedServer> server,
-                                  @Value("${senderguard.public-url:}") String publicUrl,
-                                  @Value("${senderguard.support-contact:the postmaster of the domain you wrote to}")
-                                  String supportContact) {
+    @Named(PORTAL_URL)
+    Supplier<String> portalUrl(BeanProvider<EmbeddedServer> server, @Value("${senderguard.public-url:}") String publicUrl) {
         Supplier<String> base = publicUrl.isBlank() ? () -> server.get().getURL().toString()
                 : () -> publicUrl.replaceAll("/+$", "");
-        return new InboundService(lists, tenants, reputation, clock, () -> base.get() + "/delist", supportContact);
+        return () -> base.get() + "/delist";
+    }
+
+    /** Rejections name the portal, and the contact for listings only Support can lift ({@code SENDERGUARD_SUPPORT_CONTACT}). */
+    @Singleton
+    InboundService inboundService(BlockLists lists, TenantService tenants, ReputationService reputation, Clock clock,
+                                  @Named(PORTAL_URL) Supplier<String> portalUrl,
+                                  @Value(SUPPORT_CONTACT) String supportContact) {
+        return new InboundService(lists, tenants, reputation, clock, portalUrl, supportContact);
+    }
+
+    /**
+     * Link requests per hour: {@code SENDERGUARD_PORTAL_CLIENT_LIMIT} per client address (default
+     * 10), {@code SENDERGUARD_PORTAL_ADDRESS_LIMIT} per email address (default 3).
+     */
+    @Singleton
+    DelistPortalService delistPortalService(PortalRequests requests, RateCounters counters, DelistLinkMailer mailer,
+                                            BlockListStore store, BlockLists lists, AuditLog audit,
+                                            UnitOfWork unitOfWork, Clock clock,
+                                            @Named(PORTAL_URL) Supplier<String> portalUrl,
+                                            @Value(SUPPORT_CONTACT) String supportContact,
+                                            @Value("${senderguard.portal.client-limit:10}") int clientLimit,
+                                            @Value("${senderguard.portal.address-limit:3}") int addressLimit) {
+        return new DelistPortalService(requests, counters, mailer, store, lists, audit, unitOfWork, clock,
+                new SecureRandom(), new PortalSettings(portalUrl, supportContact, clientLimit, addressLimit));
     }
 
     @Singleton

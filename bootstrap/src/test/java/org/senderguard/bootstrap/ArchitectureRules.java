@@ -32,13 +32,15 @@ final class ArchitectureRules {
                 .layer("Persistence").definedBy(root + ".adapters.persistence..")
                 .layer("Email").definedBy(root + ".adapters.email..")
                 .layer("Dns").definedBy(root + ".adapters.dns..")
+                .layer("Portal").definedBy(root + ".adapters.portal..")
                 .layer("Bootstrap").definedBy(root + ".bootstrap..")
                 .whereLayer("Rest").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("Cli").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("Email").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("Dns").mayOnlyBeAccessedByLayers("Bootstrap")
-                .whereLayer("Application").mayOnlyBeAccessedByLayers("Rest", "Cli", "Persistence", "Email", "Dns",
+                .whereLayer("Portal").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Application").mayOnlyBeAccessedByLayers("Rest", "Cli", "Persistence", "Email", "Dns", "Portal",
                         "Bootstrap")
                 .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
                 .ensureAllClassesAreContainedInArchitecture();

@@ -28,7 +28,8 @@ class BlockListTest {
         Map<String, Object> entry = first(added.json().get("created"));
         assertThat(entry).containsEntry("list", "TENANT").containsEntry("type", "DOMAIN")
                 .containsEntry("source", "MANUAL").containsEntry("delistable", false)
-                .containsEntry("createdBy", "api-key:" + tenant.admin.split("_")[1]);
+                .containsEntry("createdBy", "api-key:" + tenant.admin.split("_")[1])
+                .containsEntry("exceptions", List.of());
         Instant created = Instant.parse((String) entry.get("createdAt"));
         assertThat(Instant.parse((String) entry.get("expiresAt"))).as("30 days by default")
                 .isEqualTo(created.plus(Duration.ofDays(30)));

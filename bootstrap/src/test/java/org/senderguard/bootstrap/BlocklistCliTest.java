@@ -26,7 +26,7 @@ class BlocklistCliTest {
         assertThat(added.exitCode()).as(added.err()).isZero();
         assertThat(added.err()).contains("not added: 'not-an-address'");
         assertThat(added.out()).contains("\"value\":\"boss@" + domain + "\"").contains("\"expiresAt\":\"2100-01-01T00:00:00Z\"")
-                .contains("\"delistable\":true").contains("\"createdBy\":\"operator:");
+                .contains("\"delistable\":true").contains("\"createdBy\":\"operator:").contains("\"exceptions\":[]");
 
         TestApplication.CliResult lookup = TestApplication.cli("blocklist", "lookup", "boss@" + domain, "--output", "json");
         assertThat(lookup.json()).containsEntry("listed", true);

@@ -16,7 +16,8 @@ import picocli.CommandLine;
 
 /**
  * The application as the jar runs it, started once for all of bootstrap's tests: HTTP server on a
- * free port, embedded database in a fresh directory, the CLI on the same context.
+ * free port, embedded database in a fresh directory, mail to a real SMTP server ({@link TestMail}), the
+ * CLI on the same context.
  */
 final class TestApplication {
 
@@ -34,6 +35,9 @@ final class TestApplication {
                         DatabaseSettings.embedded(Files.createTempDirectory("senderguard-it")).toProperties());
                 properties.put("micronaut.server.port", -1);
                 properties.putAll(TestDns.settings());
+                properties.putAll(TestMail.settings());
+                // As behind a reverse proxy: each portal test acts as a client address of its own.
+                properties.put("senderguard.portal.client-address-header", DelistPortalTest.CLIENT_HEADER);
                 context = ApplicationContext.builder(Senderguard.class).deduceEnvironment(false)
                         .environments("test").properties(properties).start();
                 server = context.getBean(EmbeddedServer.class).start();

@@ -2,6 +2,7 @@ package org.senderguard.adapters.cli;
 
 import org.senderguard.adapters.cli.apikey.ApiKeyCommand;
 import org.senderguard.adapters.cli.blocklist.BlocklistCommand;
+import org.senderguard.adapters.cli.portal.DelistRequestsCommand;
 import org.senderguard.adapters.cli.reputation.ReputationCommand;
 import org.senderguard.adapters.cli.reputation.ThirdPartyCommand;
 import org.senderguard.adapters.cli.restricted.RestrictedCommand;
@@ -12,6 +13,6 @@ import picocli.CommandLine.Command;
         description = "Stops outbound spam and manages mail block lists. Every subcommand but 'serve' is the "
                 + "operator CLI and works on the configured database directly.",
         subcommands = {TenantCommand.class, ApiKeyCommand.class, RestrictedCommand.class, BlocklistCommand.class,
-                ReputationCommand.class, ThirdPartyCommand.class})
+                ReputationCommand.class, ThirdPartyCommand.class, DelistRequestsCommand.class})
 public class SenderguardCommand extends ParentCommand {
 }

@@ -15,7 +15,8 @@ import org.senderguard.domain.common.UtcDay;
  * traffic of the last day: minute counters older than two hours, day counters older than two
  * days, remembered decisions older than a week (mail flow retries within minutes), spam sightings
  * older than their 24-hour window, block-list removals older than a day (instances follow them
- * within a second), and expired block-list entries (which stopped matching at their expiry).
+ * within a second), expired block-list entries (which stopped matching at their expiry) and rate
+ * counters of windows that ended more than an hour ago.
  */
 @Singleton
 class Housekeeping {
@@ -47,6 +48,7 @@ class Housekeeping {
         deleteAll("DELETE FROM sending_day WHERE utc_day < ? LIMIT " + BATCH, UtcDay.of(now).minusDays(2));
         deleteAll("DELETE FROM processed_message WHERE decided_at < ? LIMIT " + BATCH, now.minus(DECISIONS_KEPT));
         deleteAll("DELETE FROM spam_url_sighting WHERE seen_at < ? LIMIT " + BATCH, now.minus(Duration.ofDays(1)));
+        deleteAll("DELETE FROM rate_counter WHERE window_start < ? LIMIT " + BATCH, now.minus(Duration.ofHours(2)));
         deleteAll("DELETE FROM block_list_removal WHERE removed_at < ? LIMIT " + BATCH, now.minus(Duration.ofDays(1)));
         while (unitOfWork.inTransaction(() -> removeExpiredEntries(now)) == BATCH) {
             // Next batch.

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -29,8 +30,8 @@ class JdbcBlockListStore implements BlockListStore {
     /** Values per IN list. */
     private static final int ROWS_PER_STATEMENT = 500;
     private static final String COLUMNS = "id, tenant_id, list_key, entry_type, entry_value, value_hash, value_prefix, "
-            + "reason, source, created_by, created_at, expires_at, notes, delistable, version";
-    private static final int ARITY = 15;
+            + "reason, source, created_by, created_at, expires_at, notes, delistable, version, ip_exceptions";
+    private static final int ARITY = 16;
     private static final String ACTIVE = "(expires_at IS NULL OR expires_at > ?)";
 
     private final Sql sql;
@@ -57,7 +58,7 @@ class JdbcBlockListStore implements BlockListStore {
             rows.add(new Object[] {entry.id().toString(), entry.tenant() == null ? null : entry.tenant().toString(),
                     listKey(entry.tenant()), entry.type(), value, hash(entry.value()), prefix(value), entry.reason(),
                     entry.source(), entry.createdBy(), entry.createdAt(), entry.expiresAt(), entry.notes(),
-                    entry.delistable(), version});
+                    entry.delistable(), version, exceptions(entry)});
         }
         sql.batch("INSERT INTO block_list_entry (" + COLUMNS + ") VALUES " + Sql.rows(1, ARITY), rows);
     }
@@ -73,6 +74,12 @@ class JdbcBlockListStore implements BlockListStore {
             sql.update("DELETE FROM block_list_entry WHERE id IN " + Sql.rows(1, chunk.size()),
                     chunk.stream().map(UUID::toString).toArray());
         }
+    }
+
+    @Override
+    public void saveExceptions(BlockListEntry entry, long version) {
+        sql.update("UPDATE block_list_entry SET ip_exceptions = ?, version = ? WHERE id = ?", exceptions(entry),
+                version, entry.id().toString());
     }
 
     @Override
@@ -145,11 +152,17 @@ class JdbcBlockListStore implements BlockListStore {
 
     private static BlockListEntry entry(ResultSet rs) throws SQLException {
         String tenant = rs.getString("tenant_id");
+        String exceptions = rs.getString("ip_exceptions");
         return new BlockListEntry(UUID.fromString(rs.getString("id")), tenant == null ? null : TenantId.of(tenant),
                 BlockedValue.of(EntryType.valueOf(rs.getString("entry_type")), rs.getString("entry_value")),
                 rs.getString("reason"), EntrySource.valueOf(rs.getString("source")), rs.getString("created_by"),
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "expires_at"), rs.getString("notes"),
-                rs.getBoolean("delistable"));
+                rs.getBoolean("delistable"), exceptions == null ? Set.of() : Set.of(exceptions.split(" ")));
+    }
+
+    /** Space-separated, null when there are none. */
+    private static String exceptions(BlockListEntry entry) {
+        return entry.exceptions().isEmpty() ? null : String.join(" ", entry.exceptions());
     }
 
     private static Object[] withList(TenantId tenant, Stream<String> hashes) {

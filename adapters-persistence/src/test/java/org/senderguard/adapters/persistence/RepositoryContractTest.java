@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.ApplicationContext;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -24,6 +25,11 @@ import org.senderguard.application.port.in.ListQuery;
 import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.BlockListStore;
 import org.senderguard.application.port.out.SpamSightings;
+import org.senderguard.application.port.out.PortalRequests;
+import org.senderguard.application.port.out.RateCounters;
+import org.senderguard.domain.delisting.PortalRequest;
+import org.senderguard.domain.delisting.PortalRequestStatus;
+import org.senderguard.domain.delisting.PortalToken;
 import org.senderguard.domain.blocklist.BlockListEntry;
 import org.senderguard.domain.blocklist.BlockedValue;
 import org.senderguard.domain.blocklist.EntrySource;
@@ -486,6 +492,34 @@ abstract class RepositoryContractTest {
     }
 
     @Test
+    void rangeExceptionsRoundTripAndAreFollowedAsAChange() {
+        BlockListStore store = context.getBean(BlockListStore.class);
+        BlockListEntry range = blockListEntry(null, EntryType.IP, "203.0.113.0/24", null);
+        BlockListEntry v6 = blockListEntry(null, EntryType.IP, "2001:db8:5::/48", null).withException("2001:db8:5::7");
+        long inserted = unitOfWork.inTransaction(() -> {
+            long v = store.beginChange();
+            store.insert(List.of(range, v6), v);
+            return v;
+        });
+        assertThat(store.findById(range.id())).contains(range);
+        assertThat(store.findById(v6.id())).contains(v6);
+
+        BlockListEntry excepted = range.withException("203.0.113.7").withException("203.0.113.10");
+        long version = unitOfWork.inTransaction(() -> {
+            long v = store.beginChange();
+            store.saveExceptions(excepted, v);
+            return v;
+        });
+        assertThat(store.findById(range.id()).orElseThrow().exceptions()).containsExactly("203.0.113.7", "203.0.113.10");
+        List<BlockListEntry> upserted = new ArrayList<>();
+        assertThat(store.changesSince(inserted, upserted::add, id -> { })).isEqualTo(version);
+        assertThat(upserted).containsExactly(excepted);
+
+        inTransaction(() -> store.saveExceptions(range, store.beginChange()));
+        assertThat(store.findById(range.id())).as("none again").contains(range);
+    }
+
+    @Test
     void aValueIsListedOncePerListAndNothingIsHalfWritten() {
         BlockListStore store = context.getBean(BlockListStore.class);
         String value = unique("dup") + "@elsewhere.example";
@@ -585,6 +619,64 @@ abstract class RepositoryContractTest {
     private Tenant stored(Tenant tenant) {
         inTransaction(() -> tenants.insert(tenant));
         return tenant;
+    }
+
+    @Test
+    void portalRequestsAreFoundByTheirTokensHashAndCompleteOnlyOnceBeforeExpiry() {
+        PortalRequests requests = context.getBean(PortalRequests.class);
+        PortalToken token = PortalToken.generate(new SecureRandom());
+        PortalRequest request = PortalRequest.open(EmailAddress.of("bob@portal.example"), "198.51.100.7", token,
+                "203.0.113.5", now);
+        inTransaction(() -> requests.insert(request));
+
+        assertThat(requests.findByTokenHash(token.hash())).contains(request);
+        assertThat(requests.findByTokenHash(PortalToken.generate(new SecureRandom()).hash())).isEmpty();
+        assertThat(requests.complete(request.id(), request.expiresAt(), "too late")).as("expired").isFalse();
+        assertThat(requests.complete(request.id(), now.plusSeconds(60), "removed ip 198.51.100.7")).isTrue();
+        assertThat(requests.complete(request.id(), now.plusSeconds(61), "again")).as("used").isFalse();
+        PortalRequest completed = requests.findByTokenHash(token.hash()).orElseThrow();
+        assertThat(completed.status()).isEqualTo(PortalRequestStatus.COMPLETED);
+        assertThat(completed.completedAt()).isEqualTo(now.plusSeconds(60));
+        assertThat(completed.outcome()).isEqualTo("removed ip 198.51.100.7");
+        assertThat(requests.newestFirst(PortalRequestStatus.COMPLETED, now, 500)).contains(completed);
+        assertThat(requests.newestFirst(PortalRequestStatus.PENDING, now, 500)).doesNotContain(completed);
+    }
+
+    @Test
+    void portalRequestsListByStatusWithExpiredDerivedFromPending() {
+        PortalRequests requests = context.getBean(PortalRequests.class);
+        PortalRequest old = PortalRequest.open(EmailAddress.of("old@portal.example"), "192.0.2.1",
+                PortalToken.generate(new SecureRandom()), "203.0.113.5", now.minus(Duration.ofHours(25)));
+        PortalRequest fresh = PortalRequest.open(EmailAddress.of("fresh@portal.example"), "192.0.2.2",
+                PortalToken.generate(new SecureRandom()), "203.0.113.5", now);
+        PortalRequest failed = PortalRequest.open(EmailAddress.of("failed@portal.example"), "192.0.2.3",
+                PortalToken.generate(new SecureRandom()), "203.0.113.5", now);
+        inTransaction(() -> {
+            requests.insert(old);
+            requests.insert(fresh);
+            requests.insert(failed);
+            requests.markMailFailed(failed.id(), "relay down");
+        });
+
+        assertThat(requests.newestFirst(PortalRequestStatus.EXPIRED, now, 500)).extracting(PortalRequest::id)
+                .contains(old.id()).doesNotContain(fresh.id(), failed.id());
+        assertThat(requests.newestFirst(PortalRequestStatus.PENDING, now, 500)).extracting(PortalRequest::id)
+                .contains(fresh.id()).doesNotContain(old.id(), failed.id());
+        assertThat(requests.newestFirst(PortalRequestStatus.MAIL_FAILED, now, 500)).singleElement()
+                .satisfies(r -> assertThat(r.outcome()).contains("relay down"));
+        assertThat(requests.newestFirst(null, now, 2)).extracting(PortalRequest::id)
+                .containsExactly(failed.id(), fresh.id());
+    }
+
+    @Test
+    void rateCountersCountPerKeyAndWindow() {
+        RateCounters rates = context.getBean(RateCounters.class);
+        Instant window = now.truncatedTo(ChronoUnit.HOURS);
+        String key = "client:" + UUID.randomUUID();
+        assertThat(unitOfWork.inTransaction(() -> rates.increment(key, window))).isEqualTo(1);
+        assertThat(unitOfWork.inTransaction(() -> rates.increment(key, window))).isEqualTo(2);
+        assertThat(unitOfWork.inTransaction(() -> rates.increment(key, window.plus(Duration.ofHours(1))))).isEqualTo(1);
+        assertThat(unitOfWork.inTransaction(() -> rates.increment("address:" + key, window))).isEqualTo(1);
     }
 
     private void inTransaction(Runnable work) {

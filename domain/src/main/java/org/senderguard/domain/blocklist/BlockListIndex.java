@@ -29,7 +29,8 @@ import org.senderguard.domain.common.EmailAddress;
  * <li>a small Bloom filter over all string keys rules out most candidates before any string is
  * built or any map probed.</li>
  * </ul>
- * Expiry is checked against the lookup's {@code now}: expired entries stop matching at once.
+ * Expiry is checked against the lookup's {@code now}: expired entries stop matching at once. A
+ * range's exceptions are checked on the entries found, a set lookup for the few ranges that have any.
  *
  * <p>Readers take no lock in the common case: they read optimistically and read again under a read
  * lock only if a write happened meanwhile ({@link StampedLock}).
@@ -156,7 +157,7 @@ public final class BlockListIndex {
     // ---- lookups -------------------------------------------------------------------------------
 
     private List<BlockListEntry> lookup(Probe probe, Instant now) {
-        Found found = new Found(now);
+        Found found = new Found(now, BlockedValue.ipOf(probe));
         if (probe instanceof Probe.Ip ip) {
             lookupIp(ip, found);
         } else if (probe instanceof Probe.Address address) {
@@ -274,13 +275,16 @@ public final class BlockListIndex {
         }
     }
 
-    /** Collects the active entries of the slots a lookup visits. */
+    /** Collects the active entries of the slots a lookup visits, but not the ranges that except the probe's IP. */
     private static final class Found {
         private final Instant now;
+        /** The probe's canonical IP; null for other probes, which find no entries with exceptions (IP ranges). */
+        private final String ip;
         private List<BlockListEntry> list;
 
-        Found(Instant now) {
+        Found(Instant now, Probe.Ip ip) {
             this.now = now;
+            this.ip = ip == null ? null : ip.value();
         }
 
         void add(Object slot) {
@@ -294,7 +298,7 @@ public final class BlockListIndex {
         }
 
         private void add(BlockListEntry entry) {
-            if (entry.isActiveAt(now)) {
+            if (entry.isActiveAt(now) && (entry.exceptions().isEmpty() || !entry.exceptions().contains(ip))) {
                 if (list == null) {
                     list = new ArrayList<>(2);
                 }
@@ -498,7 +502,7 @@ public final class BlockListIndex {
     private BlockListEntry share(BlockListEntry e) {
         return new BlockListEntry(e.id(), interner.intern(e.tenant()), e.value(), interner.intern(e.reason()),
                 e.source(), interner.intern(e.createdBy()), interner.intern(e.createdAt()),
-                interner.intern(e.expiresAt()), interner.intern(e.notes()), e.delistable());
+                interner.intern(e.expiresAt()), interner.intern(e.notes()), e.delistable(), e.exceptions());
     }
 
     private static long ipv4Mask(int prefix) {

@@ -83,10 +83,15 @@ public record BlockedValue(EntryType type, String value) {
             }
             case URL -> probe instanceof Probe.Url url && urlMatches(url);
             case IP -> {
-                Probe.Ip ip = probe instanceof Probe.Url url ? url.ip() : probe instanceof Probe.Ip single ? single : null;
+                Probe.Ip ip = ipOf(probe);
                 yield ip != null && IpAddresses.parseCanonical(value).contains(ip.address());
             }
         };
+    }
+
+    /** The address IP entries are matched against: the probe itself, a URL's IP host, or null. */
+    static Probe.Ip ipOf(Probe probe) {
+        return probe instanceof Probe.Url url ? url.ip() : probe instanceof Probe.Ip single ? single : null;
     }
 
     @Override

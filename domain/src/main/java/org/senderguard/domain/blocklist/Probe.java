@@ -53,7 +53,11 @@ public sealed interface Probe permits Probe.Address, Probe.Domain, Probe.Url, Pr
 
     /** A single IP address; throws InvalidValueException("clientIp", ...) when it is not one. */
     static Probe ip(String ip) {
-        String field = "clientIp";
+        return ip("clientIp", ip);
+    }
+
+    /** A single IP address given in {@code field}; throws InvalidValueException(field, ...) when it is not one. */
+    static Ip ip(String field, String ip) {
         return Ip.of(IpAddresses.single(field, Texts.required(field, ip, "an IP address is required", 64)));
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,6 +133,66 @@ class BlockListEntryTest {
                 .hasMessage("reason: a block-list entry needs a reason");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // probe                          | matches
+            "198.51.100.7                     | false",
+            "::ffff:198.51.100.7              | false",
+            "http://198.51.100.7/login        | false",
+            "http://3325256711/               | false",
+            "198.51.100.8                     | true",
+            "http://198.51.100.8/login        | true"})
+    void aRangeDoesNotMatchItsExceptions(String probe, boolean expected) {
+        BlockListEntry entry = entry(EntryType.IP, "198.51.100.0/24", null).withException("198.51.100.7");
+        assertThat(entry.matches(Probe.parse(probe), NOW)).isEqualTo(expected);
+        assertThat(entry.excepts(Probe.parse(probe))).isEqualTo(!expected);
+        BlockListIndex index = new BlockListIndex();
+        index.put(entry);
+        assertThat(index.matches(Probe.parse(probe), NOW)).hasSize(expected ? 1 : 0);
+    }
+
+    @Test
+    void exceptionsAreCanonicalDistinctAndInAddressOrder() {
+        BlockListEntry range = entry(EntryType.IP, "198.51.100.0/24", null);
+        assertThat(range.exceptions()).isEmpty();
+        BlockListEntry excepted = withExceptions(range, " 198.51.100.20", "::ffff:198.51.100.7", "198.51.100.9",
+                "198.51.100.7");
+        assertThat(excepted.exceptions()).containsExactly("198.51.100.7", "198.51.100.9", "198.51.100.20");
+        assertThat(excepted.withException("198.51.100.9")).isEqualTo(excepted);
+        assertThat(range.exceptions()).as("withException copies").isEmpty();
+        assertThat(excepted.exceptions()).isUnmodifiable();
+
+        BlockListEntry v6 = entry(EntryType.IP, "2001:db8::/32", null).withException("[2001:0DB8:0:0::0007]");
+        assertThat(v6.exceptions()).containsExactly("2001:db8::7");
+        assertThat(v6.matches(Probe.parse("http://[2001:db8::7]/x"), NOW)).isFalse();
+        assertThat(v6.matches(Probe.parse("2001:db8::8"), NOW)).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "IP     | 198.51.100.7    | 198.51.100.7     | only an IP range can have exceptions, not '198.51.100.7'",
+            "DOMAIN | contoso.com     | 198.51.100.7     | only an IP range can have exceptions, not 'contoso.com'",
+            "IP     | 198.51.100.0/24 | 198.51.101.7     | '198.51.101.7' is not in the range 198.51.100.0/24",
+            "IP     | ::/0            | 198.51.100.7     | '198.51.100.7' is not in the range ::/0",
+            "IP     | 0.0.0.0/0       | 2001:db8::1      | '2001:db8::1' is not in the range 0.0.0.0/0",
+            "IP     | 198.51.100.0/24 | 198.51.100.0/28  | '198.51.100.0/28' is not an IP address",
+            "IP     | 198.51.100.0/24 | mail.contoso.com | 'mail.contoso.com' is not an IP address (host names are not accepted)"})
+    void exceptionsMustBeSingleAddressesInsideARange(EntryType type, String value, String exception, String message) {
+        BlockListEntry entry = entry(type, value, null);
+        assertThatThrownBy(() -> entry.withException(exception))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("exceptions"))
+                .hasMessageStartingWith("exceptions: " + message);
+    }
+
+    @Test
+    void exceptionsAreNeverNull() {
+        BlockListEntry range = entry(EntryType.IP, "198.51.100.0/24", null);
+        assertThatThrownBy(() -> withExceptions(range, (String[]) null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> range.withException(null))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("exceptions: an exception needs an IP address");
+    }
+
     @Test
     void defaultLifetimes() {
         assertThat(EntryType.SENDER.defaultLifetime()).contains(Duration.ofDays(30));
@@ -139,5 +201,11 @@ class BlockListEntryTest {
         assertThat(EntryType.IP.defaultLifetime()).isEmpty();
         assertThat(EntryType.URL.defaultExpiresAt(NOW)).isEqualTo(NOW.plus(Duration.ofDays(30)));
         assertThat(EntryType.IP.defaultExpiresAt(NOW)).isNull();
+    }
+
+    private static BlockListEntry withExceptions(BlockListEntry e, String... exceptions) {
+        return new BlockListEntry(e.id(), e.tenant(), e.value(), e.reason(), e.source(), e.createdBy(), e.createdAt(),
+                e.expiresAt(), e.notes(), e.delistable(),
+                exceptions == null ? null : new LinkedHashSet<>(List.of(exceptions)));
     }
 }

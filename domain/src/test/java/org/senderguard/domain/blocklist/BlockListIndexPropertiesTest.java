@@ -23,8 +23,8 @@ import net.jqwik.api.Tuple.Tuple2;
 
 /**
  * The index must agree with the plain definition ({@link BlockListEntry#matches}) for every probe:
- * random lists of all four types, with shared values and expired entries, and probes drawn to land
- * on, inside, just beside and just outside what is listed.
+ * random lists of all four types, with shared values, expired entries and IP ranges with exceptions,
+ * and probes drawn to land on, inside, just beside and just outside what is listed, and on the exceptions.
  */
 class BlockListIndexPropertiesTest {
 
@@ -68,7 +68,7 @@ class BlockListIndexPropertiesTest {
             BlockListEntry target = entries.get(replacement.get1() % entries.size());
             BlockListEntry source = entries.get(replacement.get2() % entries.size());
             BlockListEntry replaced = new BlockListEntry(target.id(), null, source.value(), "replaced",
-                    EntrySource.IMPORT, "someone else", NOW, source.expiresAt(), "n", false);
+                    EntrySource.IMPORT, "someone else", NOW, source.expiresAt(), "n", false, source.exceptions());
             index.put(replaced);
             current.put(replaced.id(), replaced);
         }
@@ -104,13 +104,13 @@ class BlockListIndexPropertiesTest {
             for (int i = 0; i < list.size(); i++) {
                 BlockListEntry e = list.get(i);
                 withIds.add(new BlockListEntry(new UUID(0, i + 1), e.tenant(), e.value(), e.reason(), e.source(),
-                        e.createdBy(), e.createdAt(), e.expiresAt(), e.notes(), e.delistable()));
+                        e.createdBy(), e.createdAt(), e.expiresAt(), e.notes(), e.delistable(), e.exceptions()));
             }
             return withIds;
         });
         return entries.flatMap(list -> Combinators.combine(
                 Arbitraries.frequencyOf(
-                        Tuple.of(4, Arbitraries.of(list).flatMap(e -> near(e.value()))),
+                        Tuple.of(4, Arbitraries.of(list).flatMap(this::near)),
                         Tuple.of(1, randomProbe())).list().ofMinSize(1).ofMaxSize(40),
                 Arbitraries.integers().between(0, 1000).list().ofMaxSize(20),
                 Combinators.combine(Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, 1000))
@@ -126,9 +126,22 @@ class BlockListIndexPropertiesTest {
                 Tuple.of(1, Arbitraries.just(NOW)),
                 Tuple.of(1, Arbitraries.longs().between(1, 100_000).map(NOW::minusSeconds)),
                 Tuple.of(3, Arbitraries.longs().between(1, 100_000).map(NOW::plusSeconds)));
-        return Combinators.combine(value(), expiry, Arbitraries.of(EntrySource.class), Arbitraries.of("spam", "import"))
-                .as((value, expiresAt, source, reason) -> new BlockListEntry(new UUID(0, 0), null, value, reason,
-                        source, "operator", NOW.minusSeconds(200_000), expiresAt, null, true));
+        return value().flatMap(value -> Combinators.combine(expiry, Arbitraries.of(EntrySource.class),
+                        Arbitraries.of("spam", "import"), exceptions(value))
+                .as((expiresAt, source, reason, exceptions) -> new BlockListEntry(new UUID(0, 0), null, value, reason,
+                        source, "operator", NOW.minusSeconds(200_000), expiresAt, null, true, exceptions)));
+    }
+
+    /** For an IP range, often none, else a few addresses inside it. */
+    private Arbitrary<Set<String>> exceptions(BlockedValue value) {
+        if (value.type() != EntryType.IP || !value.value().contains("/")) {
+            return Arbitraries.just(Set.of());
+        }
+        Network network = network(value.value());
+        return Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.just(Set.of())),
+                Tuple.of(1, Combinators.combine(Arbitraries.longs(), Arbitraries.longs())
+                        .as((high, low) -> inside(network, high, low)).set().ofMinSize(1).ofMaxSize(3)));
     }
 
     private Arbitrary<BlockedValue> value() {
@@ -197,11 +210,13 @@ class BlockListIndexPropertiesTest {
                 Combinators.combine(domain(), path()).as((d, p) -> Probe.url("http://" + d + p)));
     }
 
-    /** Probes on, inside, beside and outside a listed value. */
-    private Arbitrary<Probe> near(BlockedValue value) {
-        String v = value.value();
-        return switch (value.type()) {
-            case IP -> nearIp(v);
+    /** Probes on, inside, beside and outside a listed value, and on its exceptions. */
+    private Arbitrary<Probe> near(BlockListEntry entry) {
+        String v = entry.value().value();
+        return switch (entry.type()) {
+            case IP -> entry.exceptions().isEmpty() ? nearIp(v) : Arbitraries.frequencyOf(
+                    Tuple.of(1, nearIp(v)),
+                    Tuple.of(1, Arbitraries.of(entry.exceptions()).flatMap(BlockListIndexPropertiesTest::onIp)));
             case DOMAIN -> {
                 String base = v.startsWith("*.") ? v.substring(2) : v;
                 String parent = base.indexOf('.') == base.lastIndexOf('.') ? base : base.substring(base.indexOf('.') + 1);
@@ -256,6 +271,16 @@ class BlockListIndexPropertiesTest {
                 });
     }
 
+    /** The address as a probe: alone, IPv4 also as IPv4-mapped IPv6, or as a URL's host. */
+    private static Arbitrary<Probe> onIp(String ip) {
+        String host = ip.contains(":") ? "[" + ip + "]" : ip;
+        List<Probe> probes = new ArrayList<>(List.of(Probe.ip(ip), Probe.url("http://" + host + "/p")));
+        if (!ip.contains(":")) {
+            probes.add(Probe.ip("::ffff:" + ip));
+        }
+        return Arbitraries.of(probes);
+    }
+
     // ---- test-side arithmetic (the index has its own; the reference uses the library's containment) ----
 
     private record Network(boolean ipv6, int prefix, long high, long low) {
@@ -270,6 +295,14 @@ class BlockListIndexPropertiesTest {
             return new Network(true, prefix, halves[0], halves[1]);
         }
         return new Network(false, prefix, 0, address.toIPv4().longValue());
+    }
+
+    /** An address in the network, its host bits taken from {@code high} and {@code low}. */
+    private static String inside(Network network, long high, long low) {
+        if (!network.ipv6) {
+            return dotted(network.low | (low & ~ipv4Mask(network.prefix) & 0xFFFF_FFFFL));
+        }
+        return hex(network.high | (high & ~ipv6HighMask(network.prefix)), network.low | (low & ~ipv6LowMask(network.prefix)));
     }
 
     private static long ipv4Mask(int prefix) {

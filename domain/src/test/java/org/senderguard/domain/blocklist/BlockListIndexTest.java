@@ -72,6 +72,31 @@ class BlockListIndexTest {
     }
 
     @Test
+    void aRangeIsNotFoundForItsExceptionsWhileOtherEntriesStillAre() {
+        BlockListIndex index = new BlockListIndex();
+        BlockListEntry range = entry(UUID.randomUUID(), EntryType.IP, "198.51.100.0/24");
+        BlockListEntry wider = entry(UUID.randomUUID(), EntryType.IP, "198.51.0.0/16");
+        BlockListEntry v6 = entry(UUID.randomUUID(), EntryType.IP, "2001:db8::/32").withException("2001:db8::7");
+        List.of(range, wider, v6).forEach(index::put);
+        assertThat(index.matches(Probe.ip("198.51.100.7"), NOW)).containsExactlyInAnyOrder(range, wider);
+
+        BlockListEntry excepted = range.withException("198.51.100.7");
+        index.put(excepted);
+        assertThat(index.size()).isEqualTo(3);
+        assertThat(index.get(range.id())).contains(excepted);
+        assertThat(index.matches(Probe.ip("198.51.100.7"), NOW)).containsExactly(wider);
+        assertThat(index.matches(Probe.ip("::ffff:198.51.100.7"), NOW)).containsExactly(wider);
+        assertThat(index.matches(Probe.url("http://198.51.100.7/x"), NOW)).containsExactly(wider);
+        assertThat(index.matches(Probe.ip("198.51.100.8"), NOW)).containsExactlyInAnyOrder(excepted, wider);
+        assertThat(index.matches(Probe.ip("2001:db8::7"), NOW)).isEmpty();
+        assertThat(index.matches(Probe.url("http://[2001:db8::7]/"), NOW)).isEmpty();
+        assertThat(index.matches(Probe.ip("2001:db8::8"), NOW)).containsExactly(v6);
+
+        index.put(range);
+        assertThat(index.matches(Probe.ip("198.51.100.7"), NOW)).containsExactlyInAnyOrder(range, wider);
+    }
+
+    @Test
     void readersAlwaysSeeEntriesThatStayWhileAWriterChangesOthers() throws Exception {
         BlockListIndex index = new BlockListIndex(1000); // the per-/16 masks come and go too
         BlockListEntry stays = entry(UUID.randomUUID(), EntryType.IP, "198.51.100.7");

@@ -9,17 +9,21 @@ import java.util.List;
 import org.senderguard.adapters.cli.Table;
 import org.senderguard.domain.blocklist.BlockListEntry;
 
-/** One block-list entry as the CLI prints it; {@code list} is SERVICE or the tenant's id; JSON shows nulls. */
+/**
+ * One block-list entry as the CLI prints it; {@code list} is SERVICE or the tenant's id; JSON shows
+ * nulls; {@code exceptions}: the addresses an IP range no longer lists, in the table after the value.
+ */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record EntryView(String id, String list, String type, String value, String reason, String source,
                         String createdBy, Instant createdAt, @Nullable Instant expiresAt, @Nullable String notes,
-                        boolean delistable) {
+                        boolean delistable, List<String> exceptions) {
 
     static EntryView from(BlockListEntry entry) {
         return new EntryView(entry.id().toString(), entry.isServiceEntry() ? "SERVICE" : entry.tenant().toString(),
                 entry.type().name(), entry.value().value(), entry.reason(), entry.source().name(), entry.createdBy(),
-                entry.createdAt(), entry.expiresAt(), entry.notes(), entry.delistable());
+                entry.createdAt(), entry.expiresAt(), entry.notes(), entry.delistable(),
+                List.copyOf(entry.exceptions()));
     }
 
     static List<EntryView> from(Collection<BlockListEntry> entries) {
@@ -28,8 +32,13 @@ public record EntryView(String id, String list, String type, String value, Strin
 
     static Table table(Collection<EntryView> entries) {
         Table table = Table.withHeaders("ID", "LIST", "TYPE", "VALUE", "REASON", "SOURCE", "EXPIRES", "DELISTABLE");
-        entries.forEach(e -> table.row(e.id, e.list, e.type, e.value, e.reason, e.source,
+        entries.forEach(e -> table.row(e.id, e.list, e.type, e.valueWithExceptions(), e.reason, e.source,
                 e.expiresAt == null ? "never" : e.expiresAt, e.delistable ? "yes" : "no"));
         return table;
+    }
+
+    /** {@code 198.51.100.0/24 except 198.51.100.7,198.51.100.9}. */
+    private String valueWithExceptions() {
+        return exceptions.isEmpty() ? value : value + " except " + String.join(",", exceptions);
     }
 }

@@ -27,6 +27,9 @@ public interface BlockListStore {
     /** Deletes the entries, recording their removal under {@code version} for the other instances. */
     void delete(Collection<UUID> ids, long version);
 
+    /** Stores the entry's exceptions under {@code version}, so that other instances re-read the entry. */
+    void saveExceptions(BlockListEntry entry, long version);
+
     Optional<BlockListEntry> findById(UUID id);
 
     /** The list's entries (the service list when {@code tenant} is null) with these values, expired or not. */

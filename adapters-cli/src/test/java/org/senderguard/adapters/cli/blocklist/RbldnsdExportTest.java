@@ -1,0 +1,121 @@
+package org.senderguard.adapters.cli.blocklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.senderguard.adapters.dns.DnsjavaResolver;
+import org.senderguard.adapters.dns.Rbldnsd;
+import org.senderguard.adapters.dns.RequiresRbldnsd;
+import org.senderguard.application.port.out.DnsResolver.Answer;
+import org.senderguard.domain.blocklist.BlockListEntry;
+import org.senderguard.domain.blocklist.BlockedValue;
+import org.senderguard.domain.blocklist.EntrySource;
+import org.senderguard.domain.blocklist.EntryType;
+import org.senderguard.domain.blocklist.Probe;
+import org.xbill.DNS.ReverseMap;
+
+/** The export served by a real rbldnsd answers as the list matches, range exceptions included. */
+@RequiresRbldnsd
+class RbldnsdExportTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
+    private static final String ZONE = "bl.test";
+    private static final String LISTED = "127.0.0.2";
+    private static final String NOT_DELISTABLE = "127.0.0.3";
+
+    private final List<BlockListEntry> entries = List.of(
+            ip("198.51.100.0/24", true, "198.51.100.7"),
+            // Still listed by the wider range: answered as that range answers, not excluded.
+            ip("203.0.113.0/24", true, "203.0.113.7"),
+            ip("203.0.0.0/16", false),
+            // Still listed by itself.
+            ip("192.0.2.7", false),
+            ip("192.0.2.0/24", true, "192.0.2.7"),
+            // Excepted by both ranges: excluded once.
+            ip("10.0.0.0/8", true, "10.1.2.3"),
+            ip("10.1.0.0/16", true, "10.1.2.3"),
+            ip("2001:db8::/32", true, "2001:db8::7"));
+
+    @Test
+    void writesExclusionsForExceptionsNothingElseLists() throws IOException {
+        assertThat(export()).isEqualTo("""
+                # senderguard service block list
+                $DATASET ip4set:senderguard-ip4 @
+                %1$s
+                198.51.100.0/24
+                203.0.113.0/24
+                203.0.0.0/16 %2$s
+                192.0.2.7 %2$s
+                192.0.2.0/24
+                10.0.0.0/8
+                10.1.0.0/16
+                !198.51.100.7
+                203.0.113.7 %2$s
+                !10.1.2.3
+                $DATASET ip6trie:senderguard-ip6 @
+                %1$s
+                2001:db8::/32
+                !2001:db8::7
+                $DATASET dnset:senderguard-domains @
+                %1$s
+                """.formatted(RbldnsdExport.DELISTABLE, RbldnsdExport.NOT_DELISTABLE));
+    }
+
+    @Test
+    void rbldnsdListsTheRangesButNotTheirExceptions() throws IOException {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("198.51.100.8", LISTED);
+        expected.put("198.51.100.7", null);
+        expected.put("203.0.113.8", LISTED);
+        expected.put("203.0.113.7", NOT_DELISTABLE);
+        expected.put("192.0.2.8", LISTED);
+        expected.put("192.0.2.7", NOT_DELISTABLE);
+        expected.put("10.1.2.4", LISTED);
+        expected.put("10.1.2.3", null);
+        expected.put("2001:db8::8", LISTED);
+        expected.put("2001:db8::7", null);
+        try (Rbldnsd dns = Rbldnsd.start(Rbldnsd.Zone.of(ZONE, "combined", export()))) {
+            DnsjavaResolver resolver = new DnsjavaResolver(dns.address());
+            expected.forEach((ip, answer) -> {
+                Answer found = resolver.queryA(queryName(ip), Duration.ofSeconds(2));
+                assertThat(found.outcome()).as("%s\n%s", ip, dns.log())
+                        .isEqualTo(answer == null ? Answer.Outcome.NXDOMAIN : Answer.Outcome.ADDRESSES);
+                if (answer != null) {
+                    assertThat(found.addresses()).as(ip).containsExactly(answer);
+                }
+                assertThat(entries.stream().anyMatch(e -> e.matches(Probe.ip(ip), NOW)))
+                        .as("%s is listed as the entries match", ip).isEqualTo(answer != null);
+            });
+        }
+    }
+
+    private String export() throws IOException {
+        StringWriter out = new StringWriter();
+        RbldnsdExport.write(entries::forEach, out);
+        return out.toString();
+    }
+
+    private static BlockListEntry ip(String value, boolean delistable, String... exceptions) {
+        return new BlockListEntry(UUID.randomUUID(), null, BlockedValue.parse(EntryType.IP, value), "spam",
+                EntrySource.MANUAL, "operator", NOW, null, null, delistable, new LinkedHashSet<>(List.of(exceptions)));
+    }
+
+    /** 7.100.51.198.bl.test, or the nibbles of an IPv6 address. */
+    private static String queryName(String ip) {
+        try {
+            return ReverseMap.fromAddress(ip).toString().replaceFirst("(in-addr|ip6)\\.arpa\\.$", ZONE);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(ip, e);
+        }
+    }
+}

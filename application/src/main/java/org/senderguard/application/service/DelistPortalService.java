@@ -1,0 +1,199 @@
+package org.senderguard.application.service;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.senderguard.application.port.in.ConfirmDelistUseCase;
+import org.senderguard.application.port.in.DelistLinkCommand;
+import org.senderguard.application.port.in.DelistReview;
+import org.senderguard.application.port.in.ListPortalRequestsUseCase;
+import org.senderguard.application.port.in.PortalRequestSummary;
+import org.senderguard.application.port.in.RequestDelistLinkUseCase;
+import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.BlockListStore;
+import org.senderguard.application.port.out.DelistLinkMailer;
+import org.senderguard.application.port.out.PortalRequests;
+import org.senderguard.application.port.out.RateCounters;
+import org.senderguard.application.port.out.UnitOfWork;
+import org.senderguard.domain.audit.Actor;
+import org.senderguard.domain.audit.AuditRecord;
+import org.senderguard.domain.blocklist.BlockListEntry;
+import org.senderguard.domain.blocklist.Probe;
+import org.senderguard.domain.common.ConflictException;
+import org.senderguard.domain.common.InvalidValueException;
+import org.senderguard.domain.common.NotFoundException;
+import org.senderguard.domain.common.TooManyRequestsException;
+import org.senderguard.domain.delisting.DelistPlan;
+import org.senderguard.domain.delisting.PortalRequest;
+import org.senderguard.domain.delisting.PortalRequestStatus;
+import org.senderguard.domain.delisting.PortalToken;
+
+/**
+ * The self-service delist portal: a sender asks for a link for one email address and one IP
+ * address, follows the link mailed to that address, and confirms. Confirming delists, from the
+ * service list, what {@link DelistPlan} allows. Link requests are counted per client address and
+ * per email address in the database, so the limits hold across instances.
+ */
+public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDelistUseCase,
+        ListPortalRequestsUseCase {
+
+    private static final System.Logger LOG = System.getLogger(DelistPortalService.class.getName());
+    private static final Duration RATE_WINDOW = Duration.ofHours(1);
+
+    private final PortalRequests requests;
+    private final RateCounters counters;
+    private final DelistLinkMailer mailer;
+    private final BlockListStore store;
+    private final BlockLists lists;
+    private final AuditLog audit;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final PortalSettings settings;
+
+    public DelistPortalService(PortalRequests requests, RateCounters counters, DelistLinkMailer mailer,
+                               BlockListStore store, BlockLists lists, AuditLog audit, UnitOfWork unitOfWork,
+                               Clock clock, SecureRandom random, PortalSettings settings) {
+        this.requests = requests;
+        this.counters = counters;
+        this.mailer = mailer;
+        this.store = store;
+        this.lists = lists;
+        this.audit = audit;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+        this.random = random;
+        this.settings = settings;
+    }
+
+    @Override
+    public boolean requestLink(DelistLinkCommand command) {
+        Instant now = clock.instant();
+        PortalToken token = PortalToken.generate(random);
+        PortalRequest request = PortalRequest.open(command.address(), command.ip(), token, command.clientIp(), now);
+        unitOfWork.inTransaction(() -> {
+            // Counted in the same transaction as the request: a refused attempt leaves no count behind.
+            Instant window = now.truncatedTo(ChronoUnit.HOURS);
+            Duration retryAfter = Duration.between(now, window.plus(RATE_WINDOW));
+            if (counters.increment("client:" + command.clientIp(), window) > settings.requestsPerClientPerHour()) {
+                throw new TooManyRequestsException("too many delisting requests from your network; try again later",
+                        retryAfter);
+            }
+            if (counters.increment("address:" + command.address(), window) > settings.requestsPerAddressPerHour()) {
+                throw new TooManyRequestsException("too many delisting requests for this email address; try again "
+                        + "later", retryAfter);
+            }
+            requests.insert(request);
+            audit.add(AuditRecord.of(null, actor(request), "portal.link-requested", target(request), null,
+                    "email " + request.address() + ", ip " + request.ip() + ", from " + request.clientIp(), now));
+            return null;
+        });
+        try {
+            mailer.send(request.address(), request.ip(), settings.portalUrl().get() + "/confirm?token="
+                    + token.value(), request.expiresAt());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not mail the delist link of portal request " + request.id(), e);
+            unitOfWork.inTransaction(() -> {
+                requests.markMailFailed(request.id(), String.valueOf(e.getMessage()));
+                audit.add(AuditRecord.of(null, actor(request), "portal.mail-failed", target(request), null,
+                        e.getMessage(), clock.instant()));
+                return null;
+            });
+            return false;
+        }
+    }
+
+    @Override
+    public DelistReview preview(String token) {
+        Instant now = clock.instant();
+        PortalRequest request = usable(token, now);
+        return new DelistReview(request, plan(request, now, false), settings.supportContact());
+    }
+
+    @Override
+    public DelistReview confirm(String token) {
+        Instant now = clock.instant();
+        PortalRequest request = usable(token, now);
+        lists.refresh();
+        DelistReview done = unitOfWork.inTransaction(() -> {
+            long version = store.beginChange();
+            DelistPlan plan = plan(request, now, true);
+            if (!requests.complete(request.id(), now, plan.describe())) {
+                throw new ConflictException("link-used", "this link has just been used");
+            }
+            store.delete(plan.steps(DelistPlan.Action.REMOVE).stream().map(step -> step.entry().id()).toList(),
+                    version);
+            for (DelistPlan.Step step : plan.steps(DelistPlan.Action.EXCEPT)) {
+                store.saveExceptions(step.entry().withException(request.ip()), version);
+            }
+            for (DelistPlan.Step step : plan.steps()) {
+                audit.add(AuditRecord.of(null, actor(request), "block-list.portal-" + step.action().name()
+                        .toLowerCase(), "block-list-entry:" + step.entry().id(), step.entry().value().value(),
+                        step.describe(request.ip()), now));
+            }
+            audit.add(AuditRecord.of(null, actor(request), "portal.confirmed", target(request), null,
+                    plan.describe(), now));
+            return new DelistReview(request, plan, settings.supportContact());
+        });
+        lists.refresh();
+        return done;
+    }
+
+    @Override
+    public List<PortalRequestSummary> list(PortalRequestStatus status, int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new InvalidValueException("limit", "must be between 1 and 500, was " + limit);
+        }
+        Instant now = clock.instant();
+        return requests.newestFirst(status, now, limit).stream()
+                .map(request -> new PortalRequestSummary(request, request.statusAt(now))).toList();
+    }
+
+    private PortalRequest usable(String token, Instant now) {
+        PortalRequest request = PortalToken.parse(token).flatMap(t -> requests.findByTokenHash(t.hash()))
+                .orElseThrow(() -> new NotFoundException("this delisting link is not valid; check that you copied "
+                        + "all of it, or request a new one"));
+        if (request.status() == PortalRequestStatus.COMPLETED) {
+            throw new ConflictException("link-used", "this link has already been used; request a new one to "
+                    + "delist again");
+        }
+        if (!request.isUsableAt(now)) {
+            throw new ConflictException("link-expired", "this link has expired (links are valid for 24 hours); "
+                    + "request a new one");
+        }
+        return request;
+    }
+
+    /**
+     * The active service-list entries matching the request's IP or address. When {@code current},
+     * inside the change's transaction, each entry is read again from the store, so that what is
+     * delisted is what is stored now. (This instance's lists are caught up before the transaction,
+     * never inside it: there they would skip to the version this very change takes.)
+     */
+    private DelistPlan plan(PortalRequest request, Instant now, boolean current) {
+        List<Probe> probes = List.of(Probe.ip("ip", request.ip()), Probe.address(request.address()));
+        List<BlockListEntry> listed = new ArrayList<>();
+        probes.forEach(probe -> listed.addAll(lists.service(probe, now)));
+        if (!current) {
+            return DelistPlan.of(request.ip(), listed);
+        }
+        return DelistPlan.of(request.ip(), listed.stream().map(entry -> store.findById(entry.id()))
+                .flatMap(Optional::stream)
+                .filter(entry -> probes.stream().anyMatch(probe -> entry.matches(probe, now)))
+                .toList());
+    }
+
+    private static Actor actor(PortalRequest request) {
+        return new Actor("portal:" + request.address());
+    }
+
+    private static String target(PortalRequest request) {
+        return "portal-request:" + request.id();
+    }
+}

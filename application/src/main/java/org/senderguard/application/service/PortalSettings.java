@@ -1,0 +1,21 @@
+package org.senderguard.application.service;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The delist portal's settings: its public address (links in mail point under it), who to contact
+ * for what it cannot delist, and how many link requests per hour a client address and an email
+ * address may make.
+ */
+public record PortalSettings(Supplier<String> portalUrl, String supportContact, int requestsPerClientPerHour,
+                             int requestsPerAddressPerHour) {
+
+    public PortalSettings {
+        Objects.requireNonNull(portalUrl, "portalUrl");
+        Objects.requireNonNull(supportContact, "supportContact");
+        if (requestsPerClientPerHour < 1 || requestsPerAddressPerHour < 1) {
+            throw new IllegalArgumentException("portal rate limits must be at least 1 per hour");
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package org.senderguard.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.core.type.Argument;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.senderguard.application.port.out.UnitOfWork;
+import org.senderguard.domain.apikey.SecretHash;
+
+/**
+ * The delist portal over real HTTP, with its mail going to a real SMTP server: the link's rules,
+ * CSRF, escaping, rate limits, headers, and what confirming does to the service list and mail flow.
+ */
+class DelistPortalTest {
+
+    static final String CLIENT_HEADER = "X-Test-Client";
+
+    private final PortalBrowser browser = new PortalBrowser(randomClient());
+
+    @Test
+    void theFormExplainsItselfAndIsServedWithSecurityHeaders() {
+        HttpResponse<String> form = browser.get("/delist");
+
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(form.body()).contains("<html lang=\"en\"", "<label for=\"email\"", "name=\"email\"",
+                "<label for=\"ip\"", "name=\"ip\"", "name=\"csrf\"", "Why was my mail blocked?",
+                "What this portal cannot do").doesNotContain("<script");
+        assertThat(form.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("default-src 'none'", "frame-ancestors 'none'", "form-action 'self'");
+        assertThat(form.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(form.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(form.headers().firstValue("Referrer-Policy")).contains("same-origin");
+        assertThat(form.headers().firstValue("Set-Cookie").orElse("")).containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("SameSite=Strict").contains("Path=/delist");
+
+        HttpResponse<String> css = browser.get("/delist/assets/portal.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
+    }
+
+    @Test
+    void aPostWithoutTheFormsCsrfTokenIsRefusedAndSendsNothing() {
+        String email = newAddress();
+        HttpResponse<String> forged = new PortalBrowser(randomClient()).post("/delist",
+                Map.of("email", email, "ip", "192.0.2.1", "csrf", "x".repeat(43)));
+        HttpResponse<String> noToken = browser.post("/delist", Map.of("email", email, "ip", "192.0.2.1"));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("This form had expired");
+        assertThat(TestMail.to(email)).isEmpty();
+        assertThat(requests(email)).isEmpty();
+    }
+
+    @Test
+    void badFieldsAreNamedNextToThemAndEveryEchoedValueIsEscaped() {
+        String email = "<script>alert(1)</script>@x";
+        String ip = "\"><img src=x onerror=alert(1)>";
+        HttpResponse<String> answer = browser.requestLink(email, ip);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body())
+                .contains("id=\"email-error\"", "id=\"ip-error\"", "aria-invalid=\"true\"",
+                        "aria-describedby=\"email-hint email-error\"", "href=\"#email\"", "href=\"#ip\"")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;@x", "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;")
+                .doesNotContain("<script>", "<img src=x");
+    }
+
+    @Test
+    void theAnswerIsTheSameWhetherOrNotAnythingIsListed() {
+        String net = randomNet();
+        cli("blocklist", "add", net + "7", "--type", "IP", "--reason", "spam source");
+        String email = newAddress();
+
+        HttpResponse<String> listed = browser.requestLink(email, net + "7");
+        HttpResponse<String> unlisted = browser.requestLink(email, net + "8");
+
+        assertThat(listed.statusCode()).isEqualTo(unlisted.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).isEqualTo(unlisted.body()).contains("Check your email");
+        assertThat(TestMail.to(email)).hasSize(2);
+    }
+
+    @Test
+    void confirmingRemovesASingleAddressAndExceptsTheIpFromARangeOnce() throws Exception {
+        String net = randomNet();
+        String email = newAddress();
+        cli("blocklist", "add", net + "0/24", "--type", "IP", "--reason", "spam source");
+        cli("blocklist", "add", email, "--type", "SENDER", "--reason", "spam");
+        cli("blocklist", "add", email.substring(email.indexOf('@') + 1), "--type", "DOMAIN", "--reason", "spam",
+                "--not-delistable");
+        TenantClient tenant = new TenantClient();
+        assertThat(BlockListTest.inbound(tenant, "x@elsewhere.example", net + "7", List.of()).json())
+                .containsEntry("action", "REJECT");
+
+        assertThat(browser.requestLink(email, net + "7").statusCode()).isEqualTo(200);
+        String link = TestMail.confirmationLink(email, 0);
+        assertThat(TestMail.to(email).get(0).getFrom()[0].toString()).isEqualTo("delist@senderguard.test");
+        assertThat(link).startsWith(TestApplication.uri("/delist/confirm?token=").toString());
+        String token = link.substring(link.indexOf("token=") + 6);
+        assertThat(dataSourceQuery("SELECT COUNT(*) FROM portal_request WHERE token_hash = '"
+                + SecretHash.of(token).hex() + "'")).as("stored as its hash").isEqualTo(1);
+        assertThat(dataSourceQuery("SELECT COUNT(*) FROM portal_request WHERE token_hash = '" + token + "' OR outcome "
+                + "LIKE '%" + token + "%'")).as("and only so").isZero();
+        assertThat(TestMail.text(TestMail.to(email).get(0))).contains("To confirm", net + "7", "expires at");
+
+        HttpResponse<String> review = browser.get(link);
+        assertThat(review.statusCode()).isEqualTo(200);
+        assertThat(review.body()).contains("Delist IP", net + "7", email,
+                "The IP range " + net + "0/24 stays listed, but " + net + "7 will no longer be blocked by it.",
+                "The email address " + email + " will be taken off the block list.",
+                "cannot be delisted here", "the postmaster of the domain you wrote to");
+        assertThat(BlockListTest.inbound(tenant, "x@elsewhere.example", net + "7", List.of()).json())
+                .as("opening the link changes nothing").containsEntry("action", "REJECT");
+
+        HttpResponse<String> done = browser.post("/delist/confirm",
+                Map.of("token", token, "csrf", PortalBrowser.csrfOf(review.body())));
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).contains("Delisted", "is no longer blocked by it", "was taken off the block list",
+                "Still listed");
+
+        assertThat(BlockListTest.inbound(tenant, "x@elsewhere.example", net + "7", List.of()).json())
+                .containsEntry("action", "ACCEPT");
+        assertThat(BlockListTest.inbound(tenant, "x@elsewhere.example", net + "8", List.of()).json())
+                .as("the rest of the range stays blocked").containsEntry("action", "REJECT");
+        assertThat(cli("blocklist", "lookup", email, "--output", "json").out()).doesNotContain("\"SENDER\"");
+
+        HttpResponse<String> again = browser.post("/delist/confirm",
+                Map.of("token", token, "csrf", PortalBrowser.csrfOf(review.body())));
+        assertThat(again.statusCode()).isEqualTo(410);
+        assertThat(again.body()).contains("This link has been used");
+        assertThat(browser.get(link).statusCode()).isEqualTo(410);
+
+        List<Map<String, Object>> completed = requests(email);
+        assertThat(completed).hasSize(1);
+        assertThat(completed.get(0)).containsEntry("status", "COMPLETED").containsEntry("ip", net + "7");
+        assertThat((String) completed.get(0).get("outcome")).contains("excepted " + net + "7 from ip " + net + "0/24",
+                "removed sender " + email, "refused domain");
+        assertThat(dataSourceQuery("SELECT COUNT(*) FROM audit_record WHERE actor = 'portal:" + email + "'"))
+                .as("link requested, three entries, confirmed").isEqualTo(5);
+    }
+
+    @Test
+    void aLinkExpiresAfter24Hours() {
+        String email = newAddress();
+        browser.requestLink(email, "192.0.2.44");
+        String link = TestMail.confirmationLink(email, 0);
+        HttpResponse<String> review = browser.get(link);
+        assertThat(review.statusCode()).isEqualTo(200);
+
+        TestApplication.clock().advance(Duration.ofHours(24));
+
+        HttpResponse<String> expired = browser.get(link);
+        assertThat(expired.statusCode()).isEqualTo(410);
+        assertThat(expired.body()).contains("This link has expired");
+        String token = link.substring(link.indexOf("token=") + 6);
+        assertThat(browser.post("/delist/confirm", Map.of("token", token, "csrf",
+                PortalBrowser.csrfOf(browser.get("/delist").body()))).statusCode()).isEqualTo(410);
+        assertThat(requests(email)).singleElement().satisfies(r -> assertThat(r).containsEntry("status", "EXPIRED"));
+    }
+
+    @Test
+    void aTokenThatWasNeverIssuedFindsNothing() {
+        assertThat(browser.get("/delist/confirm?token=" + "A".repeat(43)).statusCode()).isEqualTo(404);
+        assertThat(browser.get("/delist/confirm?token=%3Cscript%3E").body()).contains("This link is not valid")
+                .doesNotContain("<script>");
+        assertThat(browser.get("/delist/confirm").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void linkRequestsAreLimitedPerAddressAndPerClient() {
+        String email = newAddress();
+        for (int i = 0; i < 3; i++) {
+            assertThat(new PortalBrowser(randomClient()).requestLink(email, "192.0.2.1").statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> fourth = new PortalBrowser(randomClient()).requestLink(email, "192.0.2.1");
+        assertThat(fourth.statusCode()).isEqualTo(429);
+        assertThat(fourth.body()).contains("delisting requests for this email address");
+        assertThat(Long.parseLong(fourth.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3600L);
+        assertThat(TestMail.to(email)).hasSize(3);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(browser.requestLink(newAddress(), "192.0.2.1").statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> eleventh = browser.requestLink(newAddress(), "192.0.2.1");
+        assertThat(eleventh.statusCode()).isEqualTo(429);
+        assertThat(eleventh.body()).contains("delisting requests from your network");
+    }
+
+    @Test
+    void operatorsListRequestsByStatus() {
+        String email = newAddress();
+        browser.requestLink(email, "192.0.2.9");
+        TestApplication.CliResult pending = cli("delist-requests", "list", "--status", "PENDING", "--output", "json");
+        assertThat(pending.out()).contains(email);
+        assertThat(cli("delist-requests", "list", "--status", "COMPLETED", "--output", "json").out())
+                .doesNotContain(email);
+        TestApplication.CliResult table = cli("delist-requests", "list");
+        assertThat(table.out()).contains("STATUS", email, "PENDING");
+        TestApplication.CliResult bad = TestApplication.cli("delist-requests", "list", "--limit", "0");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err().strip()).contains("limit").doesNotContain("\n");
+    }
+
+    /** The operator's view of the requests for {@code email}. */
+    static List<Map<String, Object>> requests(String email) {
+        TestApplication.CliResult listed = cli("delist-requests", "list", "--limit", "500", "--output", "json");
+        try {
+            List<Map<String, Object>> all = TestApplication.json().readValue(listed.out(),
+                    Argument.listOf(Argument.mapOf(String.class, Object.class)));
+            return all.stream().filter(request -> email.equals(request.get("email"))).toList();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(listed.out(), e);
+        }
+    }
+
+    static String newAddress() {
+        return "sender-" + UUID.randomUUID().toString().substring(0, 8) + "@" + UUID.randomUUID().toString()
+                .substring(0, 6) + ".example";
+    }
+
+    static String randomClient() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+    }
+
+    private static String randomNet() {
+        return "198.19." + ThreadLocalRandom.current().nextInt(256) + ".";
+    }
+
+    /** The first column of the first row, read in a transaction of the application's own. */
+    private static long dataSourceQuery(String sql) {
+        DataSource dataSource = TestApplication.context().getBean(DataSource.class);
+        return TestApplication.context().getBean(UnitOfWork.class).inTransaction(() -> {
+            try (var statement = dataSource.getConnection().createStatement(); var rs = statement.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (java.sql.SQLException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    private static TestApplication.CliResult cli(String... args) {
+        TestApplication.CliResult result = TestApplication.cli(args);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return result;
+    }
+}

@@ -1,0 +1,84 @@
+package org.senderguard.domain.delisting;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.senderguard.domain.blocklist.BlockListEntry;
+import org.senderguard.domain.blocklist.EntryType;
+
+/**
+ * What the delist portal does with the service-list entries that match a sender's IP address and
+ * email address: a delistable single address (IP or sender) is removed; a delistable IP range gets
+ * an exception for that one IP and keeps blocking the rest; anything else (not delistable, or a
+ * whole domain or URL) is refused, and only Support can lift it.
+ */
+public record DelistPlan(String ip, List<Step> steps) {
+
+    public enum Action { REMOVE, EXCEPT, REFUSE }
+
+    public record Step(BlockListEntry entry, Action action) {
+
+        public Step {
+            Objects.requireNonNull(entry, "entry");
+            Objects.requireNonNull(action, "action");
+        }
+
+        /** One line for the request's outcome and the audit log. */
+        public String describe(String ip) {
+            String listed = entry.type().name().toLowerCase() + " " + entry.value().value();
+            return switch (action) {
+                case REMOVE -> "removed " + listed;
+                case EXCEPT -> "excepted " + ip + " from " + listed;
+                case REFUSE -> "refused " + listed + " (not delistable)";
+            };
+        }
+    }
+
+    public DelistPlan {
+        Objects.requireNonNull(ip, "ip");
+        steps = List.copyOf(steps);
+    }
+
+    /** The plan for {@code listed}: the active service-list entries matching the IP or the address. */
+    public static DelistPlan of(String ip, Collection<BlockListEntry> listed) {
+        Map<UUID, Step> steps = new LinkedHashMap<>();
+        for (BlockListEntry entry : listed) {
+            if (!entry.isServiceEntry()) {
+                throw new IllegalArgumentException("the portal delists from the service list only: " + entry.id());
+            }
+            steps.putIfAbsent(entry.id(), new Step(entry, actionFor(entry)));
+        }
+        return new DelistPlan(ip, List.copyOf(steps.values()));
+    }
+
+    private static Action actionFor(BlockListEntry entry) {
+        if (!entry.delistable()) {
+            return Action.REFUSE;
+        }
+        if (entry.type() == EntryType.SENDER) {
+            return Action.REMOVE;
+        }
+        if (entry.type() == EntryType.IP) {
+            return entry.value().value().indexOf('/') < 0 ? Action.REMOVE : Action.EXCEPT;
+        }
+        return Action.REFUSE;
+    }
+
+    public List<Step> steps(Action action) {
+        return steps.stream().filter(step -> step.action() == action).toList();
+    }
+
+    public boolean isEmpty() {
+        return steps.isEmpty();
+    }
+
+    /** The steps, one per line; "nothing listed" when there are none. */
+    public String describe() {
+        return steps.isEmpty() ? "nothing listed"
+                : steps.stream().map(step -> step.describe(ip)).collect(Collectors.joining("; "));
+    }
+}

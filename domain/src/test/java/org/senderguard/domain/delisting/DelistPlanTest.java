@@ -1,0 +1,75 @@
+package org.senderguard.domain.delisting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.senderguard.domain.blocklist.BlockListEntry;
+import org.senderguard.domain.blocklist.BlockedValue;
+import org.senderguard.domain.blocklist.EntrySource;
+import org.senderguard.domain.blocklist.EntryType;
+import org.senderguard.domain.tenant.TenantId;
+
+class DelistPlanTest {
+
+    private static final String IP = "198.51.100.7";
+
+    private static BlockListEntry service(EntryType type, String value, boolean delistable) {
+        return new BlockListEntry(UUID.randomUUID(), null, BlockedValue.parse(type, value), "spam",
+                EntrySource.MANUAL, "operator:ops", Instant.EPOCH, null, null, delistable);
+    }
+
+    @Test
+    void delistableSingleAddressesAreRemovedAndRangesExcepted() {
+        BlockListEntry single = service(EntryType.IP, IP, true);
+        BlockListEntry range = service(EntryType.IP, "198.51.100.0/24", true);
+        BlockListEntry sender = service(EntryType.SENDER, "bob@sender.example", true);
+
+        DelistPlan plan = DelistPlan.of(IP, List.of(single, range, sender));
+
+        assertThat(plan.steps(DelistPlan.Action.REMOVE)).extracting(DelistPlan.Step::entry)
+                .containsExactly(single, sender);
+        assertThat(plan.steps(DelistPlan.Action.EXCEPT)).extracting(DelistPlan.Step::entry).containsExactly(range);
+        assertThat(plan.steps(DelistPlan.Action.REFUSE)).isEmpty();
+        assertThat(plan.describe()).isEqualTo("removed ip 198.51.100.7; excepted 198.51.100.7 from ip "
+                + "198.51.100.0/24; removed sender bob@sender.example");
+    }
+
+    @Test
+    void notDelistableEntriesAndWholeDomainsAreRefused() {
+        BlockListEntry pinned = service(EntryType.IP, "198.51.100.0/24", false);
+        BlockListEntry domain = service(EntryType.DOMAIN, "sender.example", true);
+        BlockListEntry sender = service(EntryType.SENDER, "bob@sender.example", false);
+
+        DelistPlan plan = DelistPlan.of(IP, List.of(pinned, domain, sender));
+
+        assertThat(plan.steps(DelistPlan.Action.REFUSE)).extracting(DelistPlan.Step::entry)
+                .containsExactly(pinned, domain, sender);
+        assertThat(plan.steps(DelistPlan.Action.REMOVE)).isEmpty();
+        assertThat(plan.steps(DelistPlan.Action.EXCEPT)).isEmpty();
+    }
+
+    @Test
+    void anEntryFoundTwiceIsPlannedOnce() {
+        BlockListEntry range = service(EntryType.IP, "198.51.100.0/24", true);
+        assertThat(DelistPlan.of(IP, List.of(range, range)).steps()).hasSize(1);
+    }
+
+    @Test
+    void nothingListedIsAnEmptyPlan() {
+        DelistPlan plan = DelistPlan.of(IP, List.of());
+        assertThat(plan.isEmpty()).isTrue();
+        assertThat(plan.describe()).isEqualTo("nothing listed");
+    }
+
+    @Test
+    void tenantListsAreNotThePortalsBusiness() {
+        BlockListEntry tenants = new BlockListEntry(UUID.randomUUID(), TenantId.of(UUID.randomUUID().toString()),
+                BlockedValue.parse(EntryType.IP, IP), "spam", EntrySource.MANUAL, "api-key:1", Instant.EPOCH, null,
+                null, true);
+        assertThatThrownBy(() -> DelistPlan.of(IP, List.of(tenants))).isInstanceOf(IllegalArgumentException.class);
+    }
+}
