@@ -24,9 +24,17 @@ final class PortalBrowser {
 
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private final String clientAddress;
+    private final URI server;
 
+    /** A client of the shared test application. */
     PortalBrowser(String clientAddress) {
+        this(clientAddress, null);
+    }
+
+    /** A client of the server at {@code server}. */
+    PortalBrowser(String clientAddress, URI server) {
         this.clientAddress = clientAddress;
+        this.server = server;
     }
 
     HttpResponse<String> get(String pathOrUrl) {
@@ -56,7 +64,8 @@ final class PortalBrowser {
     }
 
     private HttpRequest.Builder builder(String pathOrUrl) {
-        URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : TestApplication.uri(pathOrUrl);
+        URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl)
+                : server != null ? server.resolve(pathOrUrl) : TestApplication.uri(pathOrUrl);
         return HttpRequest.newBuilder(uri).header(DelistPortalTest.CLIENT_HEADER, clientAddress);
     }
 
