@@ -76,6 +76,21 @@ class BlocklistCliTest {
         assertThat(BlockListTest.first(listing.get("service"))).containsEntry("source", "IMPORT")
                 .containsEntry("expiresAt", null).containsEntry("notes", "a note, with a comma");
 
+        String net = "198.18." + (tag.hashCode() & 0xff) + ".";
+        Path full = write("full.csv", "type,value,reason,expiresAt,notes,delistable,exceptions",
+                "IP," + net + "0/24,feed,never,,false," + net + "7 " + net + "9");
+        assertThat(TestApplication.cli("blocklist", "import", full.toString()).exitCode()).isZero();
+        assertThat(TestApplication.cli("blocklist", "lookup", net + "7", "--output", "json").json())
+                .as("an exception of the range").containsEntry("listed", false);
+        assertThat(BlockListTest.first(TestApplication.cli("blocklist", "lookup", net + "8", "--output", "json")
+                .json().get("service"))).containsEntry("delistable", false);
+        TestApplication.CliResult badColumns = TestApplication.cli("blocklist", "import", write("bad-columns.csv",
+                "type,value,reason,expiresAt,notes,delistable,exceptions", "IP,198.18.0.0/24,x,,,maybe,",
+                "IP,198.18.1.0/24,x,,,,192.0.2.1").toString());
+        assertThat(badColumns.exitCode()).isEqualTo(2);
+        assertThat(badColumns.err()).contains("line 2: delistable: must be true or false, was 'maybe'")
+                .contains("line 3: exceptions: '192.0.2.1' is not in the range 198.18.1.0/24");
+
         TestApplication.CliResult header = TestApplication.cli("blocklist", "import",
                 write("header.csv", "kind,value,reason", "IP,192.0.2.1,x").toString());
         assertThat(header.exitCode()).isEqualTo(2);
@@ -96,9 +111,9 @@ class BlocklistCliTest {
         Path csv = dir.resolve("export.csv");
         assertThat(TestApplication.cli("blocklist", "export", "--file", csv.toString()).exitCode()).isZero();
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("type,value,reason,expiresAt,notes");
+        assertThat(lines.get(0)).isEqualTo("type,value,reason,expiresAt,notes,delistable,exceptions");
         assertThat(lines).anyMatch(l -> l.startsWith("DOMAIN,export-" + tag + ".example,\"exported, \"\"quoted\"\"\","))
-                .contains("IP,203.0.113.0/25,exported,never,");
+                .contains("IP,203.0.113.0/25,exported,never,,false,");
 
         TestApplication.CliResult rbldnsd = TestApplication.cli("blocklist", "export", "--format", "rbldnsd");
         assertThat(rbldnsd.exitCode()).isZero();

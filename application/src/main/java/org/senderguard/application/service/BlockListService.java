@@ -245,11 +245,25 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
         private BlockListEntry entry(ImportRow row) {
             var type = BlockListEntryDraft.parseType("type", nullToEmpty(row.type()));
             boolean never = "never".equalsIgnoreCase(nullToEmpty(row.expiresAt()).strip());
+            boolean delistable = delistable(row.delistable());
             var draft = new BlockListEntryDraft(type, row.reason(),
                     never ? null : BlockListEntryDraft.parseExpiry("expiresAt", row.expiresAt()), never,
-                    row.notes() == null || row.notes().isBlank() ? null : row.notes().strip(), true);
+                    row.notes() == null || row.notes().isBlank() ? null : row.notes().strip(), delistable);
+            String exceptions = nullToEmpty(row.exceptions()).strip();
             return new BlockListEntry(UUID.randomUUID(), null, BlockedValue.parse(type, row.value()), draft.reason(),
-                    command.source(), command.actor().value(), now, draft.expiryFrom(now), draft.notes(), true);
+                    command.source(), command.actor().value(), now, draft.expiryFrom(now), draft.notes(), delistable,
+                    exceptions.isEmpty() ? Set.of() : Set.copyOf(List.of(exceptions.split("\\s+"))));
+        }
+
+        private static boolean delistable(String text) {
+            String value = nullToEmpty(text).strip();
+            if (value.isEmpty() || value.equalsIgnoreCase("true")) {
+                return true;
+            }
+            if (value.equalsIgnoreCase("false")) {
+                return false;
+            }
+            throw new InvalidValueException("delistable", "must be true or false, was '" + value + "'");
         }
     }
 

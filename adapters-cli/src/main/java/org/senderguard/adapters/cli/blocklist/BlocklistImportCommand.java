@@ -31,14 +31,15 @@ import picocli.CommandLine.Spec;
 @Prototype
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import entries into the service list from a CSV file with a header line and the columns "
-                + "type,value,reason and optionally expiresAt,notes (expiresAt: a date, an instant, 'never', or empty "
-                + "for the type's default).",
+                + "type,value,reason and optionally expiresAt,notes,delistable,exceptions (expiresAt: a date, an "
+                + "instant, 'never', or empty for the type's default; delistable: true (the default) or false; "
+                + "exceptions: addresses a range no longer lists, separated by spaces).",
                 "All or nothing: if any row is bad, every bad row is reported with its line number and nothing is "
                 + "imported. Values already listed are skipped."})
 public class BlocklistImportCommand implements Runnable {
 
     static final List<String> REQUIRED = List.of("type", "value", "reason");
-    static final List<String> OPTIONAL = List.of("expiresAt", "notes");
+    static final List<String> OPTIONAL = List.of("expiresAt", "notes", "delistable", "exceptions");
 
     private final ImportBlockListUseCase importer;
 
@@ -99,7 +100,8 @@ public class BlocklistImportCommand implements Runnable {
             public ImportRow next() {
                 CSVRecord record = records.next();
                 return new ImportRow(record.getRecordNumber() + 1, column(record, "type"), column(record, "value"),
-                        column(record, "reason"), column(record, "expiresAt"), column(record, "notes"));
+                        column(record, "reason"), column(record, "expiresAt"), column(record, "notes"),
+                        column(record, "delistable"), column(record, "exceptions"));
             }
         };
     }
