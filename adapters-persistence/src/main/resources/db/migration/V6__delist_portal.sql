@@ -17,6 +17,7 @@ CREATE TABLE portal_request (
     CONSTRAINT uq_portal_request_token UNIQUE (token_hash)
 );
 CREATE INDEX ix_portal_request_status ON portal_request (status, seq);
+CREATE INDEX ix_portal_request_requested_at ON portal_request (requested_at);
 
 -- Requests per key (client address, email address) and fixed window, for the portal's rate limits.
 CREATE TABLE rate_counter (

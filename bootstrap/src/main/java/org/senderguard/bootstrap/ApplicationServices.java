@@ -176,8 +176,9 @@ class ApplicationServices {
     }
 
     /**
-     * Link requests per hour: {@code SENDERGUARD_PORTAL_CLIENT_LIMIT} per client address (default
-     * 10), {@code SENDERGUARD_PORTAL_ADDRESS_LIMIT} per email address (default 3).
+     * Link requests per hour: {@code SENDERGUARD_PORTAL_CLIENT_LIMIT} per client (an IPv4 address or
+     * an IPv6 /64; default 10), {@code SENDERGUARD_PORTAL_ADDRESS_LIMIT} per email address (default
+     * 3), {@code SENDERGUARD_PORTAL_IP_LIMIT} per IP address to delist (default 5).
      */
     @Singleton
     DelistPortalService delistPortalService(PortalRequests requests, RateCounters counters, DelistLinkMailer mailer,
@@ -186,9 +187,11 @@ class ApplicationServices {
                                             @Named(PORTAL_URL) Supplier<String> portalUrl,
                                             @Value(SUPPORT_CONTACT) String supportContact,
                                             @Value("${senderguard.portal.client-limit:10}") int clientLimit,
-                                            @Value("${senderguard.portal.address-limit:3}") int addressLimit) {
+                                            @Value("${senderguard.portal.address-limit:3}") int addressLimit,
+                                            @Value("${senderguard.portal.ip-limit:5}") int ipLimit) {
         return new DelistPortalService(requests, counters, mailer, store, lists, audit, unitOfWork, clock,
-                new SecureRandom(), new PortalSettings(portalUrl, supportContact, clientLimit, addressLimit));
+                new SecureRandom(), new PortalSettings(portalUrl, supportContact, clientLimit, addressLimit,
+                ipLimit));
     }
 
     @Singleton

@@ -143,8 +143,11 @@ class DelistPortalTest {
         assertThat(completed.get(0)).containsEntry("status", "COMPLETED").containsEntry("ip", net + "7");
         assertThat((String) completed.get(0).get("outcome")).contains("excepted " + net + "7 from ip " + net + "0/24",
                 "removed sender " + email, "refused domain");
-        assertThat(dataSourceQuery("SELECT COUNT(*) FROM audit_record WHERE actor = 'portal:" + email + "'"))
-                .as("link requested, three entries, confirmed").isEqualTo(5);
+        String audited = "SELECT COUNT(*) FROM audit_record WHERE actor = 'portal:" + email + "' AND action ";
+        assertThat(dataSourceQuery(audited + "= 'portal.link-requested'")).isEqualTo(1);
+        assertThat(dataSourceQuery(audited + "LIKE 'block-list.portal-%'")).as("one per entry").isEqualTo(3);
+        assertThat(dataSourceQuery(audited + "= 'portal.confirmed'")).isEqualTo(1);
+        assertThat(dataSourceQuery(audited + "= 'portal.link-refused'")).as("the two uses after").isEqualTo(2);
     }
 
     @Test
@@ -175,23 +178,47 @@ class DelistPortalTest {
     }
 
     @Test
-    void linkRequestsAreLimitedPerAddressAndPerClient() {
+    void linkRequestsAreLimitedPerAddress() {
         String email = newAddress();
         for (int i = 0; i < 3; i++) {
-            assertThat(new PortalBrowser(randomClient()).requestLink(email, "192.0.2.1").statusCode()).isEqualTo(200);
+            assertThat(new PortalBrowser(randomClient()).requestLink(email, randomIp()).statusCode()).isEqualTo(200);
         }
-        HttpResponse<String> fourth = new PortalBrowser(randomClient()).requestLink(email, "192.0.2.1");
+        HttpResponse<String> fourth = new PortalBrowser(randomClient()).requestLink(email, randomIp());
         assertThat(fourth.statusCode()).isEqualTo(429);
         assertThat(fourth.body()).contains("delisting requests for this email address");
         assertThat(Long.parseLong(fourth.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3600L);
         assertThat(TestMail.to(email)).hasSize(3);
+        assertThat(dataSourceQuery("SELECT COUNT(*) FROM audit_record WHERE actor = 'portal:" + email
+                + "' AND action = 'portal.rate-limited'")).as("the refusal is audited").isEqualTo(1);
+    }
 
-        for (int i = 0; i < 10; i++) {
-            assertThat(browser.requestLink(newAddress(), "192.0.2.1").statusCode()).isEqualTo(200);
+    @Test
+    void linkRequestsAreLimitedPerClientNetworkCountingAnIpv6Slash64AsOne() {
+        String network = "2001:db8:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff)) + ":7::";
+        for (int i = 1; i <= 10; i++) {
+            assertThat(new PortalBrowser(network + Integer.toHexString(i)).requestLink(newAddress(), randomIp())
+                    .statusCode()).isEqualTo(200);
         }
-        HttpResponse<String> eleventh = browser.requestLink(newAddress(), "192.0.2.1");
+        HttpResponse<String> eleventh = new PortalBrowser(network + "ff").requestLink(newAddress(), randomIp());
         assertThat(eleventh.statusCode()).isEqualTo(429);
         assertThat(eleventh.body()).contains("delisting requests from your network");
+    }
+
+    @Test
+    void linkRequestsAreLimitedPerIpToDelist() {
+        String ip = randomIp();
+        for (int i = 0; i < 5; i++) {
+            assertThat(new PortalBrowser(randomClient()).requestLink(newAddress(), ip).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> sixth = new PortalBrowser(randomClient()).requestLink(newAddress(), ip);
+        assertThat(sixth.statusCode()).isEqualTo(429);
+        assertThat(sixth.body()).contains("delisting requests for this IP address");
+    }
+
+    @Test
+    void aClientAddressHeaderThatIsNoAddressCountsAsTheTcpPeer() {
+        HttpResponse<String> answer = new PortalBrowser("x".repeat(300)).requestLink(newAddress(), randomIp());
+        assertThat(answer.statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -229,6 +256,11 @@ class DelistPortalTest {
     static String randomClient() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+    }
+
+    private static String randomIp() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "198.51." + random.nextInt(256) + "." + random.nextInt(1, 255);
     }
 
     private static String randomNet() {

@@ -15,13 +15,15 @@ import org.senderguard.domain.common.UtcDay;
  * traffic of the last day: minute counters older than two hours, day counters older than two
  * days, remembered decisions older than a week (mail flow retries within minutes), spam sightings
  * older than their 24-hour window, block-list removals older than a day (instances follow them
- * within a second), expired block-list entries (which stopped matching at their expiry) and rate
- * counters of windows that ended more than an hour ago.
+ * within a second), expired block-list entries (which stopped matching at their expiry), rate
+ * counters of windows that ended more than an hour ago, and delist portal requests older than
+ * {@link #PORTAL_REQUESTS_KEPT} (the audit log keeps what they did).
  */
 @Singleton
 class Housekeeping {
 
     static final Duration DECISIONS_KEPT = Duration.ofDays(7);
+    static final Duration PORTAL_REQUESTS_KEPT = Duration.ofDays(90);
     private static final int BATCH = 10_000;
 
     private final Sql sql;
@@ -49,6 +51,7 @@ class Housekeeping {
         deleteAll("DELETE FROM processed_message WHERE decided_at < ? LIMIT " + BATCH, now.minus(DECISIONS_KEPT));
         deleteAll("DELETE FROM spam_url_sighting WHERE seen_at < ? LIMIT " + BATCH, now.minus(Duration.ofDays(1)));
         deleteAll("DELETE FROM rate_counter WHERE window_start < ? LIMIT " + BATCH, now.minus(Duration.ofHours(2)));
+        deleteAll("DELETE FROM portal_request WHERE requested_at < ? LIMIT " + BATCH, now.minus(PORTAL_REQUESTS_KEPT));
         deleteAll("DELETE FROM block_list_removal WHERE removed_at < ? LIMIT " + BATCH, now.minus(Duration.ofDays(1)));
         while (unitOfWork.inTransaction(() -> removeExpiredEntries(now)) == BATCH) {
             // Next batch.

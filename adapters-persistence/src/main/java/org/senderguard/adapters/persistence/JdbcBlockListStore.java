@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -157,7 +159,8 @@ class JdbcBlockListStore implements BlockListStore {
                 BlockedValue.of(EntryType.valueOf(rs.getString("entry_type")), rs.getString("entry_value")),
                 rs.getString("reason"), EntrySource.valueOf(rs.getString("source")), rs.getString("created_by"),
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "expires_at"), rs.getString("notes"),
-                rs.getBoolean("delistable"), exceptions == null ? Set.of() : Set.of(exceptions.split(" ")));
+                rs.getBoolean("delistable"), exceptions == null || exceptions.isBlank() ? Set.of()
+                : new HashSet<>(Arrays.asList(exceptions.strip().split("\\s+"))));
     }
 
     /** Space-separated, null when there are none. */

@@ -669,6 +669,30 @@ abstract class RepositoryContractTest {
     }
 
     @Test
+    void housekeepingDropsPortalRequestsAfter90DaysAndRateCountersAfterTheirWindow() {
+        PortalRequests requests = context.getBean(PortalRequests.class);
+        RateCounters rates = context.getBean(RateCounters.class);
+        PortalToken oldToken = PortalToken.generate(new SecureRandom());
+        PortalToken recentToken = PortalToken.generate(new SecureRandom());
+        inTransaction(() -> {
+            requests.insert(PortalRequest.open(EmailAddress.of("aged@portal.example"), "192.0.2.4", oldToken,
+                    "203.0.113.5", now.minus(Housekeeping.PORTAL_REQUESTS_KEPT).minusSeconds(1)));
+            requests.insert(PortalRequest.open(EmailAddress.of("recent@portal.example"), "192.0.2.5", recentToken,
+                    "203.0.113.5", now.minus(Housekeeping.PORTAL_REQUESTS_KEPT).plusSeconds(60)));
+        });
+        String key = "client:" + UUID.randomUUID();
+        Instant window = now.truncatedTo(ChronoUnit.HOURS);
+        unitOfWork.inTransaction(() -> rates.increment(key, window.minus(Duration.ofHours(3))));
+
+        context.getBean(Housekeeping.class).purge(now);
+
+        assertThat(requests.findByTokenHash(oldToken.hash())).isEmpty();
+        assertThat(requests.findByTokenHash(recentToken.hash())).isPresent();
+        assertThat(unitOfWork.inTransaction(() -> rates.increment(key, window.minus(Duration.ofHours(3)))))
+                .as("counted afresh").isEqualTo(1);
+    }
+
+    @Test
     void rateCountersCountPerKeyAndWindow() {
         RateCounters rates = context.getBean(RateCounters.class);
         Instant window = now.truncatedTo(ChronoUnit.HOURS);

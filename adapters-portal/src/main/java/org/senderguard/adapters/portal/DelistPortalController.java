@@ -13,6 +13,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
@@ -36,6 +38,7 @@ import org.senderguard.domain.common.TooManyRequestsException;
  * Every page that holds a form carries the CSRF token; every echoed value is escaped by Thymeleaf.
  */
 @Controller("/delist")
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(MediaType.TEXT_HTML)
 class DelistPortalController {
@@ -126,6 +129,7 @@ class DelistPortalController {
         model.put("delisted", lines.delisted());
         model.put("refused", lines.refused());
         model.put("nothingListed", lines.isEmpty());
+        model.put("ipCleared", review.plan().clearsIp());
         model.put("contact", review.supportContact());
         return model;
     }

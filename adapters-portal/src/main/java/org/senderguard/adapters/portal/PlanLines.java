@@ -26,7 +26,7 @@ record PlanLines(List<String> delisted, List<String> refused) {
     private static String what(BlockListEntry entry) {
         String value = entry.value().value();
         return switch (entry.type()) {
-            case IP -> (value.indexOf('/') < 0 ? "The IP address " : "The IP range ") + value;
+            case IP -> (entry.value().isRange() ? "The IP range " : "The IP address ") + value;
             case SENDER -> "The email address " + value;
             case DOMAIN -> "The domain " + value;
             case URL -> "The website " + value;

@@ -8,7 +8,9 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import org.senderguard.domain.common.DomainException;
 import org.senderguard.domain.common.InvalidValueException;
+import org.senderguard.domain.common.InvalidValuesException;
 import org.senderguard.domain.common.NotFoundException;
+import org.senderguard.domain.common.TooManyRequestsException;
 
 /** A rule of the domain said no: the caller gets the rule's own slug and message. */
 @Singleton
@@ -24,8 +26,11 @@ public class DomainExceptionHandler implements ExceptionHandler<DomainException,
     }
 
     private static HttpStatus statusOf(DomainException exception) {
-        if (exception instanceof InvalidValueException) {
+        if (exception instanceof InvalidValueException || exception instanceof InvalidValuesException) {
             return HttpStatus.BAD_REQUEST;
+        }
+        if (exception instanceof TooManyRequestsException) {
+            return HttpStatus.TOO_MANY_REQUESTS;
         }
         if (exception instanceof NotFoundException) {
             return HttpStatus.NOT_FOUND;

@@ -76,23 +76,18 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
         Instant now = clock.instant();
         PortalToken token = PortalToken.generate(random);
         PortalRequest request = PortalRequest.open(command.address(), command.ip(), token, command.clientIp(), now);
-        unitOfWork.inTransaction(() -> {
-            // Counted in the same transaction as the request: a refused attempt leaves no count behind.
-            Instant window = now.truncatedTo(ChronoUnit.HOURS);
-            Duration retryAfter = Duration.between(now, window.plus(RATE_WINDOW));
-            if (counters.increment("client:" + command.clientIp(), window) > settings.requestsPerClientPerHour()) {
-                throw new TooManyRequestsException("too many delisting requests from your network; try again later",
-                        retryAfter);
-            }
-            if (counters.increment("address:" + command.address(), window) > settings.requestsPerAddressPerHour()) {
-                throw new TooManyRequestsException("too many delisting requests for this email address; try again "
-                        + "later", retryAfter);
-            }
-            requests.insert(request);
-            audit.add(AuditRecord.of(null, actor(request), "portal.link-requested", target(request), null,
-                    "email " + request.address() + ", ip " + request.ip() + ", from " + request.clientIp(), now));
-            return null;
-        });
+        try {
+            unitOfWork.inTransaction(() -> {
+                countWithinLimits(command, now);
+                requests.insert(request);
+                audit.add(AuditRecord.of(null, actor(request), "portal.link-requested", target(request), null,
+                        "email " + request.address() + ", ip " + request.ip() + ", from " + request.clientIp(), now));
+                return null;
+            });
+        } catch (TooManyRequestsException e) {
+            record(request, "portal.rate-limited", e.getMessage() + " (from " + request.clientIp() + ")");
+            throw e;
+        }
         try {
             mailer.send(request.address(), request.ip(), settings.portalUrl().get() + "/confirm?token="
                     + token.value(), request.expiresAt());
@@ -109,6 +104,30 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
         }
     }
 
+    /**
+     * Counts the request for its client (an IPv4 address or an IPv6 /64), its email address and the
+     * IP it would delist; counted in the request's transaction, so a refused one leaves no count.
+     * The limit per IP also bounds how often anyone can see, through links to mailboxes of their
+     * own, how one IP is listed.
+     */
+    private void countWithinLimits(DelistLinkCommand command, Instant now) {
+        Instant window = now.truncatedTo(ChronoUnit.HOURS);
+        Duration retryAfter = Duration.between(now, window.plus(RATE_WINDOW));
+        if (counters.increment("client:" + Probe.ip("clientIp", command.clientIp()).clientNetwork(), window)
+                > settings.requestsPerClientPerHour()) {
+            throw new TooManyRequestsException("too many delisting requests from your network; try again later",
+                    retryAfter);
+        }
+        if (counters.increment("address:" + command.address(), window) > settings.requestsPerAddressPerHour()) {
+            throw new TooManyRequestsException("too many delisting requests for this email address; try again later",
+                    retryAfter);
+        }
+        if (counters.increment("ip:" + command.ip(), window) > settings.requestsPerIpPerHour()) {
+            throw new TooManyRequestsException("too many delisting requests for this IP address; try again later",
+                    retryAfter);
+        }
+    }
+
     @Override
     public DelistReview preview(String token) {
         Instant now = clock.instant();
@@ -122,8 +141,10 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
         PortalRequest request = usable(token, now);
         lists.refresh();
         DelistReview done = unitOfWork.inTransaction(() -> {
-            long version = store.beginChange();
-            DelistPlan plan = plan(request, now, true);
+            // Only a change takes the block-list version, and with it the lock every change waits for.
+            DelistPlan seen = plan(request, now, false);
+            long version = seen.delists() ? store.beginChange() : 0;
+            DelistPlan plan = seen.delists() ? plan(request, now, true) : seen;
             if (!requests.complete(request.id(), now, plan.describe())) {
                 throw new ConflictException("link-used", "this link has just been used");
             }
@@ -160,10 +181,12 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
                 .orElseThrow(() -> new NotFoundException("this delisting link is not valid; check that you copied "
                         + "all of it, or request a new one"));
         if (request.status() == PortalRequestStatus.COMPLETED) {
+            record(request, "portal.link-refused", "already used");
             throw new ConflictException("link-used", "this link has already been used; request a new one to "
                     + "delist again");
         }
         if (!request.isUsableAt(now)) {
+            record(request, "portal.link-refused", "expired");
             throw new ConflictException("link-expired", "this link has expired (links are valid for 24 hours); "
                     + "request a new one");
         }
@@ -187,6 +210,14 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
                 .flatMap(Optional::stream)
                 .filter(entry -> probes.stream().anyMatch(probe -> entry.matches(probe, now)))
                 .toList());
+    }
+
+    /** An audit record of its own, for what was refused (and so rolled back, or never begun). */
+    private void record(PortalRequest request, String action, String detail) {
+        unitOfWork.inTransaction(() -> {
+            audit.add(AuditRecord.of(null, actor(request), action, target(request), null, detail, clock.instant()));
+            return null;
+        });
     }
 
     private static Actor actor(PortalRequest request) {

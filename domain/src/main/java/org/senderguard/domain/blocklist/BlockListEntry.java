@@ -21,6 +21,11 @@ public record BlockListEntry(UUID id, TenantId tenant, BlockedValue value, Strin
         String createdBy, Instant createdAt, Instant expiresAt, String notes, boolean delistable,
         Set<String> exceptions) {
 
+    /**
+     * The most exceptions one range holds: each is a delisted address, so a range that needs more
+     * is better split or lifted by Support (it also bounds the stored size of an entry).
+     */
+    public static final int MAX_EXCEPTIONS = 256;
     private static final String EXCEPTIONS = "exceptions";
 
     public BlockListEntry {
@@ -78,6 +83,11 @@ public record BlockListEntry(UUID id, TenantId tenant, BlockedValue value, Strin
                 delistable, more);
     }
 
+    /** Whether one more address can be excepted from this range. */
+    public boolean canTakeException() {
+        return value.isRange() && exceptions.size() < MAX_EXCEPTIONS;
+    }
+
     public boolean isServiceEntry() {
         return tenant == null;
     }
@@ -92,6 +102,9 @@ public record BlockListEntry(UUID id, TenantId tenant, BlockedValue value, Strin
         Set<String> canonical = new LinkedHashSet<>();
         inputs.stream().map(input -> exception(range, input)).sorted()
                 .forEach(address -> canonical.add(IpAddresses.canonical(address)));
+        if (canonical.size() > MAX_EXCEPTIONS) {
+            throw new InvalidValueException(EXCEPTIONS, "a range holds at most " + MAX_EXCEPTIONS + " exceptions");
+        }
         return Collections.unmodifiableSet(canonical);
     }
 

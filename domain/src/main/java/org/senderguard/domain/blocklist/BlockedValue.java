@@ -73,6 +73,11 @@ public record BlockedValue(EntryType type, String value) {
         return new BlockedValue(type, canonical);
     }
 
+    /** An IP network of more than one address, like 198.51.100.0/24 (canonical single addresses have no prefix). */
+    public boolean isRange() {
+        return type == EntryType.IP && value.indexOf('/') >= 0;
+    }
+
     /** Whether this value matches the probe (SPEC section 3.3), regardless of any expiry. */
     public boolean matches(Probe probe) {
         return switch (type) {

@@ -191,6 +191,14 @@ public sealed interface Probe permits Probe.Address, Probe.Domain, Probe.Url, Pr
             return ipv6;
         }
 
+        /**
+         * What one client controls: the address, or for IPv6 its /64 network (a host or a
+         * subscriber's LAN is given a whole /64, so a limit per IPv6 address is no limit).
+         */
+        public String clientNetwork() {
+            return ipv6 ? IpAddresses.canonical(address.setPrefixLength(64, false).toPrefixBlock()) : value;
+        }
+
         IPAddress address() {
             return address;
         }

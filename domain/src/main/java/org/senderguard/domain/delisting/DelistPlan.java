@@ -13,8 +13,9 @@ import org.senderguard.domain.blocklist.EntryType;
 /**
  * What the delist portal does with the service-list entries that match a sender's IP address and
  * email address: a delistable single address (IP or sender) is removed; a delistable IP range gets
- * an exception for that one IP and keeps blocking the rest; anything else (not delistable, or a
- * whole domain or URL) is refused, and only Support can lift it.
+ * an exception for that one IP and keeps blocking the rest; anything else (not delistable, a whole
+ * domain or URL, a range with as many exceptions as it can hold) is refused, and only Support can
+ * lift it.
  */
 public record DelistPlan(String ip, List<Step> steps) {
 
@@ -63,7 +64,8 @@ public record DelistPlan(String ip, List<Step> steps) {
             return Action.REMOVE;
         }
         if (entry.type() == EntryType.IP) {
-            return entry.value().value().indexOf('/') < 0 ? Action.REMOVE : Action.EXCEPT;
+            return !entry.value().isRange() ? Action.REMOVE : entry.canTakeException() ? Action.EXCEPT
+                    : Action.REFUSE;
         }
         return Action.REFUSE;
     }
@@ -72,8 +74,18 @@ public record DelistPlan(String ip, List<Step> steps) {
         return steps.stream().filter(step -> step.action() == action).toList();
     }
 
-    public boolean isEmpty() {
-        return steps.isEmpty();
+    /** Whether confirming changes the list at all. */
+    public boolean delists() {
+        return steps.stream().anyMatch(step -> step.action() != Action.REFUSE);
+    }
+
+    /**
+     * Whether mail from the IP is accepted once the plan is carried out: something listed it and
+     * nothing that lists it is left.
+     */
+    public boolean clearsIp() {
+        List<Step> ipSteps = steps.stream().filter(step -> step.entry().type() == EntryType.IP).toList();
+        return !ipSteps.isEmpty() && ipSteps.stream().noneMatch(step -> step.action() == Action.REFUSE);
     }
 
     /** The steps, one per line; "nothing listed" when there are none. */

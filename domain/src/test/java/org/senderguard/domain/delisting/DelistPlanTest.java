@@ -11,6 +11,7 @@ import org.senderguard.domain.blocklist.BlockListEntry;
 import org.senderguard.domain.blocklist.BlockedValue;
 import org.senderguard.domain.blocklist.EntrySource;
 import org.senderguard.domain.blocklist.EntryType;
+import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.tenant.TenantId;
 
 class DelistPlanTest {
@@ -36,6 +37,8 @@ class DelistPlanTest {
         assertThat(plan.steps(DelistPlan.Action.REFUSE)).isEmpty();
         assertThat(plan.describe()).isEqualTo("removed ip 198.51.100.7; excepted 198.51.100.7 from ip "
                 + "198.51.100.0/24; removed sender bob@sender.example");
+        assertThat(plan.delists()).isTrue();
+        assertThat(plan.clearsIp()).isTrue();
     }
 
     @Test
@@ -50,6 +53,33 @@ class DelistPlanTest {
                 .containsExactly(pinned, domain, sender);
         assertThat(plan.steps(DelistPlan.Action.REMOVE)).isEmpty();
         assertThat(plan.steps(DelistPlan.Action.EXCEPT)).isEmpty();
+        assertThat(plan.delists()).isFalse();
+    }
+
+    @Test
+    void anIpStillListedByAnotherEntryIsNotCleared() {
+        BlockListEntry delistable = service(EntryType.IP, "198.51.100.0/24", true);
+        BlockListEntry pinned = service(EntryType.IP, "198.51.0.0/16", false);
+
+        DelistPlan plan = DelistPlan.of(IP, List.of(delistable, pinned));
+
+        assertThat(plan.delists()).isTrue();
+        assertThat(plan.clearsIp()).isFalse();
+        assertThat(DelistPlan.of(IP, List.of(service(EntryType.SENDER, "bob@sender.example", true))).clearsIp())
+                .as("only a sender was listed").isFalse();
+    }
+
+    @Test
+    void aRangeHoldingAllTheExceptionsItCanIsRefused() {
+        BlockListEntry range = service(EntryType.IP, "10.0.0.0/16", true);
+        for (int i = 0; i < BlockListEntry.MAX_EXCEPTIONS; i++) {
+            range = range.withException("10.0." + (i / 250) + "." + (i % 250 + 1));
+        }
+        BlockListEntry full = range;
+
+        assertThat(DelistPlan.of("10.0.9.9", List.of(full)).steps(DelistPlan.Action.REFUSE)).hasSize(1);
+        assertThatThrownBy(() -> full.withException("10.0.9.9")).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("at most 256 exceptions");
     }
 
     @Test
@@ -61,7 +91,9 @@ class DelistPlanTest {
     @Test
     void nothingListedIsAnEmptyPlan() {
         DelistPlan plan = DelistPlan.of(IP, List.of());
-        assertThat(plan.isEmpty()).isTrue();
+        assertThat(plan.steps()).isEmpty();
+        assertThat(plan.delists()).isFalse();
+        assertThat(plan.clearsIp()).isFalse();
         assertThat(plan.describe()).isEqualTo("nothing listed");
     }
 
