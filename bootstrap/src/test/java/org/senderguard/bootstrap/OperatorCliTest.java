@@ -155,7 +155,7 @@ class OperatorCliTest {
     void noSubcommandIsAUsageError() {
         TestApplication.CliResult result = TestApplication.cli();
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("a subcommand is required: tenant, api-key, restricted, blocklist, reputation, third-party, delist-requests, serve");
+        assertThat(result.err()).contains("a subcommand is required: tenant, api-key, restricted, blocklist, reputation, third-party, delist-requests, audit, serve");
     }
 
     private static void collect(CommandLine command, List<String> path, List<String[]> into) {

@@ -29,7 +29,7 @@ class JdbcAlertRepository implements AlertRepository {
 
     @Override
     public List<Alert> findByTenant(TenantId tenantId, UUID before, int limit) {
-        return sql.list(NewestFirst.query("alert", before), JdbcAlertRepository::alert, NewestFirst.params(tenantId, before, limit));
+        return sql.list(NewestFirst.query("alert", tenantId, before), JdbcAlertRepository::alert, NewestFirst.params(tenantId, before, limit));
     }
 
     private static Alert alert(ResultSet rs) throws SQLException {

@@ -31,7 +31,7 @@ class JdbcDelistingRequests implements DelistingRequests {
 
     @Override
     public List<DelistingRequest> findByTenant(TenantId tenantId, UUID before, int limit) {
-        return sql.list(NewestFirst.query("delisting_request", before), JdbcDelistingRequests::request,
+        return sql.list(NewestFirst.query("delisting_request", tenantId, before), JdbcDelistingRequests::request,
                 NewestFirst.params(tenantId, before, limit));
     }
 

@@ -1,5 +1,7 @@
 package org.senderguard.adapters.persistence;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.senderguard.domain.tenant.TenantId;
 
@@ -12,15 +14,25 @@ final class NewestFirst {
     private NewestFirst() {
     }
 
-    /** {@code SELECT * FROM table WHERE tenant_id = ? [older than the cursor] ORDER BY seq DESC LIMIT ?}. */
-    static String query(String table, UUID before) {
-        return "SELECT * FROM " + table + " WHERE tenant_id = ? "
+    /**
+     * {@code SELECT * FROM table WHERE tenant_id = ? [older than the cursor] ORDER BY seq DESC LIMIT ?};
+     * a null tenant selects the service's own records ({@code tenant_id IS NULL}).
+     */
+    static String query(String table, TenantId tenantId, UUID before) {
+        return "SELECT * FROM " + table + " WHERE tenant_id " + (tenantId == null ? "IS NULL " : "= ? ")
                 + (before == null ? "" : "AND seq < (SELECT seq FROM " + table + " WHERE id = ?) ")
                 + "ORDER BY seq DESC LIMIT ?";
     }
 
     static Object[] params(TenantId tenantId, UUID before, int limit) {
-        return before == null ? new Object[] {tenantId.toString(), limit}
-                : new Object[] {tenantId.toString(), before.toString(), limit};
+        List<Object> params = new ArrayList<>();
+        if (tenantId != null) {
+            params.add(tenantId.toString());
+        }
+        if (before != null) {
+            params.add(before.toString());
+        }
+        params.add(limit);
+        return params.toArray();
     }
 }

@@ -409,6 +409,18 @@ abstract class RepositoryContractTest {
         assertThat(audit.findByTenant(tenant.id(), null, 10)).containsExactlyElementsOf(reversed(records));
         assertThat(audit.findByTenant(tenant.id(), records.get(1).id(), 10)).containsExactly(records.get(0));
         assertThat(audit.findByTenant(TenantId.newId(), null, 10)).isEmpty();
+
+        AuditRecord own = AuditRecord.of(null, Actor.operator("ops"), "test.service", "block-list-entry:x", null,
+                "after", now);
+        AuditRecord newer = AuditRecord.of(null, Actor.operator("ops"), "test.service", "block-list-entry:y", null,
+                "after", now);
+        inTransaction(() -> {
+            audit.add(own);
+            audit.add(newer);
+        });
+        assertThat(audit.findByTenant(null, null, 500)).as("the service's own records")
+                .startsWith(newer, own).doesNotContainAnyElementsOf(records);
+        assertThat(audit.findByTenant(null, newer.id(), 1)).containsExactly(own);
     }
 
     @Test

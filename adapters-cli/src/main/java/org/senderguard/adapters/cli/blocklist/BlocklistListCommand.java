@@ -2,6 +2,7 @@ package org.senderguard.adapters.cli.blocklist;
 
 import io.micronaut.context.annotation.Prototype;
 import java.util.List;
+import org.senderguard.adapters.cli.OptionalTenant;
 import org.senderguard.adapters.cli.OutputOption;
 import org.senderguard.adapters.cli.Printer;
 import org.senderguard.application.port.in.BlockListEntryDraft;

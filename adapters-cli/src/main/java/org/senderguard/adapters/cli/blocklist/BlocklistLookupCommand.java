@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Prototype;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.ArrayList;
 import java.util.List;
+import org.senderguard.adapters.cli.OptionalTenant;
 import org.senderguard.adapters.cli.OutputOption;
 import org.senderguard.adapters.cli.Printer;
 import org.senderguard.adapters.cli.reputation.CheckResultView;

@@ -9,6 +9,9 @@ public interface AuditLog {
 
     void add(AuditRecord record);
 
-    /** Newest first; with {@code before}, only those older than that record. */
+    /**
+     * Newest first; with {@code before}, only those older than that record. A null tenant: the
+     * service's own records (operators, the delist portal, the service list).
+     */
     List<AuditRecord> findByTenant(TenantId tenantId, UUID before, int limit);
 }
