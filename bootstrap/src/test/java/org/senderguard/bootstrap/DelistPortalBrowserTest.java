@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,15 +63,17 @@ class DelistPortalBrowserTest {
         assertThat(TestApplication.cli("blocklist", "add", net + "0/24", "--type", "IP", "--reason",
                 "spam from this network").exitCode()).isZero();
         TenantClient tenant = new TenantClient();
-        assertThat(BlockListTest.inbound(tenant, "news@sender.example", ip, List.of()).json())
-                .containsEntry("action", "REJECT");
+        Map<String, Object> rejection = BlockListTest.inbound(tenant, "news@sender.example", ip, List.of()).json();
+        assertThat(rejection).containsEntry("action", "REJECT");
+        Matcher portalLink = Pattern.compile("http\\S+/delist\\?ip=[^,\\s]+").matcher(OutboundSpamTest.ndr(rejection));
+        assertThat(portalLink.find()).as("the NDR links to the portal").isTrue();
 
-        browser.get(TestApplication.uri("/delist").toString());
+        browser.get(portalLink.group());
         assertThat(browser.getTitle()).contains("Request delisting");
+        assertThat(browser.findElement(By.id("ip")).getAttribute("value")).as("filled in from the NDR").isEqualTo(ip);
         screenshot("1-form");
 
         fill("email", "not an address");
-        fill("ip", ip);
         submit();
         awaitTitle("Request delisting");
         assertThat(browser.findElement(By.id("email-error")).getText()).contains("not an address");

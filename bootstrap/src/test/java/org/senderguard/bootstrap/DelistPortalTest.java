@@ -66,6 +66,9 @@ class DelistPortalTest {
         String ip = "\"><img src=x onerror=alert(1)>";
         HttpResponse<String> answer = browser.requestLink(email, ip);
 
+        assertThat(browser.get("/delist?ip=%22%3E%3Cscript%3Ealert(1)%3C/script%3E").body())
+                .as("a prefilled IP is escaped too").contains("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\"")
+                .doesNotContain("<script>");
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body())
                 .contains("id=\"email-error\"", "id=\"ip-error\"", "aria-invalid=\"true\"",

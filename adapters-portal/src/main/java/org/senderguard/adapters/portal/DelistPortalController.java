@@ -56,9 +56,10 @@ class DelistPortalController {
         this.clientAddress = clientAddress;
     }
 
+    /** {@code ip}: filled in from the link in a rejection's NDR. */
     @Get
-    MutableHttpResponse<?> form(HttpRequest<?> request) {
-        return form(request, HttpStatus.OK, "", "", Map.of());
+    MutableHttpResponse<?> form(HttpRequest<?> request, @Nullable @QueryValue String ip) {
+        return form(request, HttpStatus.OK, "", ip == null ? "" : ip, Map.of());
     }
 
     @Post

@@ -1,5 +1,7 @@
 package org.senderguard.domain.mailflow;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.senderguard.domain.common.EmailAddress;
@@ -80,10 +82,10 @@ public final class Ndr {
                 What to do:
                 1. Make sure the mail server at %s is secure and sends only mail you mean to send (check for \
                 compromised accounts, open relays and malware).
-                2. Visit %s, enter your email address and the IP address %s, and follow the link we send you \
-                to remove the address from the list.
+                2. Visit %s?ip=%s, enter your email address (the IP address %s is filled in), and follow the \
+                link we send you to remove the address from the list.
                 3. Send your message again.
-                """.formatted(ip, ip, portalUrl, ip));
+                """.formatted(ip, ip, portalUrl, URLEncoder.encode(ip, StandardCharsets.UTF_8), ip));
     }
 
     /** Inbound: the sender, its domain, a link in the message or the client IP is banned for good. */
