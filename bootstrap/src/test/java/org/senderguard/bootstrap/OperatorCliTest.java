@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,29 @@ import picocli.CommandLine;
 
 /** The operator CLI on the application context: contract output, exit codes, one-line errors. */
 class OperatorCliTest {
+
+    @Test
+    void operatorsReadTheServicesOwnAuditLogAPageAtATime() {
+        String value = "audit-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        for (String listed : List.of("older-" + value, value)) {
+            assertThat(TestApplication.cli("blocklist", "add", listed, "--type", "DOMAIN", "--reason", "audited")
+                    .exitCode()).isZero();
+        }
+
+        TestApplication.CliResult first = TestApplication.cli("audit", "list", "--limit", "1", "--output", "json");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("\"actor\":\"operator:", value).doesNotContain("older-");
+        Matcher cursor = Pattern.compile("--cursor (\\S+)").matcher(first.err());
+        assertThat(cursor.find()).as(first.err()).isTrue();
+        TestApplication.CliResult next = TestApplication.cli("audit", "list", "--limit", "1", "--cursor",
+                cursor.group(1));
+        assertThat(next.exitCode()).as(next.err()).isZero();
+        assertThat(next.out()).contains("ACTOR", "older-" + value);
+
+        TestApplication.CliResult unknown = TestApplication.cli("audit", "list", "--tenant", "no-such-tenant");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err().strip()).contains("no-such-tenant").doesNotContain("\n");
+    }
 
     @Test
     @SuppressWarnings("unchecked")

@@ -4,17 +4,16 @@ import io.micronaut.context.annotation.Prototype;
 import java.util.List;
 import org.senderguard.adapters.cli.OptionalTenant;
 import org.senderguard.adapters.cli.OutputOption;
+import org.senderguard.adapters.cli.PageOption;
 import org.senderguard.adapters.cli.Printer;
 import org.senderguard.adapters.cli.Table;
 import org.senderguard.application.port.in.FindTenantUseCase;
-import org.senderguard.application.port.in.ListQuery;
 import org.senderguard.application.port.in.Page;
 import org.senderguard.application.port.in.ReadAuditLogUseCase;
 import org.senderguard.domain.audit.AuditRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Prototype
@@ -32,10 +31,8 @@ public class AuditListCommand implements Runnable {
     OutputOption output;
     @Mixin
     OptionalTenant tenant;
-    @Option(names = "--limit", defaultValue = "100", paramLabel = "N", description = "Records per page, 1-500.")
-    int limit;
-    @Option(names = "--cursor", paramLabel = "CURSOR", description = "Where the previous page ended.")
-    String cursor;
+    @Mixin
+    PageOption pages;
 
     public AuditListCommand(ReadAuditLogUseCase audit, FindTenantUseCase tenants, Printer printer) {
         this.audit = audit;
@@ -45,14 +42,11 @@ public class AuditListCommand implements Runnable {
 
     @Override
     public void run() {
-        Page<AuditRecord> page = audit.listAudit(new ListQuery(tenant.id(tenants), cursor, limit));
+        Page<AuditRecord> page = audit.listAudit(pages.query(tenant.id(tenants)));
         List<AuditRecordView> records = page.items().stream().map(AuditRecordView::from).toList();
         Table table = Table.withHeaders("AT", "ACTOR", "ACTION", "TARGET", "BEFORE", "AFTER");
         records.forEach(r -> table.row(r.at(), r.actor(), r.action(), r.target(), r.before(), r.after()));
         printer.print(spec, output, records, table);
-        if (page.nextCursor() != null) {
-            spec.commandLine().getErr().println("more records: add --cursor " + page.nextCursor());
-            spec.commandLine().getErr().flush();
-        }
+        pages.announceNext(spec, page);
     }
 }

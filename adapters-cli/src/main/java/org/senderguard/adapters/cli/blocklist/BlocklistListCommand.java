@@ -4,12 +4,12 @@ import io.micronaut.context.annotation.Prototype;
 import java.util.List;
 import org.senderguard.adapters.cli.OptionalTenant;
 import org.senderguard.adapters.cli.OutputOption;
+import org.senderguard.adapters.cli.PageOption;
 import org.senderguard.adapters.cli.Printer;
 import org.senderguard.application.port.in.BlockListEntryDraft;
 import org.senderguard.application.port.in.BlockListQuery;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.ListBlockListEntriesUseCase;
-import org.senderguard.application.port.in.ListQuery;
 import org.senderguard.application.port.in.Page;
 import org.senderguard.domain.blocklist.BlockListEntry;
 import picocli.CommandLine.Command;
@@ -37,10 +37,8 @@ public class BlocklistListCommand implements Runnable {
     String type;
     @Option(names = "--prefix", paramLabel = "TEXT", description = "Only values that start with this.")
     String prefix;
-    @Option(names = "--limit", defaultValue = "100", paramLabel = "N", description = "Entries per page, 1-500.")
-    int limit;
-    @Option(names = "--cursor", paramLabel = "CURSOR", description = "Where the previous page ended.")
-    String cursor;
+    @Mixin
+    PageOption pages;
 
     public BlocklistListCommand(ListBlockListEntriesUseCase list, FindTenantUseCase tenants, Printer printer) {
         this.list = list;
@@ -50,13 +48,10 @@ public class BlocklistListCommand implements Runnable {
 
     @Override
     public void run() {
-        Page<BlockListEntry> page = list.list(new BlockListQuery(new ListQuery(tenant.id(tenants), cursor, limit),
+        Page<BlockListEntry> page = list.list(new BlockListQuery(pages.query(tenant.id(tenants)),
                 type == null ? null : BlockListEntryDraft.parseType("--type", type), prefix));
         List<EntryView> entries = EntryView.from(page.items());
         printer.print(spec, output, entries, EntryView.table(entries));
-        if (page.nextCursor() != null) {
-            spec.commandLine().getErr().println("more entries: add --cursor " + page.nextCursor());
-            spec.commandLine().getErr().flush();
-        }
+        pages.announceNext(spec, page);
     }
 }
