@@ -2,7 +2,6 @@ package org.senderguard.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.core.type.Argument;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -238,26 +237,14 @@ class DelistPortalTest {
 
     /** The actions in the service's audit log done as {@code email} through the portal, newest first. */
     private static List<String> audited(String email) {
-        TestApplication.CliResult listed = cli("audit", "list", "--limit", "500", "--output", "json");
-        try {
-            return TestApplication.json().readValue(listed.out(), Argument.listOf(Argument.mapOf(String.class,
-                            Object.class))).stream().filter(r -> ("portal:" + email).equals(r.get("actor")))
-                    .map(r -> (String) r.get("action")).toList();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(listed.out(), e);
-        }
+        return cli("audit", "list", "--limit", "500", "--output", "json").jsonList().stream()
+                .filter(r -> ("portal:" + email).equals(r.get("actor"))).map(r -> (String) r.get("action")).toList();
     }
 
     /** The operator's view of the requests for {@code email}. */
     static List<Map<String, Object>> requests(String email) {
-        TestApplication.CliResult listed = cli("delist-requests", "list", "--limit", "500", "--output", "json");
-        try {
-            List<Map<String, Object>> all = TestApplication.json().readValue(listed.out(),
-                    Argument.listOf(Argument.mapOf(String.class, Object.class)));
-            return all.stream().filter(request -> email.equals(request.get("email"))).toList();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(listed.out(), e);
-        }
+        return cli("delist-requests", "list", "--limit", "500", "--output", "json").jsonList().stream()
+                .filter(request -> email.equals(request.get("email"))).toList();
     }
 
     static String newAddress() {

@@ -1,6 +1,5 @@
 package org.senderguard.bootstrap;
 
-import io.micronaut.core.type.Argument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -47,12 +46,7 @@ final class Http {
     record Response(int status, String contentType, String body) {
 
         List<Map<String, Object>> jsonList() {
-            try {
-                return TestApplication.json().readValue(body,
-                        Argument.listOf(Argument.mapOf(String.class, Object.class)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("not a JSON array: " + body, e);
-            }
+            return TestApplication.jsonList(body);
         }
 
         @SuppressWarnings("unchecked")

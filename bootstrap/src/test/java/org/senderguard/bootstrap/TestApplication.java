@@ -1,6 +1,7 @@
 package org.senderguard.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.senderguard.adapters.persistence.DatabaseSettings;
 import picocli.CommandLine;
@@ -72,7 +74,21 @@ final class TestApplication {
         return new CliResult(exitCode, out.toString(), err.toString());
     }
 
+    /** Parses a JSON array of objects, as list commands and endpoints print them. */
+    static List<Map<String, Object>> jsonList(String text) {
+        try {
+            return json().readValue(text, Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a JSON array: " + text, e);
+        }
+    }
+
     record CliResult(int exitCode, String out, String err) {
+
+        /** Parses standard output as a JSON array. */
+        List<Map<String, Object>> jsonList() {
+            return TestApplication.jsonList(out);
+        }
 
         /** Parses standard output as JSON. */
         @SuppressWarnings("unchecked")
