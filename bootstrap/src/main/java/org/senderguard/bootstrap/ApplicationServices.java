@@ -27,7 +27,6 @@ import org.senderguard.application.port.out.PortalRequests;
 import org.senderguard.application.port.out.ProcessedMessages;
 import org.senderguard.application.port.out.RateCounters;
 import org.senderguard.application.port.out.SenderStatusRepository;
-import org.senderguard.application.port.out.SendingCounters;
 import org.senderguard.application.port.out.SpamSightings;
 import org.senderguard.application.port.out.TenantRepository;
 import org.senderguard.application.port.out.ThirdPartyListStore;
@@ -108,11 +107,11 @@ class ApplicationServices {
 
     @Singleton
     OutboundService outboundService(TenantService tenants, PolicyService policies, SenderStatusRepository statuses,
-                                    SendingCounters counters, ProcessedMessages processed, AlertRepository alerts,
+                                    ProcessedMessages processed, AlertRepository alerts,
                                     AlertDispatcher dispatcher, AuditLog audit, UnitOfWork unitOfWork, Clock clock,
                                     BlockLists blockLists, SpamFeed spamFeed,
                                     @Named(DECIDERS) ExecutorService deciders) {
-        return new OutboundService(tenants, policies, statuses, counters, processed, alerts, dispatcher, audit,
+        return new OutboundService(tenants, policies, statuses, processed, alerts, dispatcher, audit,
                 unitOfWork, clock, blockLists, spamFeed, deciders, DECIDER_THREADS, MAX_BATCH);
     }
 

@@ -8,16 +8,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.senderguard.application.port.out.UnitOfWork;
-import org.senderguard.domain.common.UtcDay;
 
 /**
- * Drops what no decision can need any more, so that the counting tables stay as small as the
- * traffic of the last day: minute counters older than two hours, day counters older than two
- * days, remembered decisions older than a week (mail flow retries within minutes), spam sightings
- * older than their 24-hour window, block-list removals older than a day (instances follow them
- * within a second), expired block-list entries (which stopped matching at their expiry), rate
- * counters of windows that ended more than an hour ago, and delist portal requests older than
- * {@link #PORTAL_REQUESTS_KEPT} (the audit log keeps what they did).
+ * Drops what no decision can need any more, so that the tables on the mail-flow path stay as small
+ * as the traffic of the last days: remembered decisions older than a week (mail flow retries
+ * within minutes), spam sightings older than their 24-hour window, block-list removals older than a
+ * day (instances follow them within a second), expired block-list entries (which stopped matching
+ * at their expiry), rate counters of windows that ended more than an hour ago, and delist portal
+ * requests older than {@link #PORTAL_REQUESTS_KEPT} (the audit log keeps what they did). Sending
+ * counts need no purge: each sender's tally drops the minutes that leave its hour.
  */
 @Singleton
 class Housekeeping {
@@ -45,9 +44,6 @@ class Housekeeping {
 
     /** Deletes in batches, so that no single statement holds locks for long. */
     void purge(Instant now) {
-        deleteAll("DELETE FROM sending_minute WHERE epoch_minute <= ? LIMIT " + BATCH,
-                JdbcSendingCounters.minute(now) - 2L * JdbcSendingCounters.WINDOW_MINUTES);
-        deleteAll("DELETE FROM sending_day WHERE utc_day < ? LIMIT " + BATCH, UtcDay.of(now).minusDays(2));
         deleteAll("DELETE FROM processed_message WHERE decided_at < ? LIMIT " + BATCH, now.minus(DECISIONS_KEPT));
         deleteAll("DELETE FROM spam_url_sighting WHERE seen_at < ? LIMIT " + BATCH, now.minus(Duration.ofDays(1)));
         deleteAll("DELETE FROM rate_counter WHERE window_start < ? LIMIT " + BATCH, now.minus(Duration.ofHours(2)));

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.senderguard.domain.outbound.Limit;
 import org.senderguard.domain.outbound.Restriction;
 import org.senderguard.domain.outbound.SenderKey;
 import org.senderguard.domain.outbound.SenderStatus;
+import org.senderguard.domain.outbound.SendingTally;
 import org.senderguard.domain.outbound.ThresholdAction;
 import org.senderguard.domain.tenant.TenantId;
 
@@ -25,7 +27,7 @@ import org.senderguard.domain.tenant.TenantId;
 class JdbcSenderStatusRepository implements SenderStatusRepository {
 
     private static final String SELECT = "SELECT s.tenant_id, s.address, s.grace_until, s.limit_alert_day, "
-            + "r.reached_limit, r.reason, r.threshold_action, r.restricted_since, r.restricted_until FROM sender_status s "
+            + "s.hour_counts, s.counted_day, s.day_recipients, r.reached_limit, r.reason, r.threshold_action, r.restricted_since, r.restricted_until FROM sender_status s "
             + "LEFT JOIN restriction r ON r.tenant_id = s.tenant_id AND r.address = s.address ";
 
     private final Sql sql;
@@ -79,8 +81,10 @@ class JdbcSenderStatusRepository implements SenderStatusRepository {
     public void save(SenderStatus status) {
         String tenant = status.tenantId().toString();
         String address = status.address().value();
-        sql.update("UPDATE sender_status SET grace_until = ?, limit_alert_day = ? WHERE tenant_id = ? AND address = ?",
-                status.graceUntil(), status.limitAlertDay(), tenant, address);
+        SendingTally tally = status.tally();
+        sql.update("UPDATE sender_status SET grace_until = ?, limit_alert_day = ?, hour_counts = ?, counted_day = ?, "
+                + "day_recipients = ? WHERE tenant_id = ? AND address = ?", status.graceUntil(), status.limitAlertDay(),
+                HourCounts.format(tally.minutes()), tally.day(), tally.dayRecipients(), tenant, address);
         sql.update("DELETE FROM restriction WHERE tenant_id = ? AND address = ?", tenant, address);
         Restriction r = status.restriction();
         if (r != null) {
@@ -88,6 +92,21 @@ class JdbcSenderStatusRepository implements SenderStatusRepository {
                     + "restricted_since, restricted_until) VALUES (?, ?, ?, ?, ?, ?, ?)", tenant, address, r.limit(), r.reason(), r.action(),
                     r.since(), r.until());
         }
+    }
+
+    @Override
+    public void saveTallies(Collection<SenderStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (SenderStatus status : statuses) {
+            SendingTally tally = status.tally();
+            rows.add(new Object[] {HourCounts.format(tally.minutes()), tally.day(), tally.dayRecipients(),
+                    status.tenantId().toString(), status.address().value()});
+        }
+        sql.batch("UPDATE sender_status SET hour_counts = ?, counted_day = ?, day_recipients = ? "
+                + "WHERE tenant_id = ? AND address = ?", rows);
     }
 
     @Override
@@ -102,7 +121,9 @@ class JdbcSenderStatusRepository implements SenderStatusRepository {
         Restriction restriction = limit == null ? null : new Restriction(Limit.valueOf(limit), rs.getString("reason"),
                 ThresholdAction.valueOf(rs.getString("threshold_action")), Sql.instant(rs, "restricted_since"),
                 Sql.instant(rs, "restricted_until"));
+        SendingTally tally = new SendingTally(HourCounts.parse(rs.getString("hour_counts")),
+                rs.getObject("counted_day", LocalDate.class), rs.getInt("day_recipients"));
         return new SenderStatus(TenantId.of(rs.getString("tenant_id")), EmailAddress.of(rs.getString("address")),
-                restriction, Sql.instant(rs, "grace_until"), rs.getObject("limit_alert_day", LocalDate.class));
+                restriction, Sql.instant(rs, "grace_until"), rs.getObject("limit_alert_day", LocalDate.class), tally);
     }
 }

@@ -40,7 +40,6 @@ import org.senderguard.application.port.out.MessageKey;
 import org.senderguard.application.port.out.PolicyRepository;
 import org.senderguard.application.port.out.ProcessedMessages;
 import org.senderguard.application.port.out.SenderStatusRepository;
-import org.senderguard.application.port.out.SendingCounters;
 import org.senderguard.application.port.out.UnblockHistory;
 import org.senderguard.domain.alert.Alert;
 import org.senderguard.domain.alert.AlertKind;
@@ -58,6 +57,7 @@ import org.senderguard.domain.outbound.SenderConditions;
 import org.senderguard.domain.outbound.SenderKey;
 import org.senderguard.domain.outbound.SenderStatus;
 import org.senderguard.domain.outbound.SendingLimits;
+import org.senderguard.domain.outbound.SendingTally;
 import org.senderguard.domain.outbound.SendingUsage;
 import org.senderguard.domain.outbound.ThresholdAction;
 import org.senderguard.domain.tenant.TenantId;
@@ -87,7 +87,6 @@ abstract class RepositoryContractTest {
     private UnitOfWork unitOfWork;
     private PolicyRepository policies;
     private SenderStatusRepository statuses;
-    private SendingCounters counters;
     private ProcessedMessages processed;
     private UnblockHistory unblocks;
     private AlertRepository alerts;
@@ -107,7 +106,6 @@ abstract class RepositoryContractTest {
         unitOfWork = context.getBean(UnitOfWork.class);
         policies = context.getBean(PolicyRepository.class);
         statuses = context.getBean(SenderStatusRepository.class);
-        counters = context.getBean(SendingCounters.class);
         processed = context.getBean(ProcessedMessages.class);
         unblocks = context.getBean(UnblockHistory.class);
         alerts = context.getBean(AlertRepository.class);
@@ -322,23 +320,32 @@ abstract class RepositoryContractTest {
     }
 
     @Test
-    void countsTheRollingHourAndTheUtcDay() {
+    void keepsEachSendersTallyWithItsStatus() {
         Tenant tenant = stored(newTenant("counters"));
         EmailAddress user = EmailAddress.parse("a", "u@" + tenant.domains().values().get(0));
         Instant start = Instant.parse("2026-05-04T23:00:10Z");
-        inTransaction(() -> {
-            addCount(tenant, user, new MessageWeight(2, 1, 0), start);
-            addCount(tenant, user, new MessageWeight(3, 0, 1), start.plusSeconds(30));
-            addCount(tenant, user, new MessageWeight(1, 1, 1), start.plusSeconds(59 * 60));
+        SenderStatus counted = unitOfWork.inTransaction(() -> {
+            SenderStatus status = statuses.lock(tenant.id(), user)
+                    .counting(new MessageWeight(2, 1, 0), start)
+                    .counting(new MessageWeight(3, 0, 1), start.plusSeconds(30))
+                    .counting(new MessageWeight(1, 1, 1), start.plusSeconds(59 * 60));
+            statuses.saveTallies(List.of(status));
+            return status;
         });
-        assertThat(usage(tenant, user, start.plusSeconds(59 * 60)))
-                .isEqualTo(new SendingUsage(6, 2, 8, 2));
-        // The first minute's messages leave the window an hour later; the day restarts at 00:00 UTC.
-        assertThat(usage(tenant, user, start.plusSeconds(60 * 60)))
-                .isEqualTo(new SendingUsage(1, 1, 0, 1));
-        assertThat(usage(tenant, user, start.plusSeconds(59 * 60 - 11)))
-                .as("a minute later than now does not count yet; the day row holds the whole day")
-                .isEqualTo(new SendingUsage(5, 1, 8, 1));
+        SenderStatus stored = statuses.find(tenant.id(), user).orElseThrow();
+        assertThat(stored).isEqualTo(counted);
+        assertThat(stored.tally().usageAt(start.plusSeconds(59 * 60))).isEqualTo(new SendingUsage(6, 2, 8, 2));
+
+        // A whole save keeps the tally too, next to the restriction.
+        Instant later = start.plusSeconds(3600);
+        SenderStatus restricted = unitOfWork.inTransaction(() -> {
+            SenderStatus status = statuses.lock(tenant.id(), user).counting(new MessageWeight(0, 4, 0), later)
+                    .restrictedBy(Restriction.manual("test", later));
+            statuses.save(status);
+            return status;
+        });
+        assertThat(statuses.find(tenant.id(), user)).contains(restricted);
+        assertThat(restricted.tally().usageAt(later)).isEqualTo(new SendingUsage(1, 5, 4, 1));
     }
 
     @Test
@@ -349,8 +356,6 @@ abstract class RepositoryContractTest {
         Instant recent = old.plus(java.time.Duration.ofDays(8));
         Decision decision = Decision.deliver(false);
         inTransaction(() -> {
-            addCount(tenant, user, new MessageWeight(1, 0, 0), old);
-            addCount(tenant, user, new MessageWeight(2, 0, 0), recent.minusSeconds(600));
             saveDecision(tenant.id(), "old", decision, old);
             saveDecision(tenant.id(), "recent", decision, recent.minusSeconds(600));
         });
@@ -358,8 +363,6 @@ abstract class RepositoryContractTest {
 
         assertThat(findDecision(tenant.id(), "old")).isEmpty();
         assertThat(findDecision(tenant.id(), "recent")).contains(decision);
-        assertThat(usage(tenant, user, recent)).isEqualTo(new SendingUsage(2, 0, 2, 0));
-        assertThat(usage(tenant, user, old)).isEqualTo(SendingUsage.NONE);
     }
 
     @Test
@@ -435,29 +438,22 @@ abstract class RepositoryContractTest {
         assertThat(locked).hasSize(3).allSatisfy((key, status) -> assertThat(status.address()).isEqualTo(key.address()));
 
         inTransaction(() -> {
-            counters.add(Map.of(senders.get(0), new MessageWeight(1, 2, 0), senders.get(1), new MessageWeight(3, 0, 1)),
-                    at);
-            counters.add(Map.of(senders.get(1), new MessageWeight(1, 0, 0)), at);
+            Map<SenderKey, SenderStatus> relocked = statuses.lockAll(senders);
+            statuses.saveTallies(List.of(
+                    relocked.get(senders.get(0)).counting(new MessageWeight(1, 2, 0), at),
+                    relocked.get(senders.get(1)).counting(new MessageWeight(3, 0, 1), at)
+                            .counting(new MessageWeight(1, 0, 0), at)));
         });
-        Map<SenderKey, SendingUsage> usage = counters.usage(senders, at);
-        assertThat(usage).containsEntry(senders.get(0), new SendingUsage(1, 2, 3, 0))
-                .containsEntry(senders.get(1), new SendingUsage(4, 0, 4, 1))
-                .containsEntry(senders.get(2), SendingUsage.NONE);
+        Map<SenderKey, SenderStatus> counted = unitOfWork.inTransaction(() -> statuses.lockAll(senders));
+        assertThat(counted.get(senders.get(0)).tally().usageAt(at)).isEqualTo(new SendingUsage(1, 2, 3, 0));
+        assertThat(counted.get(senders.get(1)).tally().usageAt(at)).isEqualTo(new SendingUsage(4, 0, 4, 1));
+        assertThat(counted.get(senders.get(2)).tally()).isEqualTo(SendingTally.EMPTY);
 
         MessageKey first = new MessageKey(tenant.id(), "<1@x>");
         MessageKey second = new MessageKey(tenant.id(), "<2@x>");
         inTransaction(() -> processed.save(Map.of(first, Decision.deliver(false), second, Decision.deliver(true)), at));
         assertThat(processed.find(List.of(first, second, new MessageKey(tenant.id(), "<3@x>"))))
                 .containsOnly(Map.entry(first, Decision.deliver(false)), Map.entry(second, Decision.deliver(true)));
-    }
-
-    private void addCount(Tenant tenant, EmailAddress user, MessageWeight weight, Instant at) {
-        counters.add(Map.of(new SenderKey(tenant.id(), user), weight), at);
-    }
-
-    private SendingUsage usage(Tenant tenant, EmailAddress user, Instant at) {
-        SenderKey key = new SenderKey(tenant.id(), user);
-        return counters.usage(List.of(key), at).get(key);
     }
 
     private void saveDecision(TenantId tenantId, String messageId, Decision decision, Instant at) {

@@ -18,7 +18,6 @@ import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.application.port.out.MessageKey;
 import org.senderguard.application.port.out.ProcessedMessages;
 import org.senderguard.application.port.out.SenderStatusRepository;
-import org.senderguard.application.port.out.SendingCounters;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.alert.Alert;
 import org.senderguard.domain.audit.AuditRecord;
@@ -31,14 +30,14 @@ import org.senderguard.domain.outbound.OutboundSpamPolicies;
 import org.senderguard.domain.outbound.SenderKey;
 import org.senderguard.domain.outbound.SenderStatus;
 import org.senderguard.domain.outbound.SendingEnforcement;
-import org.senderguard.domain.outbound.SendingUsage;
 import org.senderguard.domain.tenant.Tenant;
 import org.senderguard.domain.tenant.TenantId;
 
 /**
  * Decides outbound messages in batches: the messages waiting when a decider is free are decided
- * together in one transaction, which locks their senders, reads their state and writes their
- * counters and decisions with a few statements, and commits once. Every answer follows the commit
+ * together in one transaction, which locks their senders and reads their states (tallies included)
+ * with one statement, writes the new tallies and the decisions with one statement each, and
+ * commits once. Every answer follows the commit
  * that makes it durable.
  */
 public class OutboundService implements DecideOutboundUseCase {
@@ -48,7 +47,6 @@ public class OutboundService implements DecideOutboundUseCase {
     private final FindTenantUseCase tenants;
     private final PolicyService policies;
     private final SenderStatusRepository statuses;
-    private final SendingCounters counters;
     private final ProcessedMessages processed;
     private final AlertRepository alerts;
     private final AlertDispatcher dispatcher;
@@ -64,14 +62,13 @@ public class OutboundService implements DecideOutboundUseCase {
      * @param maxBatch the most messages decided in one transaction
      */
     public OutboundService(FindTenantUseCase tenants, PolicyService policies, SenderStatusRepository statuses,
-                           SendingCounters counters, ProcessedMessages processed, AlertRepository alerts,
+                           ProcessedMessages processed, AlertRepository alerts,
                            AlertDispatcher dispatcher, AuditLog audit, UnitOfWork unitOfWork, Clock clock,
                            BlockLists blockLists, SpamFeed spamFeed, ExecutorService deciders, int deciderCount,
                            int maxBatch) {
         this.tenants = tenants;
         this.policies = policies;
         this.statuses = statuses;
-        this.counters = counters;
         this.processed = processed;
         this.alerts = alerts;
         this.dispatcher = dispatcher;
@@ -101,11 +98,10 @@ public class OutboundService implements DecideOutboundUseCase {
         Instant now = clock.instant();
         List<Decided> decided = unitOfWork.inTransaction(() -> {
             List<SenderKey> senders = messages.stream().map(m -> new SenderKey(m.tenantId(), m.sender())).toList();
-            Map<SenderKey, SenderStatus> status = new HashMap<>(statuses.lockAll(senders));
-            Map<SenderKey, SendingUsage> usage = new HashMap<>(counters.usage(senders, now));
+            Map<SenderKey, SenderStatus> locked = statuses.lockAll(senders);
+            Map<SenderKey, SenderStatus> status = new HashMap<>(locked);
             Map<MessageKey, Decision> answered = new HashMap<>(processed.find(
                     messages.stream().map(m -> new MessageKey(m.tenantId(), m.messageId())).toList()));
-            Map<SenderKey, MessageWeight> added = new LinkedHashMap<>();
             Map<SenderKey, SenderStatus> changed = new LinkedHashMap<>();
             Map<MessageKey, Decision> newAnswers = new LinkedHashMap<>();
             List<Decided> results = new ArrayList<>();
@@ -125,15 +121,14 @@ public class OutboundService implements DecideOutboundUseCase {
                 } else if (!(blocked = blockedRecipients(message, now)).isEmpty()) {
                     result = new Decided(Ndr.blockedRecipients(blocked), null);
                 } else {
-                    result = enforce(message, tenant, policiesByTenant.get(tenant.id()), sender, status, usage,
-                            added, changed, now);
+                    result = enforce(message, tenant, policiesByTenant.get(tenant.id()), sender, status, changed,
+                            now);
                 }
                 answered.put(key, result.decision());
                 newAnswers.put(key, result.decision());
                 results.add(result);
             }
-            counters.add(added, now);
-            changed.values().forEach(statuses::save);
+            saveChanges(locked, changed);
             processed.save(newAnswers, now);
             return results;
         });
@@ -151,23 +146,20 @@ public class OutboundService implements DecideOutboundUseCase {
     /** One message under its policy, against the in-memory state of the batch, which it updates. */
     private Decided enforce(OutboundMessageCommand message, Tenant tenant, OutboundSpamPolicies tenantPolicies,
                             SenderKey sender, Map<SenderKey, SenderStatus> status,
-                            Map<SenderKey, SendingUsage> usage, Map<SenderKey, MessageWeight> added,
                             Map<SenderKey, SenderStatus> changed, Instant now) {
         var policy = tenantPolicies.forSender(message.sender());
         MessageWeight weight = weigh(tenant, message);
         SenderStatus before = status.get(sender);
-        SendingEnforcement.Outcome outcome = SendingEnforcement.decide(before, policy, usage.get(sender), weight, now);
-        if (outcome.counted()) {
-            usage.put(sender, usage.get(sender).plus(weight));
-            added.merge(sender, weight, MessageWeight::plus);
+        SendingEnforcement.Outcome outcome = SendingEnforcement.decide(before, policy, before.tally().usageAt(now),
+                weight, now);
+        SenderStatus after = outcome.counted() ? outcome.status().counting(weight, now) : outcome.status();
+        if (!after.equals(before)) {
+            status.put(sender, after);
+            changed.put(sender, after);
         }
-        if (!outcome.status().equals(before)) {
-            status.put(sender, outcome.status());
-            changed.put(sender, outcome.status());
-        }
-        if (outcome.status().restriction() != before.restriction()) {
+        if (after.restriction() != before.restriction()) {
             audit.add(AuditRecord.of(tenant.id(), message.actor(), "restriction.add", "user:" + message.sender(),
-                    null, outcome.status().restriction(), now));
+                    null, after.restriction(), now));
         }
         Alert alert = outcome.alert().map(kind -> Alert.raise(tenant.id(), kind, message.sender(),
                 outcome.alertDetail(), policy.notifyRecipients(), now)).orElse(null);
@@ -175,6 +167,19 @@ public class OutboundService implements DecideOutboundUseCase {
             alerts.insert(alert);
         }
         return new Decided(outcome.decision(), alert);
+    }
+
+    /** Most changes are new tallies, written together; the rare others are saved whole. */
+    private void saveChanges(Map<SenderKey, SenderStatus> locked, Map<SenderKey, SenderStatus> changed) {
+        List<SenderStatus> tallies = new ArrayList<>();
+        changed.forEach((sender, after) -> {
+            if (locked.get(sender).differsOnlyInTally(after)) {
+                tallies.add(after);
+            } else {
+                statuses.save(after);
+            }
+        });
+        statuses.saveTallies(tallies);
     }
 
     /** Every recipient counts; internal ones are in the tenant's accepted domains or their subdomains. */

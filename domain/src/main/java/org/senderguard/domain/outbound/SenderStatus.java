@@ -10,18 +10,20 @@ import org.senderguard.domain.tenant.TenantId;
 
 /**
  * One user's standing as a sender: a restriction if any, the rest-of-day grace after an unblock,
- * and the day the "limit exceeded" alert was last raised (it is raised once per user per day).
+ * the day the "limit exceeded" alert was last raised (it is raised once per user per day), and
+ * what the user has sent lately.
  */
 public record SenderStatus(TenantId tenantId, EmailAddress address, Restriction restriction, Instant graceUntil,
-                           LocalDate limitAlertDay) {
+                           LocalDate limitAlertDay, SendingTally tally) {
 
     public SenderStatus {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(tally, "tally");
     }
 
     public static SenderStatus unrestricted(TenantId tenantId, EmailAddress address) {
-        return new SenderStatus(tenantId, address, null, null, null);
+        return new SenderStatus(tenantId, address, null, null, null, SendingTally.EMPTY);
     }
 
     public Optional<Restriction> restrictionAt(Instant now) {
@@ -38,13 +40,13 @@ public record SenderStatus(TenantId tenantId, EmailAddress address, Restriction 
     }
 
     public SenderStatus restrictedBy(Restriction newRestriction) {
-        return new SenderStatus(tenantId, address, newRestriction, graceUntil, limitAlertDay);
+        return new SenderStatus(tenantId, address, newRestriction, graceUntil, limitAlertDay, tally);
     }
 
     public SenderStatus unblockedAt(Instant now) {
         Instant grace = restriction != null && restriction.action() == ThresholdAction.BLOCK_USER
                 ? UtcDay.nextMidnight(now) : graceUntil;
-        return new SenderStatus(tenantId, address, null, grace, limitAlertDay);
+        return new SenderStatus(tenantId, address, null, grace, limitAlertDay, tally);
     }
 
     public boolean limitAlertDueOn(LocalDate day) {
@@ -52,6 +54,17 @@ public record SenderStatus(TenantId tenantId, EmailAddress address, Restriction 
     }
 
     public SenderStatus limitAlertRaisedOn(LocalDate day) {
-        return new SenderStatus(tenantId, address, restriction, graceUntil, day);
+        return new SenderStatus(tenantId, address, restriction, graceUntil, day, tally);
+    }
+
+    /** This status with a message counted at {@code now}. */
+    public SenderStatus counting(MessageWeight message, Instant now) {
+        return new SenderStatus(tenantId, address, restriction, graceUntil, limitAlertDay, tally.plus(message, now));
+    }
+
+    /** Whether {@code other} differs from this status in its tally alone. */
+    public boolean differsOnlyInTally(SenderStatus other) {
+        return equals(new SenderStatus(other.tenantId, other.address, other.restriction, other.graceUntil,
+                other.limitAlertDay, tally));
     }
 }

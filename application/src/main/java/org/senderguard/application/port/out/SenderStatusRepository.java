@@ -26,7 +26,14 @@ public interface SenderStatusRepository {
 
     Optional<SenderStatus> find(TenantId tenantId, EmailAddress address);
 
+    /** The whole status: restriction, grace, alert day and tally. */
     void save(SenderStatus status);
+
+    /**
+     * Only the tallies of many locked senders, in one statement: what every counted message
+     * changes. Statuses whose restriction, grace or alert day changed go through {@link #save}.
+     */
+    void saveTallies(Collection<SenderStatus> statuses);
 
     /**
      * Senders restricted at {@code now}, ordered by address, whose address starts with
