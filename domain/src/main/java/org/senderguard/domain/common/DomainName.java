@@ -49,7 +49,7 @@ public record DomainName(String value) implements Comparable<DomainName> {
         if (trimmed.endsWith(".")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
-        String ascii = toAscii(trimmed);
+        String ascii = isPlainAscii(trimmed) ? trimmed.toLowerCase(Locale.ROOT) : toAscii(trimmed);
         if (ascii.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("longer than " + MAX_LENGTH + " characters");
         }
@@ -68,8 +68,31 @@ public record DomainName(String value) implements Comparable<DomainName> {
         return ascii;
     }
 
+    /**
+     * Labels of ASCII letters, digits and inner hyphens, without "--" in third and fourth place
+     * (reserved for encodings such as punycode's xn--): UTS #46 only lower-cases these, so most
+     * names, read on every message, skip its costly processing.
+     */
+    private static boolean isPlainAscii(String name) {
+        int labelStart = 0;
+        for (int i = 0; i <= name.length(); i++) {
+            char c = i < name.length() ? name.charAt(i) : '.';
+            if (c == '.') {
+                int length = i - labelStart;
+                if (length == 0 || name.charAt(labelStart) == '-' || name.charAt(i - 1) == '-'
+                        || length >= 4 && name.charAt(labelStart + 2) == '-' && name.charAt(labelStart + 3) == '-') {
+                    return false;
+                }
+                labelStart = i + 1;
+            } else if (c >= 128 || !(Character.isLetterOrDigit(c) || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** UTS #46 non-transitional processing, as browsers and current mail systems use: straße stays straße. */
-    private static String toAscii(String unicode) {
+    static String toAscii(String unicode) {
         StringBuilder ascii = new StringBuilder();
         IDNA.Info info = new IDNA.Info();
         UTS46.nameToASCII(unicode, ascii, info);

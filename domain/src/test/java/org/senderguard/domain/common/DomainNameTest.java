@@ -3,6 +3,10 @@ package org.senderguard.domain.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,6 +24,7 @@ class DomainNameTest {
             "faß.example, xn--fa-hia.example",
             "straße.de, xn--strae-oqa.de",
             "xn--bcher-kva.example, xn--bcher-kva.example",
+            "XN--BCHER-KVA.example, xn--bcher-kva.example",
             "a-b.c-d.co.uk, a-b.c-d.co.uk"})
     void normalisesToCanonicalAscii(String input, String expected) {
         assertThat(DomainName.parse("domain", input).value()).isEqualTo(expected);
@@ -27,7 +32,7 @@ class DomainNameTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "localhost", "not a domain", "-bad.com", "bad-.com", "a..com", "contoso.123",
-            "exa_mple.com", "'; DROP TABLE tenant; --", "contoso.com/path", "user@contoso.com"})
+            "exa_mple.com", "ab--cd.com", "xn--zz.com", "'; DROP TABLE tenant; --", "contoso.com/path", "user@contoso.com"})
     void rejectsWhatIsNotADomainNamingTheField(String input) {
         assertThatThrownBy(() -> DomainName.parse("domains", input))
                 .isInstanceOf(InvalidValueException.class)
@@ -50,5 +55,24 @@ class DomainNameTest {
         assertThat(contoso.isWithin(contoso)).isTrue();
         assertThat(DomainName.parse("d", "badcontoso.com").isWithin(contoso)).isFalse();
         assertThat(contoso.isWithin(DomainName.parse("d", "mail.contoso.com"))).isFalse();
+    }
+
+    /** Plain ASCII names skip UTS #46 processing; for them it must give what UTS #46 gives. */
+    @Property
+    void plainAsciiNamesAreCanonicalAsUts46MakesThem(@ForAll @StringLength(min = 1, max = 30)
+                                                    @Chars({'a', 'B', 'z', '0', '9', '-', '.', 'x', 'n'}) String name) {
+        String uts46;
+        try {
+            uts46 = DomainName.toAscii(name.endsWith(".") ? name.substring(0, name.length() - 1) : name);
+        } catch (IllegalArgumentException rejected) {
+            assertThatThrownBy(() -> DomainName.parse("d", name)).isInstanceOf(InvalidValueException.class);
+            return;
+        }
+        try {
+            assertThat(DomainName.parse("d", name).value()).isEqualTo(uts46);
+        } catch (InvalidValueException rejected) {
+            // Rejected by the rules that follow UTS #46 (labels, lengths): both paths apply them.
+            assertThat(rejected.getMessage()).doesNotContain("not allowed in a domain name");
+        }
     }
 }
