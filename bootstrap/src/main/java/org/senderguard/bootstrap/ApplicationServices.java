@@ -28,6 +28,7 @@ import org.senderguard.application.port.out.ProcessedMessages;
 import org.senderguard.application.port.out.RateCounters;
 import org.senderguard.application.port.out.SenderStatusRepository;
 import org.senderguard.application.port.out.SpamSightings;
+import org.senderguard.application.port.out.TenantChanges;
 import org.senderguard.application.port.out.TenantRepository;
 import org.senderguard.application.port.out.ThirdPartyListStore;
 import org.senderguard.application.port.out.UnblockHistory;
@@ -46,6 +47,7 @@ import org.senderguard.application.service.PortalSettings;
 import org.senderguard.application.service.ReputationService;
 import org.senderguard.application.service.RestrictionService;
 import org.senderguard.application.service.SpamFeed;
+import org.senderguard.application.service.TenantCaches;
 import org.senderguard.application.service.TenantService;
 
 /**
@@ -68,19 +70,27 @@ class ApplicationServices {
     }
 
     @Singleton
-    TenantService tenantService(TenantRepository tenants, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
-        return new TenantService(tenants, audit, unitOfWork, clock);
+    TenantService tenantService(TenantRepository tenants, TenantChanges changes, AuditLog audit,
+                                UnitOfWork unitOfWork, Clock clock) {
+        return new TenantService(tenants, changes, audit, unitOfWork, clock);
     }
 
     @Singleton
-    ApiKeyService apiKeyService(ApiKeyRepository keys, TenantService tenants, AuditLog audit, UnitOfWork unitOfWork,
-                                Clock clock) {
-        return new ApiKeyService(keys, tenants, audit, unitOfWork, clock);
+    ApiKeyService apiKeyService(ApiKeyRepository keys, TenantChanges changes, TenantService tenants, AuditLog audit,
+                                UnitOfWork unitOfWork, Clock clock) {
+        return new ApiKeyService(keys, changes, tenants, audit, unitOfWork, clock);
     }
 
     @Singleton
-    PolicyService policyService(PolicyRepository policies, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
-        return new PolicyService(policies, audit, unitOfWork, clock);
+    PolicyService policyService(PolicyRepository policies, TenantChanges changes, AuditLog audit,
+                                UnitOfWork unitOfWork, Clock clock) {
+        return new PolicyService(policies, changes, audit, unitOfWork, clock);
+    }
+
+    @Singleton
+    TenantCaches tenantCaches(TenantChanges changes, TenantService tenants, PolicyService policies,
+                              ApiKeyService keys) {
+        return new TenantCaches(changes, tenants, policies, keys);
     }
 
     /** Alert mail goes out on the I/O pool, after the decision that raised it has committed. */

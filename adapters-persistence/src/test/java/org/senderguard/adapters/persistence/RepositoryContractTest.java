@@ -10,6 +10,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,7 @@ import org.senderguard.application.port.in.ListQuery;
 import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.BlockListStore;
 import org.senderguard.application.port.out.SpamSightings;
+import org.senderguard.application.port.out.TenantChanges;
 import org.senderguard.application.port.out.PortalRequests;
 import org.senderguard.application.port.out.RateCounters;
 import org.senderguard.domain.delisting.PortalRequest;
@@ -627,6 +633,81 @@ abstract class RepositoryContractTest {
     private Tenant stored(Tenant tenant) {
         inTransaction(() -> tenants.insert(tenant));
         return tenant;
+    }
+
+    @Test
+    void tenantChangesAreFollowedByVersionInTheOrderOfEachTenantsLastChange() {
+        TenantChanges changes = context.getBean(TenantChanges.class);
+        TenantId a = stored(newTenant("changed-a")).id();
+        TenantId b = stored(newTenant("changed-b")).id();
+        long since = changes.currentVersion();
+
+        long first = unitOfWork.inTransaction(() -> changes.record(a));
+        long second = unitOfWork.inTransaction(() -> changes.record(b));
+        long third = unitOfWork.inTransaction(() -> changes.record(a));
+        assertThat(List.of(first, second, third)).containsExactly(since + 1, since + 2, since + 3);
+        assertThat(changes.currentVersion()).isEqualTo(third);
+
+        assertThat(changedSince(changes, since)).as("a changed last").containsExactly(b, a);
+        assertThat(changedSince(changes, first)).containsExactly(b, a);
+        assertThat(changedSince(changes, second)).containsExactly(a);
+        assertThat(changedSince(changes, third)).isEmpty();
+        assertThat(changes.changedSince(third, id -> { })).isEqualTo(third);
+
+        assertThatThrownBy(() -> inTransaction(() -> {
+            changes.record(b);
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        assertThat(changes.currentVersion()).as("a rolled-back change leaves no version").isEqualTo(third);
+        assertThat(changedSince(changes, third)).isEmpty();
+    }
+
+    @Test
+    void anUncommittedTenantChangeIsNotSeenAndHoldsTheNextOneBack() throws Exception {
+        TenantChanges changes = context.getBean(TenantChanges.class);
+        TenantId a = stored(newTenant("held-a")).id();
+        TenantId b = stored(newTenant("held-b")).id();
+        long since = changes.currentVersion();
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<Long> first = CompletableFuture.supplyAsync(() -> unitOfWork.inTransaction(() -> {
+                long version = changes.record(a);
+                recorded.countDown();
+                awaitQuietly(commit);
+                return version;
+            }), threads);
+            assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(changes.currentVersion()).as("not committed yet").isEqualTo(since);
+            assertThat(changedSince(changes, since)).isEmpty();
+
+            CompletableFuture<Long> second = CompletableFuture.supplyAsync(
+                    () -> unitOfWork.inTransaction(() -> changes.record(b)), threads);
+            Thread.sleep(200); // lets the second change reach the version's lock before the first commits
+            commit.countDown();
+
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(since + 1);
+            assertThat(second.get(10, TimeUnit.SECONDS)).as("waited for the first").isEqualTo(since + 2);
+            assertThat(changedSince(changes, since)).containsExactly(a, b);
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private static List<TenantId> changedSince(TenantChanges changes, long since) {
+        List<TenantId> changed = new ArrayList<>();
+        changes.changedSince(since, changed::add);
+        return changed;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

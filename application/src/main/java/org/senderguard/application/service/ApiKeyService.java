@@ -2,7 +2,6 @@ package org.senderguard.application.service;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.senderguard.application.port.in.AuthenticateApiKeyUseCase;
@@ -15,6 +14,7 @@ import org.senderguard.application.port.in.ListApiKeysUseCase;
 import org.senderguard.application.port.in.RevokeApiKeyUseCase;
 import org.senderguard.application.port.out.ApiKeyRepository;
 import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.TenantChanges;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.apikey.ApiKey;
 import org.senderguard.domain.apikey.ApiKeyId;
@@ -23,23 +23,29 @@ import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.audit.AuditRecord;
 import org.senderguard.domain.common.NotFoundException;
 import org.senderguard.domain.tenant.Tenant;
+import org.senderguard.domain.tenant.TenantId;
 import org.senderguard.domain.tenant.TenantName;
 
 public class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, RevokeApiKeyUseCase,
         AuthenticateApiKeyUseCase {
 
     private final ApiKeyRepository keys;
+    private final TenantChanges changes;
     private final FindTenantUseCase tenants;
     private final AuditLog audit;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    /** Every request authenticates; a revocation here is seen at once, one made elsewhere within a second. */
-    private final ExpiringCache<ApiKeyId, ApiKey> keysById = new ExpiringCache<>(Duration.ofSeconds(1));
+    /**
+     * Every request authenticates; a revocation here is seen at once, one made elsewhere when the
+     * change feed reports it.
+     */
+    private final UntilChangedCache<ApiKeyId, ApiKey> keysById = new UntilChangedCache<>();
 
-    public ApiKeyService(ApiKeyRepository keys, FindTenantUseCase tenants, AuditLog audit, UnitOfWork unitOfWork,
-                         Clock clock) {
+    public ApiKeyService(ApiKeyRepository keys, TenantChanges changes, FindTenantUseCase tenants, AuditLog audit,
+                         UnitOfWork unitOfWork, Clock clock) {
         this.keys = keys;
+        this.changes = changes;
         this.tenants = tenants;
         this.audit = audit;
         this.unitOfWork = unitOfWork;
@@ -55,6 +61,7 @@ public class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, R
             keys.insert(key);
             audit.add(AuditRecord.of(tenant.id(), command.actor(), "api-key.create", target(key), null,
                     describe(key), key.createdAt()));
+            changes.record(tenant.id());
             return new IssuedApiKey(key, token);
         });
     }
@@ -72,10 +79,20 @@ public class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, R
             keys.update(changed);
             audit.add(AuditRecord.of(key.tenantId(), actor, "api-key.revoke", target(key), describe(key),
                     describe(changed), changed.revokedAt()));
+            changes.record(key.tenantId());
             return changed;
         });
         keysById.invalidate(id); // after the commit, so that no request reloads the key as it was
         return revoked;
+    }
+
+    /** Drops every key of the tenant, changed elsewhere, from the cache. */
+    void forget(TenantId tenantId) {
+        keysById.invalidateIf(key -> key.tenantId().equals(tenantId));
+    }
+
+    void forgetAll() {
+        keysById.invalidateAll();
     }
 
     private static String target(ApiKey key) {

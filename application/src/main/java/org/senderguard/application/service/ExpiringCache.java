@@ -2,14 +2,13 @@ package org.senderguard.application.service;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Keeps values read on every message (a tenant, its policies) for a short while. Changes made
- * through this instance invalidate them at once; changes made elsewhere (another server
- * instance, a CLI command) are seen within the time to live.
+ * Keeps values read often (the third-party list catalog) for a short while. Changes made through
+ * this instance invalidate them at once; changes made elsewhere (another server instance, a CLI
+ * command) are seen within the time to live.
  */
 final class ExpiringCache<K, V> {
 
@@ -31,21 +30,6 @@ final class ExpiringCache<K, V> {
             entries.put(key, entry);
         }
         return entry.value();
-    }
-
-    /**
-     * Like {@link #get}, but keeps only values that exist, so that lookups of made-up keys (a
-     * caller guessing API key ids, say) cannot fill the cache.
-     */
-    Optional<V> find(K key, Function<K, Optional<V>> load) {
-        Entry<V> entry = entries.get(key);
-        if (entry != null && System.nanoTime() - entry.expiresAtNanos() < 0) {
-            return Optional.of(entry.value());
-        }
-        Optional<V> loaded = load.apply(key);
-        loaded.ifPresentOrElse(value -> entries.put(key, new Entry<>(value, System.nanoTime() + timeToLiveNanos)),
-                () -> entries.remove(key));
-        return loaded;
     }
 
     void invalidate(K key) {

@@ -1,7 +1,6 @@
 package org.senderguard.application.service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.senderguard.application.port.in.DeletePolicyUseCase;
@@ -10,6 +9,7 @@ import org.senderguard.application.port.in.PolicyCommand;
 import org.senderguard.application.port.in.SavePolicyUseCase;
 import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.application.port.out.PolicyRepository;
+import org.senderguard.application.port.out.TenantChanges;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.audit.AuditRecord;
@@ -23,13 +23,16 @@ import org.senderguard.domain.tenant.TenantId;
 public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, DeletePolicyUseCase {
 
     private final PolicyRepository policies;
+    private final TenantChanges changes;
     private final AuditLog audit;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
-    private final ExpiringCache<TenantId, OutboundSpamPolicies> cache = new ExpiringCache<>(Duration.ofSeconds(1));
+    private final UntilChangedCache<TenantId, OutboundSpamPolicies> cache = new UntilChangedCache<>();
 
-    public PolicyService(PolicyRepository policies, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+    public PolicyService(PolicyRepository policies, TenantChanges changes, AuditLog audit, UnitOfWork unitOfWork,
+                         Clock clock) {
         this.policies = policies;
+        this.changes = changes;
         this.audit = audit;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
@@ -47,11 +50,20 @@ public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, De
     }
 
     /**
-     * The tenant's policies as mail flow applies them, read at most once a second; this
-     * instance's own changes apply at once.
+     * The tenant's policies as mail flow applies them, kept until they change: this instance's own
+     * changes apply at once, other instances' when the change feed reports them.
      */
     OutboundSpamPolicies policiesOf(TenantId tenantId) {
         return cache.get(tenantId, this::load);
+    }
+
+    /** Drops the tenant's policies, changed elsewhere, from the cache. */
+    void forget(TenantId tenantId) {
+        cache.invalidate(tenantId);
+    }
+
+    void forgetAll() {
+        cache.invalidateAll();
     }
 
     /** The tenant's policies; a tenant gets its default policy the first time its policies are read. */
@@ -66,6 +78,7 @@ public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, De
                 policies.insert(created);
                 audit.add(AuditRecord.of(tenantId, Actor.SYSTEM, "policy.create", target(created), null, created,
                         clock.instant()));
+                changes.record(tenantId);
                 return created;
             });
         } catch (ConflictException concurrentlyCreated) {
@@ -113,10 +126,17 @@ public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, De
         });
     }
 
-    /** Commits a change of the tenant's policies, which mail flow here then applies at once. */
+    /**
+     * Commits a change of the tenant's policies, recorded for the other instances, which mail flow
+     * here then applies at once.
+     */
     private <T> T changed(TenantId tenantId, Supplier<T> change) {
-        T result = unitOfWork.inTransaction(change);
-        cache.invalidate(tenantId);
+        T result = unitOfWork.inTransaction(() -> {
+            T changedTo = change.get();
+            changes.record(tenantId);
+            return changedTo;
+        });
+        cache.invalidate(tenantId); // after the commit, so that no decision reloads the policies as they were
         return result;
     }
 

@@ -1,7 +1,6 @@
 package org.senderguard.application.service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.senderguard.application.port.in.CreateTenantCommand;
 import org.senderguard.application.port.in.CreateTenantUseCase;
@@ -9,6 +8,7 @@ import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.UpdateTenantCommand;
 import org.senderguard.application.port.in.UpdateTenantUseCase;
 import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.TenantChanges;
 import org.senderguard.application.port.out.TenantRepository;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.audit.AuditRecord;
@@ -23,13 +23,16 @@ import org.senderguard.domain.tenant.TenantSettings;
 public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, FindTenantUseCase {
 
     private final TenantRepository tenants;
+    private final TenantChanges changes;
     private final AuditLog audit;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
-    private final ExpiringCache<TenantId, Tenant> cache = new ExpiringCache<>(Duration.ofSeconds(1));
+    private final UntilChangedCache<TenantId, Tenant> cache = new UntilChangedCache<>();
 
-    public TenantService(TenantRepository tenants, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+    public TenantService(TenantRepository tenants, TenantChanges changes, AuditLog audit, UnitOfWork unitOfWork,
+                         Clock clock) {
         this.tenants = tenants;
+        this.changes = changes;
         this.audit = audit;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
@@ -66,9 +69,10 @@ public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, 
             tenants.update(changed);
             audit.add(AuditRecord.of(changed.id(), command.actor(), "tenant.update", target(changed), current,
                     changed, clock.instant()));
+            changes.record(changed.id());
             return changed;
         });
-        cache.invalidate(updated.id());
+        cache.invalidate(updated.id()); // after the commit, so that no request reloads the tenant as it was
         return updated;
     }
 
@@ -77,11 +81,23 @@ public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, 
         return tenants.findByName(name).orElseThrow(() -> new NotFoundException("no tenant named '" + name + "'"));
     }
 
-    /** Read on every request, so kept for a second; this instance's own updates apply at once. */
+    /**
+     * Read on every request, so kept until it changes: this instance's own updates apply at once,
+     * other instances' when the change feed reports them.
+     */
     @Override
     public Tenant byId(TenantId id) {
         return cache.get(id, key -> tenants.findById(key)
                 .orElseThrow(() -> new NotFoundException("no tenant with id " + key)));
+    }
+
+    /** Drops the tenant, changed elsewhere, from the cache. */
+    void forget(TenantId id) {
+        cache.invalidate(id);
+    }
+
+    void forgetAll() {
+        cache.invalidateAll();
     }
 
     @Override

@@ -1,0 +1,52 @@
+package org.senderguard.application.service;
+
+import org.senderguard.application.port.in.FollowTenantChangesUseCase;
+import org.senderguard.application.port.out.TenantChanges;
+import org.senderguard.domain.tenant.TenantId;
+
+/**
+ * This instance's caches of tenants' configuration (the tenants, their policies, their API keys),
+ * kept until the tenant changes. Changes made here invalidate them at once; {@link #follow()},
+ * run every half second by a server, drops what other instances and the CLI committed since the
+ * version it last saw. A failed call changes nothing: the next one catches up from that version.
+ */
+public class TenantCaches implements FollowTenantChangesUseCase {
+
+    private final TenantChanges changes;
+    private final TenantService tenants;
+    private final PolicyService policies;
+    private final ApiKeyService keys;
+    /** The last version followed; none before the first call. */
+    private long version = -1;
+
+    public TenantCaches(TenantChanges changes, TenantService tenants, PolicyService policies, ApiKeyService keys) {
+        this.changes = changes;
+        this.tenants = tenants;
+        this.policies = policies;
+        this.keys = keys;
+    }
+
+    /**
+     * The first call only reads the current version, then drops whatever was cached before: a value
+     * loaded before the version was read may predate a change at or below it, which the feed will
+     * not report again. Whatever is loaded from here on is at least as new as that version.
+     */
+    @Override
+    public synchronized void follow() {
+        if (version < 0) {
+            long current = changes.currentVersion();
+            tenants.forgetAll();
+            policies.forgetAll();
+            keys.forgetAll();
+            version = current;
+            return;
+        }
+        version = changes.changedSince(version, this::forget);
+    }
+
+    private void forget(TenantId tenant) {
+        tenants.forget(tenant);
+        policies.forget(tenant);
+        keys.forget(tenant);
+    }
+}

@@ -1,0 +1,164 @@
+package org.senderguard.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.senderguard.adapters.persistence.RequiresMariaDb;
+import org.senderguard.application.port.in.FindPoliciesUseCase;
+import org.senderguard.application.port.in.FindTenantUseCase;
+import org.senderguard.application.port.in.PolicyCommand;
+import org.senderguard.application.port.in.SavePolicyUseCase;
+import org.senderguard.domain.audit.Actor;
+import org.senderguard.domain.outbound.OutboundSpamPolicy;
+import org.senderguard.domain.tenant.TenantId;
+import org.senderguard.domain.tenant.TenantName;
+import picocli.CommandLine;
+
+/**
+ * Two server instances on one MariaDB: a tenant's policies, accepted domains and API keys, changed
+ * through one of them or the CLI, apply on the other within a couple of seconds, although it keeps
+ * them cached.
+ */
+@RequiresMariaDb
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenantChangePropagationTest {
+
+    private static final Duration WITHIN = Duration.ofSeconds(2);
+    private TwoInstances instances;
+    private ApplicationContext first;
+    private ApplicationContext second;
+
+    @BeforeAll
+    void startTwoServers() {
+        instances = TwoInstances.start(true);
+        first = instances.first;
+        second = instances.second;
+    }
+
+    @AfterAll
+    void stop() {
+        instances.close();
+    }
+
+    @Test
+    void aPolicyChangedOnOneInstanceAppliesOnTheOther() throws InterruptedException {
+        String tenant = newTenant();
+        String mailFlow = newKey(tenant);
+        assertThat(decideOnSecond(mailFlow, tenant + ".example")).as("default limits").isEqualTo("DELIVER");
+
+        TenantId id = first.getBean(FindTenantUseCase.class).byName(TenantName.parse(tenant)).id();
+        OutboundSpamPolicy fallback = first.getBean(FindPoliciesUseCase.class).list(id).stream()
+                .filter(OutboundSpamPolicy::isDefault).findFirst().orElseThrow();
+        first.getBean(SavePolicyUseCase.class).replace(fallback.id(), PolicyCommand.of(id, Actor.operator("test"),
+                "Default", null, null, 1, 1000, 10000, null, "BLOCK_USER_FOR_TODAY", List.of(), null, null, null));
+
+        assertThat(eventually(() -> decideOnSecond(mailFlow, tenant + ".example").equals("REJECT")))
+                .as("one external recipient an hour, on the second instance").isTrue();
+    }
+
+    @Test
+    void anAcceptedDomainAddedWithTheCliAppliesOnTheOtherInstance() throws InterruptedException {
+        String tenant = newTenant();
+        String mailFlow = newKey(tenant);
+        String added = "other-" + tenant + ".example";
+        assertThat(decideOnSecond(mailFlow, added)).as("not an accepted domain yet").isEqualTo("REJECT");
+
+        cli(first, "tenant", "update", tenant, "--domain", tenant + ".example", "--domain", added);
+
+        assertThat(eventually(() -> decideOnSecond(mailFlow, added).equals("DELIVER")))
+                .as("mail from the added domain accepted by the second instance").isTrue();
+    }
+
+    @Test
+    void anApiKeyRevokedWithTheCliIsRefusedByTheOtherInstance() throws InterruptedException {
+        String tenant = newTenant();
+        Map<String, Object> issued = json(cli(first, "api-key", "create", "--tenant", tenant, "--role", "GLOBAL_ADMIN",
+                "--output", "json"));
+        String key = (String) issued.get("key");
+        assertThat(onSecond("GET", "/api/v1/tenant", key, null).status()).isEqualTo(200);
+
+        cli(first, "api-key", "revoke", (String) issued.get("id"));
+
+        assertThat(eventually(() -> onSecond("GET", "/api/v1/tenant", key, null).status() == 401))
+                .as("the revoked key refused by the second instance").isTrue();
+    }
+
+    private String newTenant() {
+        String name = "t-" + UUID.randomUUID().toString().substring(0, 12);
+        cli(first, "tenant", "create", name, "--domain", name + ".example");
+        return name;
+    }
+
+    private String newKey(String tenant) {
+        return (String) json(cli(first, "api-key", "create", "--tenant", tenant, "--role", "MAIL_FLOW",
+                "--output", "json")).get("key");
+    }
+
+    /** The second instance's action for a message from a new sender of {@code domain} to two outside recipients. */
+    private String decideOnSecond(String mailFlowKey, String domain) {
+        Http.Response response = onSecond("POST", "/api/v1/mail-flow/outbound", mailFlowKey, Map.of(
+                "messageId", UUID.randomUUID().toString(),
+                "sender", "u-" + UUID.randomUUID().toString().substring(0, 8) + "@" + domain,
+                "recipients", List.of("a@elsewhere.example", "b@elsewhere.example"), "verdict", "CLEAN"));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return (String) json(response.body()).get("action");
+    }
+
+    private Http.Response onSecond(String method, String path, String key, Object body) {
+        try {
+            String json = body == null ? "" : second.getBean(JsonMapper.class).writeValueAsString(body);
+            return Http.send(HttpRequest.newBuilder(second.getBean(EmbeddedServer.class).getURI().resolve(path))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json)).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs a CLI command on {@code instance}'s context, as a separate process on the same database would. */
+    private static String cli(ApplicationContext instance, String... args) {
+        CommandLine commandLine = Senderguard.commandLine(instance);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        assertThat(commandLine.execute(args)).as(err.toString()).isZero();
+        return out.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> json(String text) {
+        try {
+            return second.getBean(JsonMapper.class).readValue(text, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + text, e);
+        }
+    }
+
+    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return condition.getAsBoolean();
+    }
+}
