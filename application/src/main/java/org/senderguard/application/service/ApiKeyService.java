@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.senderguard.application.port.in.AuthenticateApiKeyUseCase;
 import org.senderguard.application.port.in.Caller;
 import org.senderguard.application.port.in.CreateApiKeyCommand;
@@ -106,7 +107,16 @@ public class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, R
 
     @Override
     public Optional<Caller> authenticate(String bearerToken) {
-        return ApiKeyToken.parse(bearerToken).flatMap(token -> keysById.find(token.id(), keys::findById)
+        return authenticate(bearerToken, id -> keysById.find(id, keys::findById));
+    }
+
+    @Override
+    public Optional<Caller> authenticateFromMemory(String bearerToken) {
+        return authenticate(bearerToken, keysById::peek);
+    }
+
+    private static Optional<Caller> authenticate(String bearerToken, Function<ApiKeyId, Optional<ApiKey>> keyById) {
+        return ApiKeyToken.parse(bearerToken).flatMap(token -> keyById.apply(token.id())
                 .filter(key -> key.accepts(token))
                 .map(key -> new Caller(key.id(), key.tenantId(), key.role())));
     }

@@ -47,6 +47,11 @@ final class UntilChangedCache<K, V> {
         return loaded;
     }
 
+    /** The value held for the key, without loading it. */
+    Optional<V> peek(K key) {
+        return Optional.ofNullable(entries.get(key));
+    }
+
     synchronized void invalidate(K key) {
         invalidations.incrementAndGet();
         entries.remove(key);

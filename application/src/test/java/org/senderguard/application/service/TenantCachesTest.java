@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.senderguard.application.port.in.Caller;
 import org.senderguard.application.port.out.ApiKeyRepository;
 import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.application.port.out.PolicyRepository;
@@ -108,6 +109,22 @@ class TenantCachesTest {
 
         caches.follow();
         assertThat(keys.authenticate(token.value())).isEmpty();
+    }
+
+    @Test
+    void onlyKeysHeldInMemoryAuthenticateWithoutTheStore() {
+        Tenant a = store.add(tenant("a"));
+        ApiKeyToken token = store.addKey(a);
+        assertThat(keys.authenticateFromMemory(token.value())).as("not loaded yet").isEmpty();
+        assertThat(loads).isEmpty();
+
+        Caller caller = keys.authenticate(token.value()).orElseThrow();
+        assertThat(keys.authenticateFromMemory(token.value())).contains(caller);
+        String wrongSecret = token.value().substring(0, token.value().length() - 2)
+                + (token.value().endsWith("AA") ? "BB" : "AA");
+        assertThat(keys.authenticateFromMemory(wrongSecret)).isEmpty();
+        assertThat(keys.authenticateFromMemory("not a token")).isEmpty();
+        assertThat(loads).containsExactly(Map.entry("key:" + token.id(), 1));
     }
 
     @Test

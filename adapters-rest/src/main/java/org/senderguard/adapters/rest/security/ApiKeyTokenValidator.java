@@ -6,9 +6,11 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.validator.TokenValidator;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.reactivestreams.Publisher;
 import org.senderguard.application.port.in.AuthenticateApiKeyUseCase;
+import org.senderguard.application.port.in.Caller;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -28,9 +30,16 @@ public class ApiKeyTokenValidator implements TokenValidator<HttpRequest<?>> {
         this.blocking = blocking;
     }
 
+    /**
+     * A key held in memory is checked right here, on the event loop, so that the request does not
+     * change threads; anything else may read the database, which must not happen on the event loop.
+     */
     @Override
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
-        // The lookup reads the database, so it must not run on the event loop.
+        Optional<Caller> known = authenticate.authenticateFromMemory(token);
+        if (known.isPresent()) {
+            return Mono.just(CallerAuthentication.of(known.get()));
+        }
         return Mono.fromCallable(() -> authenticate.authenticate(token).map(CallerAuthentication::of).orElse(null))
                 .subscribeOn(Schedulers.fromExecutorService(blocking));
     }
