@@ -34,10 +34,12 @@ import org.senderguard.domain.apikey.ApiKeyToken;
  * otherwise from Java threads in this JVM. The server and the load generator share the machine, so
  * the figures are for both on it.
  *
- * <p>Arguments (all optional): {@code seconds} (default 30), {@code clients} (concurrent requests,
- * default 64). Environment: {@code SENDERGUARD_BENCH_MARIADB_URL} (default
- * {@code jdbc:mariadb://127.0.0.1:3306/}), {@code _USER} (root), {@code _PASSWORD} (empty), and
- * {@code SENDERGUARD_BENCH_JVM_ARGS} for the server's JVM (e.g. to record a flight recording).
+ * <p>Arguments (all optional): {@code seconds} per run (default 30), {@code clients} (concurrent
+ * requests, default 64; a comma-separated list such as {@code 1,16,32,64} runs one after another on
+ * the same server, after one warm-up with the most clients). Environment:
+ * {@code SENDERGUARD_BENCH_MARIADB_URL} (default {@code jdbc:mariadb://127.0.0.1:3306/}),
+ * {@code _USER} (root), {@code _PASSWORD} (empty), and {@code SENDERGUARD_BENCH_JVM_ARGS} for the
+ * server's JVM (e.g. to record a flight recording).
  */
 public final class OutboundDecisionBenchmark {
 
@@ -50,7 +52,9 @@ public final class OutboundDecisionBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        List<Integer> clientCounts = Arrays.stream((args.length > 1 ? args[1] : "64").split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
+        int mostClients = clientCounts.stream().max(Integer::compare).orElseThrow();
         String server = env("SENDERGUARD_BENCH_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
         String user = env("SENDERGUARD_BENCH_MARIADB_USER", "root");
         String password = env("SENDERGUARD_BENCH_MARIADB_PASSWORD", "");
@@ -84,18 +88,22 @@ public final class OutboundDecisionBenchmark {
 
             if (WrkDriver.available()) {
                 WrkDriver wrk = new WrkDriver(base, keys, TENANTS, SENDERS_PER_TENANT);
-                wrk.run(clients, WARM_UP);
-                System.out.println(wrk.run(clients, Duration.ofSeconds(seconds)));
+                wrk.run(mostClients, WARM_UP);
+                for (int clients : clientCounts) {
+                    System.out.println(wrk.run(clients, Duration.ofSeconds(seconds)));
+                }
                 return;
             }
             System.out.println("wrk is not on the PATH: driving the load from this JVM, which competes with the "
                     + "server for the cores");
-            run(http, base, keys, clients, WARM_UP);
-            Result result = run(http, base, keys, clients, Duration.ofSeconds(seconds));
-            System.out.printf("%d clients, %d s: %d decisions, %.0f decisions/s, p50 %.2f ms, p99 %.2f ms, "
-                            + "max %.2f ms, %d errors%n", clients, seconds, result.decisions,
-                    result.decisions / (double) seconds, result.percentile(50), result.percentile(99),
-                    result.percentile(100), result.errors);
+            run(http, base, keys, mostClients, WARM_UP);
+            for (int clients : clientCounts) {
+                Result result = run(http, base, keys, clients, Duration.ofSeconds(seconds));
+                System.out.printf("%d clients, %d s: %d decisions, %.0f decisions/s, p50 %.2f ms, p99 %.2f ms, "
+                                + "max %.2f ms, %d errors%n", clients, seconds, result.decisions,
+                        result.decisions / (double) seconds, result.percentile(50), result.percentile(99),
+                        result.percentile(100), result.errors);
+            }
         } finally {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);
