@@ -45,7 +45,8 @@ public final class OutboundDecisionBenchmark {
 
     private static final int TENANTS = 100;
     private static final int SENDERS_PER_TENANT = 100;
-    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    /** Long enough for the server to settle: runs right after a 10- or 30-second warm-up measured it still warming. */
+    private static final Duration WARM_UP = Duration.ofSeconds(60);
 
     private OutboundDecisionBenchmark() {
     }

@@ -20,8 +20,9 @@ final class WrkDriver {
             local keys = {%s}
             local tenants, senders = %d, %d
             local counter = 0
-            local thread_id = 0
             local next_thread = 0
+            -- thread_id is a global that setup() gives each thread's state; a local of that name
+            -- would hide it and give every thread the same message ids.
             function setup(thread)
               next_thread = next_thread + 1
               thread:set("thread_id", next_thread)

@@ -142,6 +142,42 @@ class OutboundSpamTest {
     }
 
     @Test
+    void copiesOfOneMessageRacingEachOtherAllGetItsOneAnswer() throws Exception {
+        TenantClient tenant = new TenantClient();
+        tenant.defaultPolicy(100, 0, 0, 10, "BLOCK_USER_FOR_TODAY", List.of());
+        List<String> senders = List.of(tenant.user("r1"), tenant.user("r2"));
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        try {
+            Map<String, List<Future<Http.Response>>> copies = new java.util.LinkedHashMap<>();
+            for (int copy = 0; copy < 6; copy++) {
+                for (int message = 0; message < 8; message++) {
+                    String id = "<race-" + message + "@id>";
+                    String sender = senders.get(message % 2);
+                    copies.computeIfAbsent(id, k -> new ArrayList<>())
+                            .add(pool.submit(() -> tenant.outbound(id, sender, ONE_EXTERNAL, "CLEAN")));
+                }
+            }
+            for (List<Future<Http.Response>> answers : copies.values()) {
+                Http.Response first = answers.get(0).get();
+                assertThat(first.status()).isEqualTo(200);
+                for (Future<Http.Response> answer : answers) {
+                    assertThat(answer.get().status()).isEqualTo(200);
+                    assertThat(answer.get().json()).isEqualTo(first.json());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // Four messages each, counted once: 96 more fit under the limit of 100, the 97th does not.
+        for (String sender : senders) {
+            for (int i = 0; i < 96; i++) {
+                assertThat(tenant.outbound(sender, ONE_EXTERNAL, "CLEAN").json()).containsEntry("action", "DELIVER");
+            }
+            assertThat(tenant.outbound(sender, ONE_EXTERNAL, "CLEAN").json()).containsEntry("action", "REJECT");
+        }
+    }
+
+    @Test
     void alertActionDeliversAndAlertsOncePerUserPerDay() {
         TenantClient tenant = new TenantClient();
         tenant.defaultPolicy(1, 0, 0, 10, "ALERT", List.of());

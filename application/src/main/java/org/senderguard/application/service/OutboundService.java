@@ -24,6 +24,7 @@ import org.senderguard.domain.audit.AuditRecord;
 import org.senderguard.domain.mailflow.Decision;
 import org.senderguard.domain.mailflow.Ndr;
 import org.senderguard.domain.blocklist.Probe;
+import org.senderguard.domain.common.ConflictException;
 import org.senderguard.domain.common.EmailAddress;
 import org.senderguard.domain.outbound.MessageWeight;
 import org.senderguard.domain.outbound.OutboundSpamPolicies;
@@ -89,6 +90,16 @@ public class OutboundService implements DecideOutboundUseCase {
 
     /** The decisions for the messages, in their order; a duplicate message id gets the first answer. */
     List<Decided> decideAll(List<OutboundMessageCommand> messages) {
+        try {
+            return decideOnce(messages);
+        } catch (ConflictException sameMessageDecidedConcurrently) {
+            // Another batch stored a decision for one of these message ids first and has committed
+            // it by now, so deciding again answers that message as the duplicate it is.
+            return decideOnce(messages);
+        }
+    }
+
+    private List<Decided> decideOnce(List<OutboundMessageCommand> messages) {
         Map<TenantId, Tenant> tenantsById = new HashMap<>();
         Map<TenantId, OutboundSpamPolicies> policiesByTenant = new HashMap<>();
         for (OutboundMessageCommand message : messages) {
