@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -94,19 +95,24 @@ class JdbcSenderStatusRepository implements SenderStatusRepository {
         }
     }
 
+    /**
+     * One multi-row statement: a JDBC batch of UPDATEs would reach MariaDB as one statement per
+     * sender. The rows exist and are locked, so the insert part never inserts.
+     */
     @Override
     public void saveTallies(Collection<SenderStatus> statuses) {
         if (statuses.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
         for (SenderStatus status : statuses) {
             SendingTally tally = status.tally();
-            rows.add(new Object[] {HourCounts.format(tally.minutes()), tally.day(), tally.dayRecipients(),
-                    status.tenantId().toString(), status.address().value()});
+            params.addAll(Arrays.asList(status.tenantId().toString(), status.address().value(),
+                    HourCounts.format(tally.minutes()), tally.day(), tally.dayRecipients()));
         }
-        sql.batch("UPDATE sender_status SET hour_counts = ?, counted_day = ?, day_recipients = ? "
-                + "WHERE tenant_id = ? AND address = ?", rows);
+        sql.update("INSERT INTO sender_status (tenant_id, address, hour_counts, counted_day, day_recipients) VALUES "
+                + Sql.rows(statuses.size(), 5) + " ON DUPLICATE KEY UPDATE hour_counts = VALUES(hour_counts), "
+                + "counted_day = VALUES(counted_day), day_recipients = VALUES(day_recipients)", params.toArray());
     }
 
     @Override
