@@ -1,0 +1,53 @@
+package org.senderguard.bootstrap;
+
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import org.senderguard.application.port.in.FollowTenantChangesUseCase;
+import org.senderguard.application.port.in.RefreshBlockListsUseCase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a running server in step with what other instances and the CLI commit: its block-list
+ * index, and its cached tenants, policies and API keys. Both are brought up to date as the server
+ * starts, then every half second; a failed attempt is logged and the next one catches up. CLI
+ * commands run too briefly to need it (they load the lists only if they look something up).
+ */
+@Singleton
+class ChangeFollower implements ApplicationEventListener<ServerStartupEvent> {
+
+    static final Duration INTERVAL = Duration.ofMillis(500);
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeFollower.class);
+
+    private final RefreshBlockListsUseCase lists;
+    private final FollowTenantChangesUseCase tenants;
+    private final TaskScheduler scheduler;
+
+    ChangeFollower(RefreshBlockListsUseCase lists, FollowTenantChangesUseCase tenants,
+                   @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+        this.lists = lists;
+        this.tenants = tenants;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        lists.refresh();
+        tenants.follow();
+        scheduler.scheduleWithFixedDelay(INTERVAL, INTERVAL, () -> follow("the block lists", lists::refresh));
+        scheduler.scheduleWithFixedDelay(INTERVAL, INTERVAL, () -> follow("the tenants' changes", tenants::follow));
+    }
+
+    private static void follow(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.warn("could not follow {} (will retry): {}", what, e.getMessage());
+        }
+    }
+}
