@@ -20,26 +20,35 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.senderguard.adapters.persistence.RequiresMariaDb;
+import org.senderguard.application.port.in.AddBlockListEntriesCommand;
+import org.senderguard.application.port.in.AddBlockListEntriesUseCase;
+import org.senderguard.application.port.in.BlockListEntryDraft;
+import org.senderguard.application.port.in.FindListingsUseCase;
 import org.senderguard.application.port.in.FindPoliciesUseCase;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.PolicyCommand;
+import org.senderguard.application.port.in.RemoveBlockListEntryUseCase;
 import org.senderguard.application.port.in.SavePolicyUseCase;
 import org.senderguard.domain.audit.Actor;
+import org.senderguard.domain.blocklist.BlockListEntry;
+import org.senderguard.domain.blocklist.EntrySource;
+import org.senderguard.domain.blocklist.EntryType;
 import org.senderguard.domain.outbound.OutboundSpamPolicy;
 import org.senderguard.domain.tenant.TenantId;
 import org.senderguard.domain.tenant.TenantName;
 import picocli.CommandLine;
 
 /**
- * Two server instances on one MariaDB: a tenant's policies, accepted domains and API keys, changed
- * through one of them or the CLI, apply on the other within a couple of seconds, although it keeps
- * them cached.
+ * Two server instances on one MariaDB, each with its block lists in memory and its tenants'
+ * policies, accepted domains and API keys cached: what one of them (or the CLI) changes applies on
+ * the other within a second for block lists, within a couple of seconds for tenants.
  */
 @RequiresMariaDb
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TenantChangePropagationTest {
+class PropagationTest {
 
-    private static final Duration WITHIN = Duration.ofSeconds(2);
+    private static final Duration BLOCK_LISTS_WITHIN = Duration.ofSeconds(1);
+    private static final Duration TENANTS_WITHIN = Duration.ofSeconds(2);
     private TwoInstances instances;
     private ApplicationContext first;
     private ApplicationContext second;
@@ -57,6 +66,22 @@ class TenantChangePropagationTest {
     }
 
     @Test
+    void blockListChangesReachTheOtherInstanceWithinASecond() throws InterruptedException {
+        FindListingsUseCase onSecond = second.getBean(FindListingsUseCase.class);
+        assertThat(onSecond.find(null, "198.51.100.7").service()).isEmpty();
+
+        List<BlockListEntry> added = first.getBean(AddBlockListEntriesUseCase.class).add(new AddBlockListEntriesCommand(
+                null, List.of("198.51.100.0/24"), new BlockListEntryDraft(EntryType.IP, "test", null, false, null, true),
+                EntrySource.MANUAL, Actor.operator("test"))).created();
+        assertThat(eventually(BLOCK_LISTS_WITHIN, () -> !onSecond.find(null, "198.51.100.7").service().isEmpty()))
+                .as("added on the first, listed on the second").isTrue();
+
+        first.getBean(RemoveBlockListEntryUseCase.class).remove(null, added.get(0).id(), Actor.operator("test"));
+        assertThat(eventually(BLOCK_LISTS_WITHIN, () -> onSecond.find(null, "198.51.100.7").service().isEmpty()))
+                .as("removed on the first, gone on the second").isTrue();
+    }
+
+    @Test
     void aPolicyChangedOnOneInstanceAppliesOnTheOther() throws InterruptedException {
         String tenant = newTenant();
         String mailFlow = newKey(tenant);
@@ -68,7 +93,7 @@ class TenantChangePropagationTest {
         first.getBean(SavePolicyUseCase.class).replace(fallback.id(), PolicyCommand.of(id, Actor.operator("test"),
                 "Default", null, null, 1, 1000, 10000, null, "BLOCK_USER_FOR_TODAY", List.of(), null, null, null));
 
-        assertThat(eventually(() -> decideOnSecond(mailFlow, tenant + ".example").equals("REJECT")))
+        assertThat(eventually(TENANTS_WITHIN, () -> decideOnSecond(mailFlow, tenant + ".example").equals("REJECT")))
                 .as("one external recipient an hour, on the second instance").isTrue();
     }
 
@@ -81,7 +106,7 @@ class TenantChangePropagationTest {
 
         cli(first, "tenant", "update", tenant, "--domain", tenant + ".example", "--domain", added);
 
-        assertThat(eventually(() -> decideOnSecond(mailFlow, added).equals("DELIVER")))
+        assertThat(eventually(TENANTS_WITHIN, () -> decideOnSecond(mailFlow, added).equals("DELIVER")))
                 .as("mail from the added domain accepted by the second instance").isTrue();
     }
 
@@ -95,7 +120,7 @@ class TenantChangePropagationTest {
 
         cli(first, "api-key", "revoke", (String) issued.get("id"));
 
-        assertThat(eventually(() -> onSecond("GET", "/api/v1/tenant", key, null).status() == 401))
+        assertThat(eventually(TENANTS_WITHIN, () -> onSecond("GET", "/api/v1/tenant", key, null).status() == 401))
                 .as("the revoked key refused by the second instance").isTrue();
     }
 
@@ -151,8 +176,8 @@ class TenantChangePropagationTest {
         }
     }
 
-    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
+    private static boolean eventually(Duration within, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
                 return true;
