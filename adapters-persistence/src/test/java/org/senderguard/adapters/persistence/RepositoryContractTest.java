@@ -460,6 +460,8 @@ abstract class RepositoryContractTest {
         inTransaction(() -> processed.save(Map.of(first, Decision.deliver(false), second, Decision.deliver(true)), at));
         assertThat(processed.find(List.of(first, second, new MessageKey(tenant.id(), "<3@x>"))))
                 .containsOnly(Map.entry(first, Decision.deliver(false)), Map.entry(second, Decision.deliver(true)));
+        assertThat(processed.find(List.of(new MessageKey(TenantId.newId(), "<1@x>"))))
+                .as("one message id in another tenant is another message").isEmpty();
     }
 
     private void saveDecision(TenantId tenantId, String messageId, Decision decision, Instant at) {
