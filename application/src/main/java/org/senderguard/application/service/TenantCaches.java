@@ -8,7 +8,8 @@ import org.senderguard.domain.tenant.TenantId;
  * This instance's caches of tenants' configuration (the tenants, their policies, their API keys),
  * kept until the tenant changes. Changes made here invalidate them at once; {@link #follow()},
  * run every half second by a server, drops what other instances and the CLI committed since the
- * version it last saw. A failed call changes nothing: the next one catches up from that version.
+ * version it last saw. A failed call drops everything cached, so that while the feed cannot be
+ * read nothing is kept past the next call; the next call that succeeds catches up from that version.
  */
 public class TenantCaches implements FollowTenantChangesUseCase {
 
@@ -33,15 +34,30 @@ public class TenantCaches implements FollowTenantChangesUseCase {
      */
     @Override
     public synchronized void follow() {
+        try {
+            followOnce();
+        } catch (RuntimeException e) {
+            // What changed elsewhere cannot be told now, so nothing cached can be vouched for: a key
+            // revoked elsewhere must not keep working because the feed is out of reach.
+            forgetAll();
+            throw e;
+        }
+    }
+
+    private void followOnce() {
         if (version < 0) {
             long current = changes.currentVersion();
-            tenants.forgetAll();
-            policies.forgetAll();
-            keys.forgetAll();
+            forgetAll();
             version = current;
             return;
         }
         version = changes.changedSince(version, this::forget);
+    }
+
+    private void forgetAll() {
+        tenants.forgetAll();
+        policies.forgetAll();
+        keys.forgetAll();
     }
 
     private void forget(TenantId tenant) {

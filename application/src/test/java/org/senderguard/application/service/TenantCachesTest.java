@@ -1,6 +1,7 @@
 package org.senderguard.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -112,6 +113,24 @@ class TenantCachesTest {
     }
 
     @Test
+    void whileTheFeedCannotBeReadNothingCachedIsKept() {
+        Tenant a = store.add(tenant("a"));
+        ApiKeyToken token = store.addKey(a);
+        caches.follow();
+        assertThat(keys.authenticate(token.value())).isPresent();
+
+        store.keys.put(token.id(), store.keys.get(token.id()).revoke(NOW)); // elsewhere, unreported
+        feed.unreachable = true;
+        assertThatThrownBy(caches::follow).isInstanceOf(IllegalStateException.class);
+        assertThat(keys.authenticateFromMemory(token.value())).isEmpty();
+        assertThat(keys.authenticate(token.value())).as("read afresh").isEmpty();
+
+        feed.unreachable = false;
+        caches.follow();
+        assertThat(loads).containsEntry("key:" + token.id(), 2);
+    }
+
+    @Test
     void onlyKeysHeldInMemoryAuthenticateWithoutTheStore() {
         Tenant a = store.add(tenant("a"));
         ApiKeyToken token = store.addKey(a);
@@ -164,6 +183,7 @@ class TenantCachesTest {
     private static final class Feed implements TenantChanges {
 
         final List<TenantId> log = new ArrayList<>();
+        boolean unreachable;
 
         @Override
         public long record(TenantId tenant) {
@@ -178,6 +198,9 @@ class TenantCachesTest {
 
         @Override
         public long changedSince(long since, Consumer<TenantId> changed) {
+            if (unreachable) {
+                throw new IllegalStateException("the database is unreachable");
+            }
             log.subList((int) since, log.size()).forEach(changed);
             return log.size();
         }

@@ -1,5 +1,6 @@
 package org.senderguard.domain.outbound;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,8 +15,9 @@ import org.senderguard.domain.common.UtcDay;
  * left the hour, so a tally stays small however much its sender sends.
  *
  * <p>Instances whose clocks differ slightly may count into one tally: a minute or day later than
- * {@code now} is kept (and counted into, for the day), not thrown away, but a minute more than an
- * hour ahead is dropped so that a wrong clock cannot make a tally grow without bound.
+ * {@code now} is kept (and counted into, for the day), not thrown away. What lies more than an hour
+ * ahead came from a wrong clock and is dropped, so that it can neither grow a tally without bound
+ * nor hold the day's count from ever starting again.
  *
  * @param minutes in ascending order of minute, none twice
  * @param day     the day {@code dayRecipients} were counted on; null if never
@@ -83,8 +85,9 @@ public record SendingTally(List<MinuteCount> minutes, LocalDate day, int dayReci
                 : new SendingTally(kept, UtcDay.of(now), recipients);
     }
 
-    /** Whether the day counted is the day of {@code now} (or, from a clock ahead, a later one). */
+    /** Whether the day counted is the day of {@code now} or, from a clock up to an hour ahead, the next. */
     private boolean countsToday(Instant now) {
-        return day != null && !day.isBefore(UtcDay.of(now));
+        return day != null && !day.isBefore(UtcDay.of(now))
+                && !day.isAfter(UtcDay.of(now.plus(Duration.ofMinutes(WINDOW_MINUTES))));
     }
 }

@@ -60,8 +60,12 @@ class SendingTallyTest {
         assertThat(tally.day()).isEqualTo(LocalDate.parse("2026-05-05"));
         assertThat(tally.usageAt(ahead)).isEqualTo(new SendingUsage(3, 0, 3, 0));
 
-        SendingTally farAhead = SendingTally.EMPTY.plus(new MessageWeight(1, 0, 0), START.plusSeconds(2 * 3600));
-        assertThat(farAhead.plus(new MessageWeight(1, 0, 0), START).minutes()).hasSize(1);
+        SendingTally farAhead = SendingTally.EMPTY.plus(new MessageWeight(1, 0, 0), START.plusSeconds(2 * 86_400));
+        SendingTally corrected = farAhead.plus(new MessageWeight(1, 0, 0), START);
+        assertThat(corrected.minutes()).as("a minute two days ahead is dropped").hasSize(1);
+        assertThat(corrected.day()).as("and so is its day")
+                .isEqualTo(LocalDate.parse("2026-05-04"));
+        assertThat(corrected.usageAt(START)).isEqualTo(new SendingUsage(1, 0, 1, 0));
     }
 
     @Test
