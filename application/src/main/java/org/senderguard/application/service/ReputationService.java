@@ -70,7 +70,7 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
         this.timeout = timeout;
     }
 
-    /** Read by every check: kept for a second, like tenants and policies; changes here apply at once. */
+    /** Read by every check: kept for a second; changes made here apply at once. */
     @Override
     public List<ThirdPartyList> lists() {
         return catalog.get(CATALOG, key -> {
