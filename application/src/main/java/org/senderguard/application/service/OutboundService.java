@@ -110,7 +110,6 @@ public class OutboundService implements DecideOutboundUseCase {
         List<Decided> decided = unitOfWork.inTransaction(() -> {
             List<SenderKey> senders = messages.stream().map(m -> new SenderKey(m.tenantId(), m.sender())).toList();
             Map<SenderKey, SenderStatus> locked = statuses.lockAll(senders);
-            Map<SenderKey, SenderStatus> status = new HashMap<>(locked);
             Map<MessageKey, Decision> answered = new HashMap<>(processed.find(
                     messages.stream().map(m -> new MessageKey(m.tenantId(), m.messageId())).toList()));
             Map<SenderKey, SenderStatus> changed = new LinkedHashMap<>();
@@ -132,7 +131,7 @@ public class OutboundService implements DecideOutboundUseCase {
                 } else if (!(blocked = blockedRecipients(message, now)).isEmpty()) {
                     result = new Decided(Ndr.blockedRecipients(blocked), null);
                 } else {
-                    result = enforce(message, tenant, policiesByTenant.get(tenant.id()), sender, status, changed,
+                    result = enforce(message, tenant, policiesByTenant.get(tenant.id()), sender, locked, changed,
                             now);
                 }
                 answered.put(key, result.decision());
@@ -154,18 +153,20 @@ public class OutboundService implements DecideOutboundUseCase {
                 .filter(r -> !blockLists.tenant(message.tenantId(), Probe.address(r), now).isEmpty()).toList();
     }
 
-    /** One message under its policy, against the in-memory state of the batch, which it updates. */
+    /**
+     * One message under its policy, against the sender's status as the batch has changed it so far
+     * (or as locked), recording the status it leaves in {@code changed}.
+     */
     private Decided enforce(OutboundMessageCommand message, Tenant tenant, OutboundSpamPolicies tenantPolicies,
-                            SenderKey sender, Map<SenderKey, SenderStatus> status,
+                            SenderKey sender, Map<SenderKey, SenderStatus> locked,
                             Map<SenderKey, SenderStatus> changed, Instant now) {
         var policy = tenantPolicies.forSender(message.sender());
         MessageWeight weight = weigh(tenant, message);
-        SenderStatus before = status.get(sender);
+        SenderStatus before = changed.getOrDefault(sender, locked.get(sender));
         SendingEnforcement.Outcome outcome = SendingEnforcement.decide(before, policy, before.tally().usageAt(now),
                 weight, now);
         SenderStatus after = outcome.counted() ? outcome.status().counting(weight, now) : outcome.status();
         if (!after.equals(before)) {
-            status.put(sender, after);
             changed.put(sender, after);
         }
         if (after.restriction() != before.restriction()) {
