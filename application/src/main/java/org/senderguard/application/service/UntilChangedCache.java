@@ -21,15 +21,9 @@ final class UntilChangedCache<K, V> {
     /** Counts invalidations; a load keeps its value only if none happened while it ran. */
     private final AtomicLong invalidations = new AtomicLong();
 
+    /** The value held for the key, or the one {@code load} gives (never null), which is then kept. */
     V get(K key, Function<K, V> load) {
-        V cached = entries.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        long before = invalidations.get();
-        V loaded = load.apply(key);
-        keep(key, loaded, before);
-        return loaded;
+        return find(key, k -> Optional.of(load.apply(k))).orElseThrow();
     }
 
     /**
