@@ -82,10 +82,9 @@ class JdbcSenderStatusRepository implements SenderStatusRepository {
     public void save(SenderStatus status) {
         String tenant = status.tenantId().toString();
         String address = status.address().value();
-        SendingTally tally = status.tally();
-        sql.update("UPDATE sender_status SET grace_until = ?, limit_alert_day = ?, hour_counts = ?, counted_day = ?, "
-                + "day_recipients = ? WHERE tenant_id = ? AND address = ?", status.graceUntil(), status.limitAlertDay(),
-                HourCounts.format(tally.minutes()), tally.day(), tally.dayRecipients(), tenant, address);
+        sql.update("UPDATE sender_status SET grace_until = ?, limit_alert_day = ? WHERE tenant_id = ? AND address = ?",
+                status.graceUntil(), status.limitAlertDay(), tenant, address);
+        saveTallies(List.of(status));
         sql.update("DELETE FROM restriction WHERE tenant_id = ? AND address = ?", tenant, address);
         Restriction r = status.restriction();
         if (r != null) {
