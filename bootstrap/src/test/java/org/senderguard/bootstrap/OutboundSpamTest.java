@@ -142,6 +142,35 @@ class OutboundSpamTest {
     }
 
     @Test
+    void aReusedMessageIdGetsNoRememberedAnswerUnlessItIsTheSameMessage() {
+        TenantClient tenant = new TenantClient();
+        tenant.defaultPolicy(10, 0, 0, 10, "BLOCK_USER_FOR_TODAY", List.of());
+        String id = "<delivered@" + tenant.domain + ">";
+        String alice = tenant.user("alice");
+        List<String> two = List.of("a@o.example", "b@o.example");
+        assertThat(tenant.outbound(id, alice, two, "CLEAN").json()).containsEntry("action", "DELIVER");
+
+        String restricted = tenant.user("mallory");
+        assertThat(TestApplication.cli("restricted", "add", "--tenant", tenant.name, restricted, "--reason", "test")
+                .exitCode()).isZero();
+        assertThat(tenant.outbound(id, restricted, two, "CLEAN").json()).as("a restricted sender under that id")
+                .containsEntry("smtpReply", "550 5.1.8 Access denied, bad outbound sender");
+        assertThat(tenant.outbound(id, "ceo@not-" + tenant.domain, two, "CLEAN").json())
+                .as("a sender of a domain the tenant does not have, under that id").containsEntry("smtpReply",
+                        "550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains");
+        assertThat(tenant.outbound(id, alice, two, "SPAM").json()).as("the same message with another verdict")
+                .containsEntry("action", "DELIVER_HIGH_RISK_POOL");
+
+        assertThat(tenant.outbound(id, alice, List.of("b@o.example", "a@o.example"), "CLEAN").json())
+                .as("the same message, its recipients in another order").containsEntry("action", "DELIVER");
+        List<String> many = IntStream.range(0, 2_000).mapToObj(i -> "x" + i + "@o.example").toList();
+        assertThat(tenant.outbound(id, alice, many, "CLEAN").json())
+                .as("2,000 other recipients under that id are counted and trip the limit")
+                .containsEntry("smtpReply", "550 5.1.8 Access denied, bad outbound sender");
+        assertThat(Http.get("/api/v1/restricted-users/" + alice, tenant.reader).status()).isEqualTo(200);
+    }
+
+    @Test
     void copiesOfOneMessageRacingEachOtherAllGetItsOneAnswer() throws Exception {
         TenantClient tenant = new TenantClient();
         tenant.defaultPolicy(100, 0, 0, 10, "BLOCK_USER_FOR_TODAY", List.of());

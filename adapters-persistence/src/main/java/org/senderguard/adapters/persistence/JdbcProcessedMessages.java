@@ -14,9 +14,9 @@ import org.senderguard.domain.mailflow.Decision;
 import org.senderguard.domain.mailflow.MailFlowAction;
 
 /**
- * A decision is kept under the SHA-256 of its tenant and message id: message ids can be long, and
- * one 32-byte key keeps the table and its index small, so that more of a week's decisions stay in
- * the database's memory. A tenant id has a fixed length, so the two need no separator.
+ * A decision is kept under the SHA-256 of its {@link MessageKey}: message ids and recipient lists
+ * can be long, and one 32-byte key keeps the table and its index small, so that more of a week's
+ * decisions stay in the database's memory.
  */
 @Singleton
 class JdbcProcessedMessages implements ProcessedMessages {
@@ -55,6 +55,6 @@ class JdbcProcessedMessages implements ProcessedMessages {
     }
 
     private static byte[] key(MessageKey message) {
-        return Sha256.bytes(message.tenantId() + message.messageId());
+        return Sha256.bytes(message.canonical());
     }
 }

@@ -66,6 +66,7 @@ import org.senderguard.domain.outbound.SendingLimits;
 import org.senderguard.domain.outbound.SendingTally;
 import org.senderguard.domain.outbound.SendingUsage;
 import org.senderguard.domain.outbound.ThresholdAction;
+import org.senderguard.domain.outbound.Verdict;
 import org.senderguard.domain.tenant.TenantId;
 import org.senderguard.application.port.out.TenantRepository;
 import org.senderguard.application.port.out.UnitOfWork;
@@ -455,17 +456,34 @@ abstract class RepositoryContractTest {
         assertThat(counted.get(senders.get(1)).tally().usageAt(at)).isEqualTo(new SendingUsage(4, 0, 4, 1));
         assertThat(counted.get(senders.get(2)).tally()).isEqualTo(SendingTally.EMPTY);
 
-        MessageKey first = new MessageKey(tenant.id(), "<1@x>");
-        MessageKey second = new MessageKey(tenant.id(), "<2@x>");
+        MessageKey first = messageKey(tenant.id(), "<1@x>");
+        MessageKey second = messageKey(tenant.id(), "<2@x>");
         inTransaction(() -> processed.save(Map.of(first, Decision.deliver(false), second, Decision.deliver(true)), at));
-        assertThat(processed.find(List.of(first, second, new MessageKey(tenant.id(), "<3@x>"))))
+        assertThat(processed.find(List.of(first, second, messageKey(tenant.id(), "<3@x>"))))
                 .containsOnly(Map.entry(first, Decision.deliver(false)), Map.entry(second, Decision.deliver(true)));
-        assertThat(processed.find(List.of(new MessageKey(TenantId.newId(), "<1@x>"))))
+        assertThat(processed.find(List.of(messageKey(TenantId.newId(), "<1@x>"))))
                 .as("one message id in another tenant is another message").isEmpty();
+        MessageKey reordered = new MessageKey(tenant.id(), "<1@x>", first.sender(), reversed(first.recipients()),
+                first.verdict());
+        assertThat(processed.find(List.of(reordered))).as("the same recipients in another order")
+                .containsOnly(Map.entry(reordered, Decision.deliver(false)));
+        EmailAddress other = EmailAddress.parse("a", "other@example.org");
+        assertThat(processed.find(List.of(
+                new MessageKey(tenant.id(), "<1@x>", other, first.recipients(), first.verdict()),
+                new MessageKey(tenant.id(), "<1@x>", first.sender(), List.of(other), first.verdict()),
+                new MessageKey(tenant.id(), "<1@x>", first.sender(), first.recipients(), Verdict.SPAM))))
+                .as("another sender, other recipients or another verdict under a known id is another message")
+                .isEmpty();
     }
 
     private void saveDecision(TenantId tenantId, String messageId, Decision decision, Instant at) {
-        processed.save(Map.of(new MessageKey(tenantId, messageId), decision), at);
+        processed.save(Map.of(messageKey(tenantId, messageId), decision), at);
+    }
+
+    private static MessageKey messageKey(TenantId tenantId, String messageId) {
+        return new MessageKey(tenantId, messageId, EmailAddress.parse("a", "sender@example.com"),
+                List.of(EmailAddress.parse("a", "b@example.org"), EmailAddress.parse("a", "a@example.net")),
+                Verdict.CLEAN);
     }
 
     @Test
@@ -622,7 +640,7 @@ abstract class RepositoryContractTest {
     }
 
     private Optional<Decision> findDecision(TenantId tenantId, String messageId) {
-        MessageKey key = new MessageKey(tenantId, messageId);
+        MessageKey key = messageKey(tenantId, messageId);
         return Optional.ofNullable(processed.find(List.of(key)).get(key));
     }
 

@@ -88,7 +88,7 @@ public class OutboundService implements DecideOutboundUseCase {
         return batcher.submit(message);
     }
 
-    /** The decisions for the messages, in their order; a duplicate message id gets the first answer. */
+    /** The decisions for the messages, in their order; a repeated message (see {@link MessageKey}) gets the first answer. */
     List<Decided> decideAll(List<OutboundMessageCommand> messages) {
         try {
             return decideOnce(messages);
@@ -110,14 +110,14 @@ public class OutboundService implements DecideOutboundUseCase {
         List<Decided> decided = unitOfWork.inTransaction(() -> {
             List<SenderKey> senders = messages.stream().map(m -> new SenderKey(m.tenantId(), m.sender())).toList();
             Map<SenderKey, SenderStatus> locked = statuses.lockAll(senders);
-            Map<MessageKey, Decision> answered = new HashMap<>(processed.find(
-                    messages.stream().map(m -> new MessageKey(m.tenantId(), m.messageId())).toList()));
+            List<MessageKey> keys = messages.stream().map(OutboundService::key).toList();
+            Map<MessageKey, Decision> answered = new HashMap<>(processed.find(keys));
             Map<SenderKey, SenderStatus> changed = new LinkedHashMap<>();
             Map<MessageKey, Decision> newAnswers = new LinkedHashMap<>();
             List<Decided> results = new ArrayList<>();
             for (int i = 0; i < messages.size(); i++) {
                 OutboundMessageCommand message = messages.get(i);
-                MessageKey key = new MessageKey(message.tenantId(), message.messageId());
+                MessageKey key = keys.get(i);
                 if (answered.containsKey(key)) {
                     results.add(new Decided(answered.get(key), null));
                     continue;
@@ -145,6 +145,11 @@ public class OutboundService implements DecideOutboundUseCase {
         decided.stream().filter(d -> d.alert() != null).forEach(d -> dispatcher.dispatch(d.alert()));
         messages.forEach(spamFeed::observeLater);
         return decided;
+    }
+
+    private static MessageKey key(OutboundMessageCommand message) {
+        return new MessageKey(message.tenantId(), message.messageId(), message.sender(), message.recipients(),
+                message.verdict());
     }
 
     /** The recipients that the tenant's own block list blocks. */

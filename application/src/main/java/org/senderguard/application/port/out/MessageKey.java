@@ -1,13 +1,38 @@
 package org.senderguard.application.port.out;
 
+import java.util.List;
 import java.util.Objects;
+import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.outbound.Verdict;
 import org.senderguard.domain.tenant.TenantId;
 
-/** A message as mail flow identifies it: the tenant and the message id it reported. */
-public record MessageKey(TenantId tenantId, String messageId) {
+/**
+ * A message as mail flow reported it: the id its client gave it and what it is (sender, recipients,
+ * verdict). The client chooses the id, so the id alone does not stand for a message: a repeat is
+ * answered from memory only when it is the same message under the same id, and anything else that
+ * reuses a known id is another message, decided on its own merits. Recipients are a set here: the
+ * same message reported with its recipients in another order is still the same message.
+ */
+public record MessageKey(TenantId tenantId, String messageId, EmailAddress sender, List<EmailAddress> recipients,
+                         Verdict verdict) {
 
     public MessageKey {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(verdict, "verdict");
+        recipients = recipients.stream().sorted().toList();
+    }
+
+    /**
+     * The key as one unambiguous text, for stores that keep a digest of it: the message id is
+     * length-prefixed, and the other parts cannot contain a line break.
+     */
+    public String canonical() {
+        StringBuilder text = new StringBuilder(tenantId.toString()).append('\n')
+                .append(messageId.length()).append(':').append(messageId).append('\n')
+                .append(verdict).append('\n').append(sender.value());
+        recipients.forEach(recipient -> text.append('\n').append(recipient.value()));
+        return text.toString();
     }
 }
