@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Whether the database answers, as the work done on it and {@link DatabaseProbe} find. Work that
  * cannot reach it fails with {@link DatabaseUnavailableException}; once it is known to be away,
- * work is refused at once instead of each request waiting out the timeout, except for a trial now
- * and then that finds out whether it is back. An outage is logged in a few lines: when it starts,
- * every {@link #REPORT_EVERY} while it lasts, and when it ends.
+ * work is refused at once instead of each request waiting out the timeout. Whether it is back is
+ * found out by the probe where one runs (the server), otherwise by letting one piece of work through
+ * now and then. An outage is logged in a few lines: when it starts, every {@link #REPORT_EVERY}
+ * while it lasts, and when it ends.
  */
 @Singleton
 public class DatabaseAvailability {
@@ -26,6 +27,7 @@ public class DatabaseAvailability {
 
     private final Clock clock;
     private volatile Outage outage;
+    private volatile boolean probed;
 
     DatabaseAvailability() {
         this(Clock.systemUTC());
@@ -70,6 +72,11 @@ public class DatabaseAvailability {
         }
     }
 
+    /** A probe checks the database in the background: no request need wait to find out whether it is back. */
+    void probedInBackground() {
+        probed = true;
+    }
+
     /** The database answered. */
     void answered() {
         if (outage != null) {
@@ -96,7 +103,7 @@ public class DatabaseAvailability {
         if (outage == null) {
             return null;
         }
-        if (!now.isBefore(outage.lastTry.plus(RETRY_AFTER))) {
+        if (!probed && !now.isBefore(outage.lastTry.plus(RETRY_AFTER))) {
             outage.lastTry = now;
             return null;
         }

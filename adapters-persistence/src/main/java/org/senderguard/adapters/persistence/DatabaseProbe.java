@@ -10,8 +10,9 @@ import java.sql.SQLException;
 
 /**
  * Asks the database every second whether it answers, so that a running server notices an outage
- * and its end even without traffic, and /health can answer from {@link DatabaseAvailability} at
- * once instead of waiting on the database. CLI commands are too short-lived to need it.
+ * and its end even without traffic, requests are refused at once while it is away, and /health
+ * can answer from {@link DatabaseAvailability} at once instead of waiting on the database. CLI
+ * commands are too short-lived to need it.
  */
 @Singleton
 @Requires(notEnv = Environment.CLI)
@@ -25,6 +26,7 @@ class DatabaseProbe {
     DatabaseProbe(ConnectionOperations<Connection> connections, DatabaseAvailability availability) {
         this.connections = connections;
         this.availability = availability;
+        availability.probedInBackground();
     }
 
     @Scheduled(fixedDelay = "1s", initialDelay = "1s")
