@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.senderguard.adapters.persistence.DatabaseTimeouts;
 import org.senderguard.application.port.out.AlertNotifier;
 import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.ApiKeyRepository;
@@ -119,14 +120,19 @@ class ApplicationServices {
         });
     }
 
+    /**
+     * A decision waits for the database at most {@code SENDERGUARD_DB_TIMEOUT} (default 3 s, as the
+     * persistence adapter's pool and read timeouts); then mail flow is told to try again.
+     */
     @Singleton
     OutboundService outboundService(TenantService tenants, PolicyService policies, SenderStatusRepository statuses,
                                     ProcessedMessages processed, AlertRepository alerts,
                                     AlertDispatcher dispatcher, AuditLog audit, UnitOfWork unitOfWork, Clock clock,
                                     BlockLists blockLists, SpamFeed spamFeed,
-                                    @Named(DECIDERS) ExecutorService deciders) {
+                                    @Named(DECIDERS) ExecutorService deciders,
+                                    @Value(DatabaseTimeouts.TIMEOUT) Duration databaseTimeout) {
         return new OutboundService(tenants, policies, statuses, processed, alerts, dispatcher, audit,
-                unitOfWork, clock, blockLists, spamFeed, deciders, DECIDER_THREADS, MAX_BATCH);
+                unitOfWork, clock, blockLists, spamFeed, deciders, DECIDER_THREADS, MAX_BATCH, databaseTimeout);
     }
 
     @Singleton

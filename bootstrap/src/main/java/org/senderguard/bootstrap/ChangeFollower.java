@@ -9,13 +9,15 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.senderguard.application.port.in.FollowTenantChangesUseCase;
 import org.senderguard.application.port.in.RefreshBlockListsUseCase;
+import org.senderguard.application.port.out.DatabaseUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a running server in step with what other instances and the CLI commit: its block-list
  * index, and its cached tenants, policies and API keys. Both are brought up to date as the server
- * starts, then every half second; a failed attempt is logged and the next one catches up. CLI
+ * starts, then every half second; a failed attempt is logged (unless the database is away: the
+ * outage is logged where it is noticed, not twice a second here) and the next one catches up. CLI
  * commands run too briefly to need it (they load the lists only if they look something up).
  */
 @Singleton
@@ -46,6 +48,8 @@ class ChangeFollower implements ApplicationEventListener<ServerStartupEvent> {
     private static void follow(String what, Runnable step) {
         try {
             step.run();
+        } catch (DatabaseUnavailableException outageLoggedOnce) {
+            // Caught up with once the database answers again.
         } catch (RuntimeException e) {
             LOG.warn("could not follow {} (will retry): {}", what, e.getMessage());
         }

@@ -66,7 +66,12 @@ final class TestApplication {
 
     /** Runs a CLI command in-process, as {@code java -jar senderguard.jar ARGS} would. */
     static CliResult cli(String... args) {
-        CommandLine commandLine = Senderguard.commandLine(context());
+        return cli(context(), args);
+    }
+
+    /** Runs a CLI command in-process on another instance of the application. */
+    static CliResult cli(ApplicationContext application, String... args) {
+        CommandLine commandLine = Senderguard.commandLine(application);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));

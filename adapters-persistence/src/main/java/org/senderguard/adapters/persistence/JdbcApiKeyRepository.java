@@ -8,13 +8,16 @@ import org.senderguard.domain.apikey.ApiKey;
 import org.senderguard.domain.apikey.ApiKeyId;
 import org.senderguard.domain.tenant.TenantId;
 
+/** Writes run in a unit of work; reads may run on their own, so they go through {@link DatabaseAvailability}. */
 @Singleton
 class JdbcApiKeyRepository implements ApiKeyRepository {
 
     private final ApiKeyRowRepository rows;
+    private final DatabaseAvailability availability;
 
-    JdbcApiKeyRepository(ApiKeyRowRepository rows) {
+    JdbcApiKeyRepository(ApiKeyRowRepository rows, DatabaseAvailability availability) {
         this.rows = rows;
+        this.availability = availability;
     }
 
     @Override
@@ -29,11 +32,12 @@ class JdbcApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public Optional<ApiKey> findById(ApiKeyId id) {
-        return rows.findById(id.value()).map(ApiKeyRow::toDomain);
+        return availability.call(() -> rows.findById(id.value()).map(ApiKeyRow::toDomain));
     }
 
     @Override
     public List<ApiKey> findByTenant(TenantId tenantId) {
-        return rows.findByTenantIdOrderByCreatedAt(tenantId.toString()).stream().map(ApiKeyRow::toDomain).toList();
+        return availability.call(() -> rows.findByTenantIdOrderByCreatedAt(tenantId.toString()).stream()
+                .map(ApiKeyRow::toDomain).toList());
     }
 }

@@ -9,15 +9,19 @@ import org.senderguard.domain.tenant.Tenant;
 import org.senderguard.domain.tenant.TenantId;
 import org.senderguard.domain.tenant.TenantName;
 
+/** Writes run in a unit of work; reads may run on their own, so they go through {@link DatabaseAvailability}. */
 @Singleton
 class JdbcTenantRepository implements TenantRepository {
 
     private final TenantRowRepository tenants;
     private final TenantDomainRowRepository domains;
+    private final DatabaseAvailability availability;
 
-    JdbcTenantRepository(TenantRowRepository tenants, TenantDomainRowRepository domains) {
+    JdbcTenantRepository(TenantRowRepository tenants, TenantDomainRowRepository domains,
+                         DatabaseAvailability availability) {
         this.tenants = tenants;
         this.domains = domains;
+        this.availability = availability;
     }
 
     @Override
@@ -35,27 +39,27 @@ class JdbcTenantRepository implements TenantRepository {
 
     @Override
     public Optional<Tenant> findById(TenantId id) {
-        return tenants.findById(id.toString()).map(this::withDomains);
+        return availability.call(() -> tenants.findById(id.toString()).map(this::withDomains));
     }
 
     @Override
     public Optional<Tenant> findByName(TenantName name) {
-        return tenants.findByName(name.value()).map(this::withDomains);
+        return availability.call(() -> tenants.findByName(name.value()).map(this::withDomains));
     }
 
     @Override
     public Optional<Tenant> lockByName(TenantName name) {
-        return tenants.findByNameForUpdate(name.value()).map(this::withDomains);
+        return availability.call(() -> tenants.findByNameForUpdate(name.value()).map(this::withDomains));
     }
 
     @Override
     public Optional<TenantId> findOwnerOf(DomainName domain) {
-        return domains.findById(domain.value()).map(row -> TenantId.of(row.tenantId()));
+        return availability.call(() -> domains.findById(domain.value()).map(row -> TenantId.of(row.tenantId())));
     }
 
     @Override
     public List<Tenant> findAll() {
-        return tenants.listOrderByName().stream().map(this::withDomains).toList();
+        return availability.call(() -> tenants.listOrderByName().stream().map(this::withDomains).toList());
     }
 
     private Tenant withDomains(TenantRow row) {

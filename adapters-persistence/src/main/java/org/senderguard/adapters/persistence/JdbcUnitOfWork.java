@@ -17,19 +17,26 @@ class JdbcUnitOfWork implements UnitOfWork {
     private static final int ATTEMPTS = 3;
 
     private final TransactionOperations<Connection> transactions;
+    private final DatabaseAvailability availability;
 
-    JdbcUnitOfWork(TransactionOperations<Connection> transactions) {
+    JdbcUnitOfWork(TransactionOperations<Connection> transactions, DatabaseAvailability availability) {
         this.transactions = transactions;
+        this.availability = availability;
     }
 
     /**
      * Application code checks for clashes before writing, but a concurrent transaction can still
      * win the race; the database's unique keys then decide, and the loser is told it conflicted.
      * A transaction the database chose as a deadlock victim was rolled back whole, so it is run
-     * again, a few times.
+     * again, a few times. A database that cannot be reached fails the work with
+     * {@link org.senderguard.application.port.out.DatabaseUnavailableException}.
      */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        return availability.call(() -> retryingDeadlocks(work));
+    }
+
+    private <T> T retryingDeadlocks(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.executeWrite(status -> work.get());

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * Plain SQL for the statements a repository interface cannot express (row locks, sums over
  * windows, keyset paging). Runs on the current transaction's connection, or on a connection of its
- * own outside one. Instants are bound as UTC wall-clock time, like {@link UtcTime}.
+ * own outside one; a database that cannot be reached fails it as {@link DatabaseAvailability} says.
+ * Instants are bound as UTC wall-clock time, like {@link UtcTime}.
  */
 @Singleton
 class Sql {
@@ -37,9 +38,11 @@ class Sql {
     private static final int STREAMING_FETCH_SIZE = 1_000;
 
     private final ConnectionOperations<Connection> connections;
+    private final DatabaseAvailability availability;
 
-    Sql(ConnectionOperations<Connection> connections) {
+    Sql(ConnectionOperations<Connection> connections, DatabaseAvailability availability) {
         this.connections = connections;
+        this.availability = availability;
     }
 
     int update(String sql, Object... params) {
@@ -98,7 +101,7 @@ class Sql {
         if (rows.isEmpty()) {
             return;
         }
-        connections.executeWrite(status -> {
+        availability.call(() -> connections.executeWrite(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
                 for (Object[] row : rows) {
                     bind(statement, row);
@@ -108,18 +111,18 @@ class Sql {
             } catch (SQLException e) {
                 throw new DataAccessException("SQL failed: " + sql + ": " + e.getMessage(), e);
             }
-        });
+        }));
     }
 
     private <T> T run(String sql, Object[] params, Execution<T> work) {
-        return connections.executeWrite(status -> {
+        return availability.call(() -> connections.executeWrite(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
                 bind(statement, params);
                 return work.run(statement);
             } catch (SQLException e) {
                 throw new DataAccessException("SQL failed: " + sql + ": " + e.getMessage(), e);
             }
-        });
+        }));
     }
 
     private static void bind(PreparedStatement statement, Object[] params) throws SQLException {

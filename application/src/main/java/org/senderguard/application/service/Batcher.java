@@ -6,15 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.senderguard.application.port.out.DatabaseUnavailableException;
 
 /**
  * Groups concurrent requests into batches for a few worker threads: each worker takes whatever is
  * waiting (up to a maximum) and handles it in one go. A batch that fails as a whole is handled
- * again item by item, so one bad item fails alone.
+ * again item by item, so one bad item fails alone; but when the database is unavailable, no item is
+ * to blame and the whole batch fails at once. A caller whose answer is late gets an error instead,
+ * and its item is dropped if no worker has taken it yet.
  *
  * @param <I> a request
  * @param <O> its answer
@@ -28,19 +33,22 @@ final class Batcher<I, O> {
 
     private final Function<List<I>, List<O>> handle;
     private final int maxBatch;
-    private final Duration timeout;
+    private final Executor lateAnswers;
+    private final Supplier<? extends RuntimeException> late;
     private final BlockingQueue<Pending<I, O>> queue = new LinkedBlockingQueue<>();
 
     /**
      * @param handle  answers a batch, one answer per item in the same order
      * @param workers runs {@code workerCount} loops; shutting it down stops them
      * @param timeout the longest a caller waits for its answer
+     * @param late    what a caller gets when its answer is not there in time
      */
     Batcher(Function<List<I>, List<O>> handle, ExecutorService workers, int workerCount, int maxBatch,
-            Duration timeout) {
+            Duration timeout, Supplier<? extends RuntimeException> late) {
         this.handle = handle;
         this.maxBatch = maxBatch;
-        this.timeout = timeout;
+        this.lateAnswers = CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        this.late = late;
         for (int i = 0; i < workerCount; i++) {
             workers.execute(this::work);
         }
@@ -49,7 +57,12 @@ final class Batcher<I, O> {
     CompletableFuture<O> submit(I item) {
         Pending<I, O> pending = new Pending<>(item, new CompletableFuture<>());
         queue.add(pending);
-        return pending.answer().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        lateAnswers.execute(() -> {
+            if (!pending.answer().isDone()) {
+                pending.answer().completeExceptionally(late.get());
+            }
+        });
+        return pending.answer();
     }
 
     private void work() {
@@ -58,7 +71,11 @@ final class Batcher<I, O> {
             try {
                 batch.add(queue.take());
                 queue.drainTo(batch, maxBatch - 1);
-                answer(batch);
+                // Callers that gave up waiting (the database was slow or away) no longer want an answer.
+                batch.removeIf(pending -> pending.answer().isDone());
+                if (!batch.isEmpty()) {
+                    answer(batch);
+                }
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
             } catch (Throwable unexpected) {
@@ -75,8 +92,8 @@ final class Batcher<I, O> {
                 batch.get(i).answer().complete(answers.get(i));
             }
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.get(0).answer().completeExceptionally(e);
+            if (batch.size() == 1 || e instanceof DatabaseUnavailableException) {
+                batch.forEach(pending -> pending.answer().completeExceptionally(e));
                 return;
             }
             LOG.log(Level.DEBUG, "batch of " + batch.size() + " failed, handling it item by item: " + e.getMessage());

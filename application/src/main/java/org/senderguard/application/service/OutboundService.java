@@ -15,6 +15,7 @@ import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.OutboundMessageCommand;
 import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.DatabaseUnavailableException;
 import org.senderguard.application.port.out.MessageKey;
 import org.senderguard.application.port.out.ProcessedMessages;
 import org.senderguard.application.port.out.SenderStatusRepository;
@@ -43,8 +44,6 @@ import org.senderguard.domain.tenant.TenantId;
  */
 public class OutboundService implements DecideOutboundUseCase {
 
-    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
-
     private final FindTenantUseCase tenants;
     private final PolicyService policies;
     private final SenderStatusRepository statuses;
@@ -61,12 +60,13 @@ public class OutboundService implements DecideOutboundUseCase {
     /**
      * @param deciders runs {@code deciderCount} loops that take batches; shutting it down stops them
      * @param maxBatch the most messages decided in one transaction
+     * @param answerTimeout the longest a caller waits for its decision: the database's configured wait
      */
     public OutboundService(FindTenantUseCase tenants, PolicyService policies, SenderStatusRepository statuses,
                            ProcessedMessages processed, AlertRepository alerts,
                            AlertDispatcher dispatcher, AuditLog audit, UnitOfWork unitOfWork, Clock clock,
                            BlockLists blockLists, SpamFeed spamFeed, ExecutorService deciders, int deciderCount,
-                           int maxBatch) {
+                           int maxBatch, Duration answerTimeout) {
         this.tenants = tenants;
         this.policies = policies;
         this.statuses = statuses;
@@ -79,10 +79,14 @@ public class OutboundService implements DecideOutboundUseCase {
         this.blockLists = blockLists;
         this.spamFeed = spamFeed;
         this.batcher = new Batcher<>(messages -> decideAll(messages).stream().map(Decided::decision).toList(),
-                deciders, deciderCount, maxBatch, ANSWER_TIMEOUT);
+                deciders, deciderCount, maxBatch, answerTimeout, () -> new DatabaseUnavailableException(
+                        "no decision within " + answerTimeout.toMillis() + " ms"));
     }
 
-    /** Completes when the batch that holds the message has committed, within {@link #ANSWER_TIMEOUT}. */
+    /**
+     * Completes when the batch that holds the message has committed, or within the answer timeout
+     * with a {@link DatabaseUnavailableException}: a decision is answered only once it is recorded.
+     */
     @Override
     public CompletableFuture<Decision> decide(OutboundMessageCommand message) {
         return batcher.submit(message);

@@ -13,8 +13,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.senderguard.application.port.out.DatabaseUnavailableException;
 
 class BatcherTest {
 
@@ -35,7 +37,7 @@ class BatcherTest {
             firstBatchStarted.countDown();
             await(release);
             return items.stream().map(i -> i * 10).toList();
-        }, workers, 1, 64, Duration.ofSeconds(10));
+        }, workers, 1, 64, Duration.ofSeconds(10), Late::new);
 
         CompletableFuture<Integer> first = batcher.submit(1);
         firstBatchStarted.await(5, TimeUnit.SECONDS);
@@ -61,7 +63,7 @@ class BatcherTest {
                 throw new IllegalArgumentException("13 is bad");
             }
             return items;
-        }, workers, 1, 64, Duration.ofSeconds(10));
+        }, workers, 1, 64, Duration.ofSeconds(10), Late::new);
 
         CompletableFuture<Integer> blocker = batcher.submit(0);
         CompletableFuture<Integer> good = batcher.submit(7);
@@ -72,6 +74,59 @@ class BatcherTest {
         assertThat(good.get(5, TimeUnit.SECONDS)).isEqualTo(7);
         assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(IllegalArgumentException.class).hasMessageContaining("13 is bad");
+    }
+
+    @Test
+    void whenTheDatabaseIsUnavailableTheWholeBatchFailsAtOnce() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger batches = new AtomicInteger();
+        Batcher<Integer, Integer> batcher = new Batcher<>(items -> {
+            batches.incrementAndGet();
+            started.countDown();
+            await(release);
+            throw new DatabaseUnavailableException("gone");
+        }, workers, 1, 64, Duration.ofSeconds(10), Late::new);
+
+        CompletableFuture<Integer> blocker = batcher.submit(0);
+        started.await(5, TimeUnit.SECONDS);
+        List<CompletableFuture<Integer>> waiting = List.of(batcher.submit(1), batcher.submit(2), batcher.submit(3));
+        release.countDown();
+
+        assertThatThrownBy(() -> blocker.get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(DatabaseUnavailableException.class);
+        for (CompletableFuture<Integer> answer : waiting) {
+            assertThatThrownBy(() -> answer.get(5, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(DatabaseUnavailableException.class);
+        }
+        assertThat(batches).as("one batch for the blocker, one for the three waiting, none item by item").hasValue(2);
+    }
+
+    @Test
+    void aLateAnswerIsTheGivenErrorAndItsItemIsDroppedIfNotTakenYet() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> handled = Collections.synchronizedList(new ArrayList<>());
+        Batcher<Integer, Integer> batcher = new Batcher<>(items -> {
+            started.countDown();
+            await(release);
+            handled.addAll(items);
+            return items;
+        }, workers, 1, 64, Duration.ofMillis(200), Late::new);
+
+        CompletableFuture<Integer> blocker = batcher.submit(0);
+        started.await(5, TimeUnit.SECONDS);
+        CompletableFuture<Integer> waiting = batcher.submit(1);
+
+        assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(Late.class);
+        assertThatThrownBy(() -> blocker.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(Late.class);
+        release.countDown();
+        CompletableFuture<Integer> next = batcher.submit(2);
+        assertThat(next.get(5, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(handled).as("the item nobody waits for any more was dropped").containsExactly(0, 2);
+    }
+
+    private static final class Late extends RuntimeException {
     }
 
     private static void await(CountDownLatch latch) {

@@ -1,0 +1,56 @@
+package org.senderguard.adapters.persistence;
+
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * How long the server waits for the database ({@code SENDERGUARD_DB_TIMEOUT}, default 3 s): for a
+ * connection from the pool and, on MariaDB, for each answer on a connection, so that a frozen
+ * database cannot hold a request (or a pool connection) longer than that. CLI commands keep the
+ * pool's own settings and no read timeout: an import of a million rows may run long statements;
+ * so do schema migrations ({@link UnboundedMigrations}).
+ */
+@Singleton
+public class DatabaseTimeouts implements BeanCreatedEventListener<DatasourceConfiguration> {
+
+    /** The setting, with its default, for whatever else waits on the database. */
+    public static final String TIMEOUT = "${senderguard.db.timeout:3s}";
+
+    /** Hikari's least validation timeout. */
+    private static final long LEAST_VALIDATION_MILLIS = 250;
+
+    private final Duration timeout;
+    private final boolean cli;
+
+    DatabaseTimeouts(@Value(TIMEOUT) Duration timeout, Environment environment) {
+        this.timeout = timeout;
+        this.cli = environment.getActiveNames().contains(Environment.CLI);
+    }
+
+    @Override
+    public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
+        DatasourceConfiguration pool = event.getBean();
+        if (cli) {
+            return pool;
+        }
+        long millis = timeout.toMillis();
+        pool.setConnectionTimeout(millis);
+        pool.setValidationTimeout(Math.max(LEAST_VALIDATION_MILLIS, millis / 2));
+        if (isMariaDb(pool.getUrl())) {
+            Properties driver = pool.getDataSourceProperties();
+            driver.setProperty("connectTimeout", Long.toString(millis));
+            driver.setProperty("socketTimeout", Long.toString(millis));
+        }
+        return pool;
+    }
+
+    static boolean isMariaDb(String url) {
+        return url != null && url.startsWith("jdbc:mariadb:");
+    }
+}

@@ -1,0 +1,93 @@
+package org.senderguard.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.senderguard.application.port.out.DatabaseUnavailableException;
+
+class DatabaseAvailabilityTest {
+
+    private final SteppedClock clock = new SteppedClock();
+    private final DatabaseAvailability availability = new DatabaseAvailability(clock);
+    private final AtomicInteger runs = new AtomicInteger();
+
+    @Test
+    void aConnectionFailureMakesTheDatabaseUnavailableAndLaterWorkIsRefusedWithoutRunning() {
+        assertThatThrownBy(() -> availability.call(this::noConnection))
+                .isInstanceOf(DatabaseUnavailableException.class);
+        assertThat(availability.available()).isFalse();
+
+        assertThatThrownBy(() -> availability.call(this::works)).isInstanceOf(DatabaseUnavailableException.class);
+        assertThat(runs).as("refused without asking the database").hasValue(1);
+    }
+
+    @Test
+    void aStatementThatFailsOnItsOwnIsNoOutage() {
+        DataAccessException clash = new DataAccessException("duplicate",
+                new SQLIntegrityConstraintViolationException("duplicate key", "23000"));
+
+        assertThatThrownBy(() -> availability.call(() -> {
+            throw clash;
+        })).isSameAs(clash);
+        assertThat(availability.available()).isTrue();
+    }
+
+    @Test
+    void withoutAProbeOneTrialASecondFindsTheDatabaseBack() {
+        assertThatThrownBy(() -> availability.call(this::noConnection));
+        clock.now = clock.now.plus(DatabaseAvailability.RETRY_AFTER);
+
+        assertThat(availability.call(this::works)).isEqualTo("answer");
+        assertThat(availability.available()).isTrue();
+    }
+
+    @Test
+    void withAProbeRequestsAreNotTrialsAndTheProbeFindsTheDatabaseBack() {
+        availability.probedInBackground();
+        assertThatThrownBy(() -> availability.call(this::noConnection));
+        clock.now = clock.now.plus(DatabaseAvailability.RETRY_AFTER.multipliedBy(5));
+
+        assertThatThrownBy(() -> availability.call(this::works)).isInstanceOf(DatabaseUnavailableException.class);
+        availability.answered();
+        assertThat(availability.call(this::works)).isEqualTo("answer");
+    }
+
+    private String noConnection() {
+        runs.incrementAndGet();
+        throw new DataAccessException("no connection", new SQLTransientConnectionException("timed out"));
+    }
+
+    private String works() {
+        runs.incrementAndGet();
+        return "answer";
+    }
+
+    private static final class SteppedClock extends Clock {
+
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
