@@ -36,6 +36,7 @@ import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.application.service.AlertAndAuditService;
 import org.senderguard.application.service.AlertDispatcher;
 import org.senderguard.application.service.ApiKeyService;
+import org.senderguard.application.service.AuthenticationFailures;
 import org.senderguard.application.service.BlockListService;
 import org.senderguard.application.service.BlockLists;
 import org.senderguard.application.service.DelistPortalService;
@@ -81,8 +82,20 @@ class ApplicationServices {
 
     @Singleton
     ApiKeyService apiKeyService(ApiKeyRepository keys, TenantChanges changes, TenantService tenants, AuditLog audit,
-                                UnitOfWork unitOfWork, Clock clock) {
-        return new ApiKeyService(keys, changes, tenants, audit, unitOfWork, clock);
+                                UnitOfWork unitOfWork, Clock clock, AuthenticationFailures failures) {
+        return new ApiKeyService(keys, changes, tenants, audit, unitOfWork, clock, failures);
+    }
+
+    /**
+     * Bad API keys per client network: {@code SENDERGUARD_AUTH_FAILURE_LIMIT} (default 20) per
+     * {@code SENDERGUARD_AUTH_FAILURE_WINDOW} (default 1m), then 429; logged together every
+     * {@link AuthenticationFailureLog#INTERVAL}.
+     */
+    @Singleton
+    AuthenticationFailures authenticationFailures(Clock clock,
+                                                  @Value("${senderguard.auth.failure-limit:20}") int limit,
+                                                  @Value("${senderguard.auth.failure-window:1m}") Duration window) {
+        return new AuthenticationFailures(limit, window, AuthenticationFailureLog.INTERVAL, clock);
     }
 
     @Singleton
