@@ -50,6 +50,7 @@ import org.senderguard.application.service.RestrictionService;
 import org.senderguard.application.service.SpamFeed;
 import org.senderguard.application.service.TenantCaches;
 import org.senderguard.application.service.TenantService;
+import org.senderguard.domain.blocklist.WideRanges;
 
 /**
  * The wiring: the framework-free application services, created with the adapters that implement
@@ -147,11 +148,19 @@ class ApplicationServices {
         return new BlockLists(store);
     }
 
+    /**
+     * IP ranges wider than {@code SENDERGUARD_BLOCKLIST_WIDEST_IPV4} (default 8) or
+     * {@code SENDERGUARD_BLOCKLIST_WIDEST_IPV6} (default 32) prefix bits are refused, unless an
+     * operator passes --allow-wide-ranges.
+     */
     @Singleton
     BlockListService blockListService(BlockListStore store, BlockLists lists, TenantService tenants,
                                       ReputationService reputation, AuditLog audit, UnitOfWork unitOfWork,
-                                      Clock clock) {
-        return new BlockListService(store, lists, tenants, reputation, audit, unitOfWork, clock);
+                                      Clock clock,
+                                      @Value("${senderguard.blocklist.widest-ipv4:8}") int widestIpv4,
+                                      @Value("${senderguard.blocklist.widest-ipv6:32}") int widestIpv6) {
+        return new BlockListService(store, lists, tenants, reputation, audit, unitOfWork, clock,
+                new WideRanges(widestIpv4, widestIpv6));
     }
 
     /**
