@@ -57,7 +57,7 @@ class AuthenticationThrottleTest {
             TestApplication.clock().advance(Duration.ofSeconds(10));
             List<String> lines = log.linesContaining(ATTACKER, Duration.ofSeconds(5));
             assertThat(lines).hasSize(1);
-            assertThat(lines.get(0)).contains("WARN", "API key authentication failed",
+            assertThat(lines.get(0)).contains("WARN", "failed API key authentications: ",
                     ATTACKER + " (" + (LIMIT + 1) + ")").doesNotContain(lastBadKey);
         } finally {
             log.stop();

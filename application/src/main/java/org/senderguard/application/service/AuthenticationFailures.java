@@ -95,10 +95,10 @@ public final class AuthenticationFailures {
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(WORST_SHOWN).map(entry -> entry.getKey() + " (" + entry.getValue() + ")")
                 .collect(Collectors.joining(", "));
-        String line = "API key authentication failed " + total + " times in the last "
+        String line = "failed API key authentications: " + total + " in the last "
                 + Duration.between(firstSinceReport, now).toSeconds() + " s from "
-                + (failures.size() + (untrackedSinceReport > 0 ? "+" : "")) + " client networks, " + throttled
-                + " of them throttled (limit " + limit + " per " + window.toSeconds() + " s); most: " + worst;
+                + failures.size() + (untrackedSinceReport > 0 ? "+" : "") + " client networks, " + throttled
+                + " throttled (limit " + limit + " per " + window.toSeconds() + " s); most: " + worst;
         networks.values().removeIf(failed -> !now.isBefore(failed.windowEnd));
         networks.values().forEach(failed -> failed.sinceReport = 0);
         untrackedSinceReport = 0;

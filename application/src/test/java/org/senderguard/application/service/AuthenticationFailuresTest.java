@@ -49,15 +49,15 @@ class AuthenticationFailuresTest {
         clock.now = clock.now.plusSeconds(1);
 
         assertThat(failures.report()).hasValueSatisfying(line -> assertThat(line)
-                .startsWith("API key authentication failed 6 times in the last 10 s from 2 client networks, "
-                        + "1 of them throttled")
+                .startsWith("failed API key authentications: 6 in the last 10 s from 2 client networks, "
+                        + "1 throttled (limit 3 per 60 s)")
                 .endsWith("most: 203.0.113.7 (5), 2001:db8:1:2::/64 (1)"));
         assertThat(failures.report()).as("reported once").isEmpty();
 
         failures.failed(ATTACKER);
         clock.now = clock.now.plusSeconds(12);
         assertThat(failures.report()).hasValueSatisfying(line -> assertThat(line)
-                .startsWith("API key authentication failed 1 times in the last 12 s from 1 client networks")
+                .startsWith("failed API key authentications: 1 in the last 12 s from 1 client networks, 1 throttled")
                 .endsWith("most: 203.0.113.7 (1)"));
         clock.now = clock.now.plusSeconds(60);
         assertThat(failures.report()).as("quiet: no line").isEmpty();
@@ -74,8 +74,8 @@ class AuthenticationFailuresTest {
         assertThat(failures.throttled(ATTACKER)).isEmpty();
         clock.now = clock.now.plusSeconds(10);
         assertThat(failures.report()).hasValueSatisfying(line -> assertThat(line)
-                .startsWith("API key authentication failed " + (AuthenticationFailures.MAX_NETWORKS + 4)
-                        + " times in the last 10 s from " + AuthenticationFailures.MAX_NETWORKS + "+ client networks"));
+                .startsWith("failed API key authentications: " + (AuthenticationFailures.MAX_NETWORKS + 4)
+                        + " in the last 10 s from " + AuthenticationFailures.MAX_NETWORKS + "+ client networks"));
     }
 
     private static final class StepClock extends Clock {
