@@ -37,6 +37,7 @@ import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.application.service.AlertAndAuditService;
 import org.senderguard.application.service.AlertDispatcher;
 import org.senderguard.application.service.ApiKeyService;
+import org.senderguard.application.service.AuthenticationFailures;
 import org.senderguard.application.service.BlockListService;
 import org.senderguard.application.service.BlockLists;
 import org.senderguard.application.service.DelistPortalService;
@@ -50,6 +51,7 @@ import org.senderguard.application.service.RestrictionService;
 import org.senderguard.application.service.SpamFeed;
 import org.senderguard.application.service.TenantCaches;
 import org.senderguard.application.service.TenantService;
+import org.senderguard.domain.blocklist.WideRanges;
 
 /**
  * The wiring: the framework-free application services, created with the adapters that implement
@@ -82,8 +84,20 @@ class ApplicationServices {
 
     @Singleton
     ApiKeyService apiKeyService(ApiKeyRepository keys, TenantChanges changes, TenantService tenants, AuditLog audit,
-                                UnitOfWork unitOfWork, Clock clock) {
-        return new ApiKeyService(keys, changes, tenants, audit, unitOfWork, clock);
+                                UnitOfWork unitOfWork, Clock clock, AuthenticationFailures failures) {
+        return new ApiKeyService(keys, changes, tenants, audit, unitOfWork, clock, failures);
+    }
+
+    /**
+     * Bad API keys per client network: {@code SENDERGUARD_AUTH_FAILURE_LIMIT} (default 20) per
+     * {@code SENDERGUARD_AUTH_FAILURE_WINDOW} (default 1m), then 429; logged together every
+     * {@link AuthenticationFailureLog#INTERVAL}.
+     */
+    @Singleton
+    AuthenticationFailures authenticationFailures(Clock clock,
+                                                  @Value("${senderguard.auth.failure-limit:20}") int limit,
+                                                  @Value("${senderguard.auth.failure-window:1m}") Duration window) {
+        return new AuthenticationFailures(limit, window, AuthenticationFailureLog.INTERVAL, clock);
     }
 
     @Singleton
@@ -140,11 +154,19 @@ class ApplicationServices {
         return new BlockLists(store);
     }
 
+    /**
+     * IP ranges wider than {@code SENDERGUARD_BLOCKLIST_WIDEST_IPV4} (default 8) or
+     * {@code SENDERGUARD_BLOCKLIST_WIDEST_IPV6} (default 32) prefix bits are refused, unless an
+     * operator passes --allow-wide-ranges.
+     */
     @Singleton
     BlockListService blockListService(BlockListStore store, BlockLists lists, TenantService tenants,
                                       ReputationService reputation, AuditLog audit, UnitOfWork unitOfWork,
-                                      Clock clock) {
-        return new BlockListService(store, lists, tenants, reputation, audit, unitOfWork, clock);
+                                      Clock clock,
+                                      @Value("${senderguard.blocklist.widest-ipv4:8}") int widestIpv4,
+                                      @Value("${senderguard.blocklist.widest-ipv6:32}") int widestIpv6) {
+        return new BlockListService(store, lists, tenants, reputation, audit, unitOfWork, clock,
+                new WideRanges(widestIpv4, widestIpv6));
     }
 
     /**

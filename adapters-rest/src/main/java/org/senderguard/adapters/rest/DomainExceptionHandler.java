@@ -1,8 +1,10 @@
 package org.senderguard.adapters.rest;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -20,9 +22,18 @@ public class DomainExceptionHandler implements ExceptionHandler<DomainException,
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, DomainException exception) {
         HttpStatus status = statusOf(exception);
-        return HttpResponse.<Problem>status(status)
+        MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(status)
                 .body(new Problem(exception.type(), status.getReason(), status.getCode(), exception.getMessage()))
                 .contentType(Problem.MEDIA_TYPE);
+        if (exception instanceof TooManyRequestsException tooMany) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds(tooMany)));
+        }
+        return response;
+    }
+
+    /** Whole seconds, rounded up: a client that waits that long is not refused again. */
+    private static long retryAfterSeconds(TooManyRequestsException exception) {
+        return Math.max(1, exception.retryAfter().plusNanos(999_999_999).toSeconds());
     }
 
     private static HttpStatus statusOf(DomainException exception) {

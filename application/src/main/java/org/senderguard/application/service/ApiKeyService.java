@@ -2,8 +2,11 @@ package org.senderguard.application.service;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.senderguard.application.port.in.AuthenticateApiKeyUseCase;
 import org.senderguard.application.port.in.Caller;
@@ -22,7 +25,9 @@ import org.senderguard.domain.apikey.ApiKeyId;
 import org.senderguard.domain.apikey.ApiKeyToken;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.audit.AuditRecord;
+import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.common.NotFoundException;
+import org.senderguard.domain.common.TooManyRequestsException;
 import org.senderguard.domain.tenant.Tenant;
 import org.senderguard.domain.tenant.TenantId;
 import org.senderguard.domain.tenant.TenantName;
@@ -42,15 +47,19 @@ public class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, R
      * change feed reports it.
      */
     private final UntilChangedCache<ApiKeyId, ApiKey> keysById = new UntilChangedCache<>();
+    /** Keys that have authenticated here: as many as there are real keys, however many are guessed. */
+    private final Set<ApiKeyId> acceptedBefore = ConcurrentHashMap.newKeySet();
+    private final AuthenticationFailures failures;
 
     public ApiKeyService(ApiKeyRepository keys, TenantChanges changes, FindTenantUseCase tenants, AuditLog audit,
-                         UnitOfWork unitOfWork, Clock clock) {
+                         UnitOfWork unitOfWork, Clock clock, AuthenticationFailures failures) {
         this.keys = keys;
         this.changes = changes;
         this.tenants = tenants;
         this.audit = audit;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
+        this.failures = failures;
     }
 
     @Override
@@ -106,8 +115,20 @@ public class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, R
     }
 
     @Override
-    public Optional<Caller> authenticate(String bearerToken) {
-        return authenticate(bearerToken, id -> keysById.find(id, keys::findById));
+    public Optional<Caller> authenticate(String bearerToken, String clientIp) {
+        String client = Probe.ip("clientIp", clientIp).clientNetwork();
+        Optional<Duration> throttled = failures.throttled(client);
+        Optional<Caller> caller = authenticate(bearerToken, throttled.isEmpty()
+                ? id -> keysById.find(id, keys::findById)
+                : id -> acceptedBefore.contains(id) ? keysById.find(id, keys::findById) : keysById.peek(id));
+        if (caller.isEmpty()) {
+            failures.failed(client);
+            throttled.ifPresent(wait -> {
+                throw new TooManyRequestsException(
+                        "too many failed authentications from your network; try again later", wait);
+            });
+        }
+        return caller;
     }
 
     @Override
@@ -115,9 +136,11 @@ public class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseCase, R
         return authenticate(bearerToken, keysById::peek);
     }
 
-    private static Optional<Caller> authenticate(String bearerToken, Function<ApiKeyId, Optional<ApiKey>> keyById) {
-        return ApiKeyToken.parse(bearerToken).flatMap(token -> keyById.apply(token.id())
+    private Optional<Caller> authenticate(String bearerToken, Function<ApiKeyId, Optional<ApiKey>> keyById) {
+        Optional<Caller> caller = ApiKeyToken.parse(bearerToken).flatMap(token -> keyById.apply(token.id())
                 .filter(key -> key.accepts(token))
                 .map(key -> new Caller(key.id(), key.tenantId(), key.role())));
+        caller.ifPresent(accepted -> acceptedBefore.add(accepted.keyId()));
+        return caller;
     }
 }

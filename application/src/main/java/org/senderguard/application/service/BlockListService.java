@@ -38,7 +38,9 @@ import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.audit.AuditRecord;
 import org.senderguard.domain.blocklist.BlockListEntry;
 import org.senderguard.domain.blocklist.BlockedValue;
+import org.senderguard.domain.blocklist.EntryType;
 import org.senderguard.domain.blocklist.Probe;
+import org.senderguard.domain.blocklist.WideRanges;
 import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.common.NotFoundException;
 import org.senderguard.domain.tenant.TenantId;
@@ -63,9 +65,11 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
     private final AuditLog audit;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final WideRanges wideRanges;
 
     public BlockListService(BlockListStore store, BlockLists lists, FindTenantUseCase tenants,
-                            CheckReputationUseCase reputation, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+                            CheckReputationUseCase reputation, AuditLog audit, UnitOfWork unitOfWork, Clock clock,
+                            WideRanges wideRanges) {
         this.store = store;
         this.lists = lists;
         this.tenants = tenants;
@@ -73,6 +77,7 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
         this.audit = audit;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
+        this.wideRanges = wideRanges;
     }
 
     @Override
@@ -84,7 +89,7 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
         Map<BlockedValue, String> good = new LinkedHashMap<>();
         for (String raw : command.values()) {
             try {
-                if (good.putIfAbsent(BlockedValue.parse(draft.type(), raw), raw) != null) {
+                if (good.putIfAbsent(parse(draft.type(), raw, command.allowWideRanges()), raw) != null) {
                     errors.add(new RejectedValue(raw, "given more than once"));
                 }
             } catch (InvalidValueException e) {
@@ -250,8 +255,9 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
                     never ? null : BlockListEntryDraft.parseExpiry("expiresAt", row.expiresAt()), never,
                     row.notes() == null || row.notes().isBlank() ? null : row.notes().strip(), delistable);
             String exceptions = nullToEmpty(row.exceptions()).strip();
-            return new BlockListEntry(UUID.randomUUID(), null, BlockedValue.parse(type, row.value()), draft.reason(),
-                    command.source(), command.actor().value(), now, draft.expiryFrom(now), draft.notes(), delistable,
+            return new BlockListEntry(UUID.randomUUID(), null, parse(type, row.value(), command.allowWideRanges()),
+                    draft.reason(), command.source(), command.actor().value(), now, draft.expiryFrom(now),
+                    draft.notes(), delistable,
                     exceptions.isEmpty() ? Set.of() : Set.copyOf(List.of(exceptions.split("\\s+"))));
         }
 
@@ -265,6 +271,11 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
             }
             throw new InvalidValueException("delistable", "must be true or false, was '" + value + "'");
         }
+    }
+
+    private BlockedValue parse(EntryType type, String raw, boolean allowWideRanges) {
+        BlockedValue value = BlockedValue.parse(type, raw);
+        return allowWideRanges ? value : wideRanges.check(value);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import org.senderguard.domain.apikey.Role;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.audit.AuditRecord;
 import org.senderguard.domain.common.DomainName;
+import org.senderguard.domain.common.TooManyRequestsException;
 import org.senderguard.domain.outbound.OutboundSpamPolicy;
 import org.senderguard.domain.outbound.PolicyId;
 import org.senderguard.domain.tenant.AcceptedDomains;
@@ -44,6 +46,7 @@ import org.senderguard.domain.tenant.TenantName;
 class TenantCachesTest {
 
     private static final Instant NOW = Instant.parse("2024-05-01T10:00:00Z");
+    private static final String CLIENT = "192.0.2.1";
 
     /** Reads from the store by what was read: "tenant:ID", "policies:TENANT", "key:ID". */
     private final Map<String, Integer> loads = new HashMap<>();
@@ -68,7 +71,8 @@ class TenantCachesTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final TenantService tenants = new TenantService(store, feed, audit, unitOfWork, clock);
     private final PolicyService policies = new PolicyService(new DefaultPolicies(), feed, audit, unitOfWork, clock);
-    private final ApiKeyService keys = new ApiKeyService(store, feed, tenants, audit, unitOfWork, clock);
+    private final ApiKeyService keys = new ApiKeyService(store, feed, tenants, audit, unitOfWork, clock,
+            new AuthenticationFailures(20, Duration.ofMinutes(1), Duration.ofSeconds(10), clock));
     private final TenantCaches caches = new TenantCaches(feed, tenants, policies, keys);
     private final SecureRandom random = new SecureRandom();
 
@@ -101,15 +105,15 @@ class TenantCachesTest {
         Tenant a = store.add(tenant("a"));
         ApiKeyToken token = store.addKey(a);
         caches.follow();
-        assertThat(keys.authenticate(token.value())).isPresent();
+        assertThat(keys.authenticate(token.value(), CLIENT)).isPresent();
 
         ApiKey revoked = store.keys.get(token.id()).revoke(NOW);
         store.keys.put(token.id(), revoked);
         feed.record(a.id());
-        assertThat(keys.authenticate(token.value())).as("still cached until followed").isPresent();
+        assertThat(keys.authenticate(token.value(), CLIENT)).as("still cached until followed").isPresent();
 
         caches.follow();
-        assertThat(keys.authenticate(token.value())).isEmpty();
+        assertThat(keys.authenticate(token.value(), CLIENT)).isEmpty();
     }
 
     @Test
@@ -117,17 +121,38 @@ class TenantCachesTest {
         Tenant a = store.add(tenant("a"));
         ApiKeyToken token = store.addKey(a);
         caches.follow();
-        assertThat(keys.authenticate(token.value())).isPresent();
+        assertThat(keys.authenticate(token.value(), CLIENT)).isPresent();
 
         store.keys.put(token.id(), store.keys.get(token.id()).revoke(NOW)); // elsewhere, unreported
         feed.unreachable = true;
         assertThatThrownBy(caches::follow).isInstanceOf(IllegalStateException.class);
         assertThat(keys.authenticateFromMemory(token.value())).isEmpty();
-        assertThat(keys.authenticate(token.value())).as("read afresh").isEmpty();
+        assertThat(keys.authenticate(token.value(), CLIENT)).as("read afresh").isEmpty();
 
         feed.unreachable = false;
         caches.follow();
         assertThat(loads).containsEntry("key:" + token.id(), 2);
+    }
+
+    @Test
+    void aThrottledClientIsRefusedWithoutReadingKeysButKeysAcceptedBeforeStillWork() {
+        Tenant a = store.add(tenant("a"));
+        ApiKeyToken token = store.addKey(a);
+        assertThat(keys.authenticate(token.value(), CLIENT)).isPresent();
+        for (int i = 0; i < 20; i++) {
+            assertThat(keys.authenticate(ApiKeyToken.generate(random).value(), CLIENT)).isEmpty();
+        }
+        int loadsBefore = loads.size();
+        ApiKeyToken unknown = ApiKeyToken.generate(random);
+        assertThatThrownBy(() -> keys.authenticate(unknown.value(), CLIENT))
+                .isInstanceOf(TooManyRequestsException.class)
+                .satisfies(e -> assertThat(((TooManyRequestsException) e).retryAfter()).isEqualTo(Duration.ofMinutes(1)));
+        assertThat(loads).as("refused without reading").hasSize(loadsBefore).doesNotContainKey("key:" + unknown.id());
+        assertThat(keys.authenticate(unknown.value(), "192.0.2.2")).as("other clients are not throttled").isEmpty();
+
+        feed.record(a.id());
+        caches.follow(); // the key is no longer held in memory
+        assertThat(keys.authenticate(token.value(), CLIENT)).as("a key accepted before is read again").isPresent();
     }
 
     @Test
@@ -137,7 +162,7 @@ class TenantCachesTest {
         assertThat(keys.authenticateFromMemory(token.value())).as("not loaded yet").isEmpty();
         assertThat(loads).isEmpty();
 
-        Caller caller = keys.authenticate(token.value()).orElseThrow();
+        Caller caller = keys.authenticate(token.value(), CLIENT).orElseThrow();
         assertThat(keys.authenticateFromMemory(token.value())).contains(caller);
         String wrongSecret = token.value().substring(0, token.value().length() - 2)
                 + (token.value().endsWith("AA") ? "BB" : "AA");
@@ -170,7 +195,7 @@ class TenantCachesTest {
             assertThat(policies.policiesOf(tenant.id()).inOrder()).hasSize(1);
         }
         for (ApiKeyToken token : tokens) {
-            assertThat(keys.authenticate(token.value())).isPresent();
+            assertThat(keys.authenticate(token.value(), CLIENT)).isPresent();
         }
     }
 

@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
         description = "Block values of one type. Good values are added; each bad one is reported on stderr.")
 public class BlocklistAddCommand implements Runnable {
 
+    static final String WIDE_RANGES = "Also take IP ranges wider than SENDERGUARD_BLOCKLIST_WIDEST_IPV4 (default /8) "
+            + "or SENDERGUARD_BLOCKLIST_WIDEST_IPV6 (default /32), which are refused otherwise.";
+
     private final AddBlockListEntriesUseCase add;
     private final FindTenantUseCase tenants;
     private final Printer printer;
@@ -50,6 +53,8 @@ public class BlocklistAddCommand implements Runnable {
     @Option(names = "--not-delistable",
             description = "Senders cannot delist these through the portal; mail is refused with 5.7.511.")
     boolean notDelistable;
+    @Option(names = "--allow-wide-ranges", description = WIDE_RANGES)
+    boolean allowWideRanges;
 
     static class Expiry {
         @Option(names = "--expires", paramLabel = "DATE",
@@ -72,7 +77,7 @@ public class BlocklistAddCommand implements Runnable {
                 BlockListEntryDraft.parseExpiry("--expires", expiry.expires), expiry.never, notes,
                 tenantId == null && !notDelistable);
         AddedEntries added = add.add(new AddBlockListEntriesCommand(tenantId, values, draft, EntrySource.MANUAL,
-                Operator.current()));
+                Operator.current(), allowWideRanges));
         added.errors().forEach(error -> spec.commandLine().getErr().println("senderguard: not added: '"
                 + error.value() + "': " + error.detail()));
         spec.commandLine().getErr().flush();

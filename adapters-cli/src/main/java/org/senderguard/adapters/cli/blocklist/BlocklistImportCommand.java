@@ -4,14 +4,11 @@ import io.micronaut.context.annotation.Prototype;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -25,6 +22,7 @@ import org.senderguard.domain.blocklist.EntrySource;
 import org.senderguard.domain.common.InvalidValueException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -47,6 +45,8 @@ public class BlocklistImportCommand implements Runnable {
     CommandSpec spec;
     @Parameters(paramLabel = "FILE.csv", description = "The CSV file.")
     Path file;
+    @Option(names = "--allow-wide-ranges", description = BlocklistAddCommand.WIDE_RANGES)
+    boolean allowWideRanges;
 
     public BlocklistImportCommand(ImportBlockListUseCase importer) {
         this.importer = importer;
@@ -54,21 +54,24 @@ public class BlocklistImportCommand implements Runnable {
 
     @Override
     public void run() {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        long lines = CsvInput.lines(file);
+        try (Reader reader = CsvInput.open(file);
              CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                      .setIgnoreSurroundingSpaces(true).get().parse(reader);
-             ProgressBar progress = progressBar()) {
+             ProgressBar progress = ImportProgress.bar(Math.max(0, lines - 1))) {
             checkHeader(csv.getHeaderNames());
             ImportedEntries imported = importer.importRows(new ImportCommand(rows(csv), EntrySource.IMPORT, false,
-                    Operator.current(), progress == null ? read -> { } : progress::stepTo));
+                    Operator.current(), progress == null ? read -> { } : progress::stepTo, allowWideRanges));
             spec.commandLine().getOut().println("imported " + imported.added() + " entries; "
                     + imported.alreadyListed() + " already listed");
             spec.commandLine().getOut().flush();
         } catch (ImportFailedException e) {
             e.badRows().forEach(row -> spec.commandLine().getErr().println("senderguard: " + file + ": " + row));
             throw e;
-        } catch (NoSuchFileException e) {
-            throw new InvalidValueException("FILE", "no such file: " + file);
+        } catch (CSVException e) {
+            throw CsvInput.badFormat(e);
+        } catch (UncheckedIOException e) {
+            throw e.getCause() instanceof CSVException format ? CsvInput.badFormat(format) : e;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -107,14 +110,7 @@ public class BlocklistImportCommand implements Runnable {
     }
 
     private static String column(CSVRecord record, String name) {
-        return record.isSet(name) ? record.get(name) : null;
+        return record.isSet(name) ? CsvCells.restore(record.get(name)) : null;
     }
 
-    private ProgressBar progressBar() throws IOException {
-        long rows;
-        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            rows = Math.max(0, lines.count() - 1);
-        }
-        return ImportProgress.bar(rows);
-    }
 }

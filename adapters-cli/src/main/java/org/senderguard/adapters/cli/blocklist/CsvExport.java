@@ -3,13 +3,15 @@ package org.senderguard.adapters.cli.blocklist;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.senderguard.application.port.in.ExportBlockListUseCase;
 
 /**
  * The service list as CSV in the import format, with every column, so that an export imported
- * elsewhere lists exactly what it listed here.
+ * elsewhere lists exactly what it listed here; cells a spreadsheet would run are neutralised
+ * ({@link CsvCells}).
  */
 final class CsvExport {
 
@@ -21,10 +23,10 @@ final class CsvExport {
                 "delistable", "exceptions").setRecordSeparator('\n').get().print(out);
         export.exportServiceList(entry -> {
             try {
-                csv.printRecord(entry.type(), entry.value().value(), entry.reason(),
+                csv.printRecord(Stream.of(entry.type().name(), entry.value().value(), entry.reason(),
                         entry.expiresAt() == null ? "never" : entry.expiresAt().toString(),
-                        entry.notes() == null ? "" : entry.notes(), entry.delistable(),
-                        String.join(" ", entry.exceptions()));
+                        entry.notes() == null ? "" : entry.notes(), String.valueOf(entry.delistable()),
+                        String.join(" ", entry.exceptions())).map(CsvCells::neutralise));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -47,14 +47,19 @@ public class RestrictedUserController {
                 RestrictedUserResponse::from);
     }
 
-    @Get("/{+address}")
+    /**
+     * A pattern rather than {@code {+address}}: a plain variable refuses characters addresses may
+     * have ({@code ' +}), and the OpenAPI generator cannot write a reserved expansion.
+     */
+    @Get("/{address:[^/]+}")
+    @Operation(summary = "One restricted user; the address raw or percent-encoded; 404 when not restricted")
     public RestrictedUserResponse get(@PathVariable String address, HttpRequest<?> request,
                                       Authentication authentication) {
         return RestrictedUserResponse.from(listRestrictedUsers.get(CallerAuthentication.caller(authentication)
                 .tenantId(), EmailAddress.parse("address", AddressInPath.of(request))));
     }
 
-    @Post("/{+address}/unblock")
+    @Post("/{address:[^/]+}/unblock")
     @Secured(Roles.GLOBAL_ADMIN)
     @Operation(summary = "Unblock a user: needs \"confirm\": true; past the unblock limit the answer is 409 "
             + "unblock-limit-reached and only Support can unblock")

@@ -16,7 +16,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Turns {@code Authorization: Bearer <key>} into an authenticated caller whose only role is the
- * key's role. An unknown, malformed or revoked key leaves the request anonymous: 401.
+ * key's role. An unknown, malformed or revoked key leaves the request anonymous: 401; from a client
+ * (the TCP peer) that has presented too many of those: 429, handled as the domain's refusal.
  */
 @Singleton
 public class ApiKeyTokenValidator implements TokenValidator<HttpRequest<?>> {
@@ -40,7 +41,9 @@ public class ApiKeyTokenValidator implements TokenValidator<HttpRequest<?>> {
         if (known.isPresent()) {
             return Mono.just(CallerAuthentication.of(known.get()));
         }
-        return Mono.fromCallable(() -> authenticate.authenticate(token).map(CallerAuthentication::of).orElse(null))
+        String clientIp = request.getRemoteAddress().getAddress().getHostAddress();
+        return Mono.fromCallable(() -> authenticate.authenticate(token, clientIp).map(CallerAuthentication::of)
+                        .orElse(null))
                 .subscribeOn(Schedulers.fromExecutorService(blocking));
     }
 }

@@ -10,9 +10,11 @@ import org.senderguard.domain.tenant.TenantId;
 /**
  * Add values to a block list: a tenant's ({@code tenant} set, by its admin) or the service list
  * ({@code tenant} null, by an operator or automation). Good values are stored, bad ones reported.
+ * IP ranges wider than the service allows are bad values unless {@code allowWideRanges} (an
+ * operator's explicit choice).
  */
 public record AddBlockListEntriesCommand(TenantId tenant, List<String> values, BlockListEntryDraft draft,
-                                         EntrySource source, Actor actor) {
+                                         EntrySource source, Actor actor, boolean allowWideRanges) {
 
     public static final int MAX_VALUES = 1000;
 
@@ -28,5 +30,11 @@ public record AddBlockListEntriesCommand(TenantId tenant, List<String> values, B
             throw new IllegalArgumentException("service entries are added by operators or automation; "
                     + "tenant entries are not delistable");
         }
+    }
+
+    /** Without wide ranges. */
+    public AddBlockListEntriesCommand(TenantId tenant, List<String> values, BlockListEntryDraft draft,
+                                      EntrySource source, Actor actor) {
+        this(tenant, values, draft, source, actor, false);
     }
 }

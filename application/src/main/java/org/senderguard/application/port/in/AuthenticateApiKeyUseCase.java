@@ -4,8 +4,14 @@ import java.util.Optional;
 
 public interface AuthenticateApiKeyUseCase {
 
-    /** The caller a bearer token stands for; empty for a malformed, unknown, wrong or revoked token. */
-    Optional<Caller> authenticate(String bearerToken);
+    /**
+     * The caller a bearer token stands for; empty for a malformed, unknown, wrong or revoked token,
+     * which counts as a failure of the client at {@code clientIp}. A client that has failed too
+     * often gets a TooManyRequestsException instead, without a database read, unless its token is
+     * a key this instance has accepted before (so that a mail server sharing an address with an
+     * attacker keeps working).
+     */
+    Optional<Caller> authenticate(String bearerToken, String clientIp);
 
     /**
      * {@link #authenticate} from what this instance holds in memory, without waiting for a

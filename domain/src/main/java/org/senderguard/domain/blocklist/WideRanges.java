@@ -1,0 +1,35 @@
+package org.senderguard.domain.blocklist;
+
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.ipv4.IPv4Address;
+import inet.ipaddr.ipv6.IPv6Address;
+import org.senderguard.domain.common.InvalidValueException;
+
+/**
+ * The widest IP ranges a block list takes unless the operator says otherwise: {@code 0.0.0.0/0}
+ * would block the whole internet without a word. A range whose prefix is shorter than
+ * {@code widestIpv4} (IPv4) or {@code widestIpv6} (IPv6) is refused.
+ */
+public record WideRanges(int widestIpv4, int widestIpv6) {
+
+    public WideRanges {
+        if (widestIpv4 < 0 || widestIpv4 > IPv4Address.BIT_COUNT || widestIpv6 < 0
+                || widestIpv6 > IPv6Address.BIT_COUNT) {
+            throw new IllegalArgumentException("the widest ranges are prefixes of 0-32 (IPv4) and 0-128 (IPv6) bits");
+        }
+    }
+
+    /** The value, when it is not an IP range wider than allowed; InvalidValueException naming it otherwise. */
+    public BlockedValue check(BlockedValue value) {
+        if (!value.isRange()) {
+            return value;
+        }
+        IPAddress range = IpAddresses.parseCanonical(value.value());
+        int widest = range.isIPv6() ? widestIpv6 : widestIpv4;
+        if (range.getMinPrefixLengthForBlock() < widest) {
+            throw new InvalidValueException("value", Texts.quote(value.value()) + " is wider than a /" + widest
+                    + "; ranges that wide are refused");
+        }
+        return value;
+    }
+}
