@@ -163,7 +163,8 @@ class HostileValuesTest {
                     + "\r\nTransfer-Encoding: chunked\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String answer = readUntilClosed(socket.getInputStream());
-            assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("content-type: application/problem+json")
+            assertThat(answer).startsWith("HTTP/1.1 400 ")
+                    .containsIgnoringCase("content-type: application/problem+json")
                     .contains("Transfer-Encoding and Content-Length");
         }
         assertThat(Http.get(ENTRIES, tenant.reader).items()).isEmpty();

@@ -35,13 +35,14 @@ public class AmbiguousLengthGuard implements BeanCreatedEventListener<NettyServe
     private final HttpDecoderConfig decoderConfig;
 
     public AmbiguousLengthGuard(NettyHttpServerConfiguration server) {
-        boolean validate = server.isValidateHeaders();
+        DefaultHttpHeadersFactory headers = DefaultHttpHeadersFactory.headersFactory()
+                .withValidation(server.isValidateHeaders());
         this.decoderConfig = new HttpDecoderConfig()
                 .setMaxInitialLineLength(server.getMaxInitialLineLength())
                 .setMaxHeaderSize(server.getMaxHeaderSize())
                 .setMaxChunkSize(server.getMaxChunkSize())
                 .setInitialBufferSize(server.getInitialBufferSize())
-                .setHeadersFactory(new HeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(validate)));
+                .setHeadersFactory(new HeadersFactory(headers));
     }
 
     /** True for a request refused for this reason: the decoder kept both headers. */

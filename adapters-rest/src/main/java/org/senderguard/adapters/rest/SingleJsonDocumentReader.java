@@ -1,7 +1,7 @@
 package org.senderguard.adapters.rest;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.micronaut.core.annotation.Order;
@@ -65,7 +65,10 @@ public class SingleJsonDocumentReader<T> implements MessageBodyReader<T> {
         }
     }
 
-    /** Returns when the body is one document or is no JSON at all (the JSON reader then says so as usual). */
+    /**
+     * Returns when the body is one document, or when its first document is no JSON (or too deeply
+     * nested): the JSON reader then says so as usual.
+     */
     private static void requireOneDocument(byte[] body) {
         try (JsonParser parser = STRICT.createParser(body)) {
             if (parser.nextToken() == null) {
@@ -75,7 +78,7 @@ public class SingleJsonDocumentReader<T> implements MessageBodyReader<T> {
             if (!hasMore(parser)) {
                 return;
             }
-        } catch (JsonParseException e) {
+        } catch (JsonProcessingException e) {
             if (e.getOriginalMessage().startsWith(DUPLICATE)) {
                 throw new CodecException(REFUSED + " that names each field once, but "
                         + e.getOriginalMessage().substring(DUPLICATE.length()) + " is named more than once");
@@ -90,7 +93,7 @@ public class SingleJsonDocumentReader<T> implements MessageBodyReader<T> {
     private static boolean hasMore(JsonParser parser) throws IOException {
         try {
             return parser.nextToken() != null;
-        } catch (JsonParseException notJson) {
+        } catch (JsonProcessingException notJson) {
             return true;
         }
     }
