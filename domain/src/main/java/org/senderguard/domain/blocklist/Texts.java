@@ -29,10 +29,22 @@ final class Texts {
         if (value.length() > maxLength) {
             throw new InvalidValueException(field, quote(value) + " is longer than " + maxLength + " characters");
         }
+        requirePrintable(field, value);
+        return value;
+    }
+
+    /**
+     * Refuses control characters, and unpaired surrogates, which no UTF-8 text holds (MariaDB would
+     * keep a '?'). Other invisible characters are kept: a URL path percent-encodes them.
+     */
+    static void requirePrintable(String field, String value) {
         if (hasControlCharacter(value)) {
             throw new InvalidValueException(field, quote(value) + " contains a control character");
         }
-        return value;
+        if (value.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+            throw new InvalidValueException(field, quote(value) + " contains half of a character (an unpaired "
+                    + "surrogate)");
+        }
     }
 
     static String unbracket(String value) {
