@@ -10,6 +10,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -118,7 +120,7 @@ class HostileValuesTest {
         Map<String, Object> message = Map.of("messageId", "<urls@x>", "sender", "x@elsewhere.example",
                 "recipients", List.of(tenant.user("a")), "clientIp", "192.0.2.1");
         Http.Response many = TenantClient.post("/api/v1/mail-flow/inbound", tenant.mailFlow,
-                with(message, "urls", java.util.Collections.nCopies(257, "https://a.example/")));
+                with(message, "urls", Collections.nCopies(257, "https://a.example/")));
         RestApiTest.assertProblem(many, 400, "invalid-value");
         assertThat((String) many.json().get("detail")).isEqualTo("urls: at most 256 URLs, not 257");
         Http.Response longOne = TenantClient.post("/api/v1/mail-flow/inbound", tenant.mailFlow,
@@ -128,7 +130,7 @@ class HostileValuesTest {
                 with(message, "urls", List.of("https://a.example/\u0000\r\n")));
         assertThat((String) garbage.json().get("detail")).startsWith("urls: contains U+");
         assertThat(TenantClient.post("/api/v1/mail-flow/inbound", tenant.mailFlow,
-                with(message, "urls", java.util.Collections.nCopies(256, "not a link"))).status())
+                with(message, "urls", Collections.nCopies(256, "not a link"))).status())
                 .as("text that is no link is skipped, as before").isEqualTo(200);
     }
 
@@ -178,7 +180,7 @@ class HostileValuesTest {
     }
 
     private static Map<String, Object> with(Map<String, Object> message, String key, Object value) {
-        Map<String, Object> copy = new java.util.HashMap<>(message);
+        Map<String, Object> copy = new HashMap<>(message);
         copy.put(key, value);
         return copy;
     }
