@@ -16,15 +16,15 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import jakarta.inject.Singleton;
 
 /**
- * Refuses a request that carries both {@code Transfer-Encoding: chunked} and {@code Content-Length}
- * (RFC 9112 section 6.3): a proxy in front may frame it by the one and this server by the other,
- * which smuggles a request past the proxy. Netty drops the Content-Length and reads chunks, so a
- * client that sent a plain body was never answered; now the request fails to decode, which the
- * server answers with 400 and by closing the connection.
+ * Refuses a request that carries both {@code Transfer-Encoding} and {@code Content-Length} (RFC 9112
+ * section 6.3): a proxy in front may frame it by the one and this server by the other, which
+ * smuggles a request past the proxy. Netty drops the Content-Length of a chunked HTTP/1.1 request
+ * and reads chunks, so a client that sent a plain body was never answered (nor was one with
+ * HTTP/1.0 or another coding); now the request fails to decode, which the server answers with 400
+ * and by closing the connection.
  *
- * <p>Netty's hook for this case is a method of its request decoder, which Micronaut creates
- * inside its HTTP codec; the codec is therefore replaced by an equal one whose headers refuse to
- * lose their Content-Length to chunked framing.
+ * <p>Micronaut creates Netty's request decoder inside its HTTP codec, so the codec is replaced by
+ * an equal one whose request headers refuse to hold both fields as the decoder adds them.
  */
 @Singleton
 public class AmbiguousLengthGuard implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -45,7 +45,7 @@ public class AmbiguousLengthGuard implements BeanCreatedEventListener<NettyServe
                 .setHeadersFactory(new HeadersFactory(headers));
     }
 
-    /** True for a request refused for this reason: the decoder kept both headers. */
+    /** True for a request refused for this reason: the decoder stopped with both headers. */
     static boolean refused(HttpRequest<?> request) {
         return request.getHeaders().contains(HttpHeaderNames.TRANSFER_ENCODING.toString())
                 && request.getHeaders().contains(HttpHeaderNames.CONTENT_LENGTH.toString());
@@ -82,7 +82,7 @@ public class AmbiguousLengthGuard implements BeanCreatedEventListener<NettyServe
 
         @Override
         public HttpHeaders newHeaders() {
-            return new LengthKeepingHeaders(defaults);
+            return new SingleFramingHeaders(defaults);
         }
 
         @Override
@@ -91,20 +91,20 @@ public class AmbiguousLengthGuard implements BeanCreatedEventListener<NettyServe
         }
     }
 
-    /** Headers whose Content-Length is not silently dropped for chunked framing. */
-    private static final class LengthKeepingHeaders extends DefaultHttpHeaders {
+    /** Request headers that hold one way of framing the body, not two. */
+    private static final class SingleFramingHeaders extends DefaultHttpHeaders {
 
-        LengthKeepingHeaders(DefaultHttpHeadersFactory defaults) {
+        SingleFramingHeaders(DefaultHttpHeadersFactory defaults) {
             super(defaults.getNameValidator(), defaults.getValueValidator());
         }
 
         @Override
-        public HttpHeaders remove(CharSequence name) {
-            if (HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name)
-                    && contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+        public HttpHeaders add(CharSequence name, Object value) {
+            super.add(name, value);
+            if (contains(HttpHeaderNames.TRANSFER_ENCODING) && contains(HttpHeaderNames.CONTENT_LENGTH)) {
                 throw new IllegalArgumentException(DETAIL);
             }
-            return super.remove(name);
+            return this;
         }
     }
 }
