@@ -1,6 +1,7 @@
 package org.senderguard.adapters.cli;
 
 import org.senderguard.domain.common.DomainException;
+import org.senderguard.domain.common.FreeText;
 import picocli.CommandLine;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -10,7 +11,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns every failure into one line on standard error and the Contract's exit code: 2 for a usage
- * error or input the domain refuses, 1 for anything else. No stack traces for the operator.
+ * error or input the domain refuses, 1 for anything else. No stack traces for the operator, and
+ * what an argument held cannot break the line (picocli's messages quote it as given).
  */
 public class CliErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -19,8 +21,8 @@ public class CliErrorHandler implements IExecutionExceptionHandler, IParameterEx
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println("senderguard: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName()
-                + " --help')");
+        cmd.getErr().println("senderguard: " + FreeText.escaped(e.getMessage()) + " (see '"
+                + cmd.getCommandSpec().qualifiedName() + " --help')");
         cmd.getErr().flush();
         return ExitCode.USAGE;
     }
@@ -31,7 +33,8 @@ public class CliErrorHandler implements IExecutionExceptionHandler, IParameterEx
             return handleParseException(pe, parseResult.originalArgs().toArray(String[]::new));
         }
         boolean badInput = e instanceof DomainException;
-        cmd.getErr().println("senderguard: " + (badInput ? e.getMessage() : "failed: " + rootCause(e)));
+        cmd.getErr().println("senderguard: "
+                + (badInput ? e.getMessage() : "failed: " + FreeText.escaped(rootCause(e))));
         cmd.getErr().flush();
         return badInput ? ExitCode.USAGE : FAILURE;
     }

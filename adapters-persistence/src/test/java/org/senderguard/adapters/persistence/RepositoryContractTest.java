@@ -525,6 +525,21 @@ abstract class RepositoryContractTest {
         assertThat(store.findById(tenants.id())).isEmpty();
     }
 
+    /** What the domain lets through is stored as given: four-byte characters (utf8mb4) and the latest expiry. */
+    @Test
+    void emojiAndTheLatestExpiryRoundTrip() {
+        BlockListStore store = context.getBean(BlockListStore.class);
+        String text = "spam 📧🚫 from 👨‍👩‍👧 🏴󠁧󠁢󠁳󠁣󠁴󠁿 — می‌خواهم";
+        BlockListEntry entry = new BlockListEntry(UUID.randomUUID(), null,
+                BlockedValue.parse(EntryType.DOMAIN, unique("emoji") + ".example"), text, EntrySource.MANUAL,
+                "operator:test", now, BlockListEntry.LATEST_EXPIRY, text, true);
+        inTransaction(() -> store.insert(List.of(entry), store.beginChange()));
+        BlockListEntry stored = store.findById(entry.id()).orElseThrow();
+        assertThat(stored.reason()).isEqualTo(text);
+        assertThat(stored.notes()).isEqualTo(text);
+        assertThat(stored.expiresAt()).isEqualTo(BlockListEntry.LATEST_EXPIRY);
+    }
+
     @Test
     void rangeExceptionsRoundTripAndAreFollowedAsAChange() {
         BlockListStore store = context.getBean(BlockListStore.class);

@@ -39,6 +39,9 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         if (status >= 500) {
             return "An unexpected error occurred; the server log has the details.";
         }
+        if (status == 400 && AmbiguousLengthGuard.refused(context.getRequest())) {
+            return AmbiguousLengthGuard.DETAIL;
+        }
         return switch (status) {
             case 401 -> "A valid API key is required: send 'Authorization: Bearer <key>'.";
             case 403 -> "This API key's role is not allowed to do this.";
@@ -60,6 +63,10 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         }
         if (message.startsWith("Required Body")) {
             return "a JSON request body is required";
+        }
+        int refused = message.indexOf(SingleJsonDocumentReader.REFUSED);
+        if (refused >= 0) {
+            return message.substring(refused);
         }
         Matcher property = PROPERTY.matcher(message);
         if (property.find()) {

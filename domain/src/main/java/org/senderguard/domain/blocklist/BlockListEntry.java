@@ -26,6 +26,12 @@ public record BlockListEntry(UUID id, TenantId tenant, BlockedValue value, Strin
      * is better split or lifted by Support (it also bounds the stored size of an entry).
      */
     public static final int MAX_EXCEPTIONS = 256;
+    /**
+     * The latest expiry an entry may have: the last second of the year 9999, the latest time both
+     * databases store (MariaDB's DATETIME) and that a four-digit ISO date, as the CSV export writes
+     * it, can say. An entry meant to last longer is one that never expires.
+     */
+    public static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
     private static final String EXCEPTIONS = "exceptions";
 
     public BlockListEntry {

@@ -53,9 +53,7 @@ public record BlockedValue(EntryType type, String value) {
             throw new InvalidValueException(FIELD, Texts.quote(trimmed) + " is longer than "
                     + (type == EntryType.DOMAIN ? MAX_DOMAIN : max) + " characters");
         }
-        if (Texts.hasControlCharacter(trimmed)) {
-            throw new InvalidValueException(FIELD, Texts.quote(trimmed) + " contains a control character");
-        }
+        Texts.requirePrintable(FIELD, trimmed);
         return new BlockedValue(type, switch (type) {
             case SENDER -> sender(trimmed);
             case DOMAIN -> domain(trimmed);

@@ -10,6 +10,9 @@ import org.senderguard.domain.common.InvalidValueException;
 /** A value being looked up (by mail flow, an admin, an operator). */
 public sealed interface Probe permits Probe.Address, Probe.Domain, Probe.Url, Probe.Ip {
 
+    /** The longest URL that is looked up or listed. */
+    int MAX_URL_LENGTH = Urls.MAX_LENGTH;
+
     /**
      * Detects the kind: an IP address (v4/v6; IPv4-mapped IPv6 becomes IPv4), an email address
      * (contains '@'), a URL (has a scheme like http:// or contains '/'), otherwise a domain name.

@@ -1,5 +1,6 @@
 package org.senderguard.domain.blocklist;
 
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 
 /** Helpers for error messages that echo what a user typed. */
@@ -15,28 +16,8 @@ final class Texts {
      * control and invisible formatting characters are escaped, and a long value is shortened.
      */
     static String quote(String value) {
-        StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_SHOWN) + 16).append('\'');
-        int shown = 0;
-        for (int i = 0; i < value.length() && shown < MAX_SHOWN; i++, shown++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (isUnsafe(c)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('\'');
-        if (value.length() > MAX_SHOWN) {
-            out.insert(out.length() - 1, "...").append(" (").append(value.length()).append(" characters)");
-        }
-        return out.toString();
+        return value.length() <= MAX_SHOWN ? "'" + FreeText.escaped(value) + "'"
+                : "'" + FreeText.escaped(value.substring(0, MAX_SHOWN)) + "...' (" + value.length() + " characters)";
     }
 
     /** Input stripped and checked for presence, length and control characters. */
@@ -48,10 +29,22 @@ final class Texts {
         if (value.length() > maxLength) {
             throw new InvalidValueException(field, quote(value) + " is longer than " + maxLength + " characters");
         }
+        requirePrintable(field, value);
+        return value;
+    }
+
+    /**
+     * Refuses control characters, and unpaired surrogates, which no UTF-8 text holds (MariaDB would
+     * keep a '?'). Other invisible characters are kept: a URL path percent-encodes them.
+     */
+    static void requirePrintable(String field, String value) {
         if (hasControlCharacter(value)) {
             throw new InvalidValueException(field, quote(value) + " contains a control character");
         }
-        return value;
+        if (value.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+            throw new InvalidValueException(field, quote(value) + " contains half of a character (an unpaired "
+                    + "surrogate)");
+        }
     }
 
     static String unbracket(String value) {
@@ -82,11 +75,5 @@ final class Texts {
         String message = e.getMessage();
         String prefix = e.field() + ": ";
         return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-    }
-
-    private static boolean isUnsafe(char c) {
-        int type = Character.getType(c);
-        return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
     }
 }

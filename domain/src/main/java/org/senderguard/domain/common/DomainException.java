@@ -6,8 +6,9 @@ package org.senderguard.domain.common;
  */
 public abstract class DomainException extends RuntimeException {
 
+    /** Messages echo what was typed; they are shown on one line, so what could break it is escaped. */
     protected DomainException(String message) {
-        super(message);
+        super(FreeText.escaped(message));
     }
 
     /** A short slug naming the kind of problem, e.g. {@code invalid-value}. */

@@ -16,13 +16,14 @@ public record OutboundSpamPolicy(PolicyId id, TenantId tenantId, String name, in
                                  List<EmailAddress> notifyRecipients, SenderConditions conditions) {
 
     public static final int MAX_PRIORITY = 1000;
+    public static final int MAX_NAME = 128;
     static final int DEFAULT_POLICY_PRIORITY = Integer.MAX_VALUE;
 
     public OutboundSpamPolicy {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenantId, "tenantId");
-        if (name == null || name.isBlank() || name.strip().length() > 128) {
-            throw new InvalidValueException("name", "a policy needs a name of 1-128 characters");
+        if (name == null || name.isBlank() || name.strip().length() > MAX_NAME) {
+            throw new InvalidValueException("name", "a policy needs a name of 1-" + MAX_NAME + " characters");
         }
         name = name.strip();
         Objects.requireNonNull(limits, "limits");

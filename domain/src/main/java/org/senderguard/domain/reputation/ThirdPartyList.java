@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 
 /**
@@ -53,18 +54,8 @@ public record ThirdPartyList(String name, String description, Set<ListedKind> li
     }
 
     private static String description(String input) {
-        if (input == null) {
-            return "";
-        }
-        String value = input.strip();
-        if (value.length() > MAX_DESCRIPTION) {
-            throw new InvalidValueException("description", "a description is at most " + MAX_DESCRIPTION
-                    + " characters");
-        }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidValueException("description", "a description cannot contain control characters");
-        }
-        return value;
+        String value = FreeText.optional("description", input, MAX_DESCRIPTION);
+        return value == null ? "" : value;
     }
 
     private static Set<ListedKind> lists(Set<ListedKind> input) {

@@ -2,6 +2,7 @@ package org.senderguard.domain.reputation;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 
 /** DNS zone names of block lists: ASCII, lower case, no trailing dot, at least two labels. */
@@ -42,11 +43,7 @@ final class Zones {
     }
 
     static String quote(String value) {
-        StringBuilder out = new StringBuilder("'");
-        for (int i = 0; i < value.length() && i < MAX_SHOWN; i++) {
-            char c = value.charAt(i);
-            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return out.append(value.length() > MAX_SHOWN ? "...'" : "'").toString();
+        return "'" + FreeText.escaped(value.length() > MAX_SHOWN ? value.substring(0, MAX_SHOWN) + "..." : value)
+                + "'";
     }
 }

@@ -173,6 +173,16 @@ class BlockedValueTest {
     }
 
     @Test
+    void anUnpairedSurrogateIsRefusedAndOtherInvisibleCharactersInAPathAreEscaped() {
+        assertThatThrownBy(() -> BlockedValue.parse(EntryType.URL, "http://x.example/\ud800"))
+                .hasMessage("value: 'http://x.example/\\ud800' contains half of a character (an unpaired surrogate)");
+        assertThatThrownBy(() -> BlockedValue.parse(EntryType.SENDER, "a\udc00@x.example"))
+                .hasMessageContaining("unpaired surrogate");
+        assertThat(BlockedValue.parse(EntryType.URL, "http://x.example/\u202egnp.exe").value())
+                .isEqualTo("x.example/%E2%80%AEgnp.exe");
+    }
+
+    @Test
     void rejectsOverLongValuesNamingTheLimit() {
         String local = "a".repeat(64);
         String longAddress = local + "@" + ("b".repeat(60) + ".").repeat(3) + "example.com"; // 259 characters

@@ -35,7 +35,8 @@ public class MailFlowController {
     public CompletableFuture<DecisionResponse> outbound(@Body OutboundRequest message, Authentication authentication) {
         return decideOutbound.decide(OutboundMessageCommand.of(
                 CallerAuthentication.caller(authentication).tenantId(), CallerAuthentication.actor(authentication),
-                message.messageId(), message.sender(), message.recipients(), message.verdict(), message.urls()))
+                message.messageId(), message.sender(), message.recipients(), message.verdict(), message.clientIp(),
+                message.urls()))
                 .thenApply(DecisionResponse::from);
     }
 

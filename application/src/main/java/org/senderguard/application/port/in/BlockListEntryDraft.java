@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.senderguard.domain.blocklist.BlockListEntry;
 import org.senderguard.domain.blocklist.EntryType;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 
 /**
@@ -22,14 +24,9 @@ public record BlockListEntryDraft(EntryType type, String reason, Instant expires
         if (type == null) {
             throw new InvalidValueException("type", "one of SENDER, DOMAIN, URL, IP is required");
         }
-        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
-            throw new InvalidValueException("reason", "say why the values are blocked (1-" + MAX_REASON
-                    + " characters)");
-        }
-        reason = reason.strip();
-        if (notes != null && notes.length() > MAX_NOTES) {
-            throw new InvalidValueException("notes", "at most " + MAX_NOTES + " characters");
-        }
+        reason = FreeText.required("reason", reason, MAX_REASON, "say why the values are blocked (1-" + MAX_REASON
+                + " characters)");
+        notes = FreeText.optional("notes", notes, MAX_NOTES);
         if (expiresAt != null && noExpiration) {
             throw new InvalidValueException("expiresAt", "give an expiry or no expiration, not both");
         }
@@ -56,19 +53,26 @@ public record BlockListEntryDraft(EntryType type, String reason, Instant expires
 
     /**
      * An expiry as people write it: an ISO instant ({@code 2027-01-31T12:00:00Z}) or a date
-     * ({@code 2027-01-31}), which means to the end of that UTC day.
+     * ({@code 2027-01-31}), which means to the end of that UTC day; at the latest
+     * {@link BlockListEntry#LATEST_EXPIRY}.
      */
     public static Instant parseExpiry(String field, String input) {
         if (input == null || input.isBlank()) {
             return null;
         }
         String text = input.strip();
+        Instant expiry;
         try {
-            return text.length() == 10 ? LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+            expiry = text.length() == 10 ? LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidValueException(field, "'" + text + "' is not a date (2027-01-31) or an instant "
                     + "(2027-01-31T12:00:00Z)");
         }
+        if (expiry.isAfter(BlockListEntry.LATEST_EXPIRY)) {
+            throw new InvalidValueException(field, "'" + text + "' is after " + BlockListEntry.LATEST_EXPIRY
+                    + ", the latest expiry; for entries that should not expire, say never");
+        }
+        return expiry;
     }
 }

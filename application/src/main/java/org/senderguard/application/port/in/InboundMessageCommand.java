@@ -20,12 +20,12 @@ public record InboundMessageCommand(TenantId tenantId, String messageId, EmailAd
     /** From raw input; the exception names the first bad field. URLs that are not web links are ignored. */
     public static InboundMessageCommand of(TenantId tenantId, String messageId, String sender, String clientIp,
                                            List<String> recipients, List<String> urls) {
-        MessageFields.requireMessageId(messageId);
+        String id = MessageFields.messageId(messageId);
         MessageFields.requireRecipients(recipients);
         if (clientIp == null || clientIp.isBlank()) {
             throw new InvalidValueException("clientIp", "the IP address of the sending server is required");
         }
-        return new InboundMessageCommand(tenantId, messageId.strip(), EmailAddress.parse("sender", sender),
+        return new InboundMessageCommand(tenantId, id, EmailAddress.parse("sender", sender),
                 Probe.ip(clientIp), MessageFields.recipients(recipients), MessageFields.urls(urls));
     }
 }

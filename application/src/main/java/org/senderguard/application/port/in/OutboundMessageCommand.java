@@ -21,12 +21,17 @@ public record OutboundMessageCommand(TenantId tenantId, Actor actor, String mess
         urls = List.copyOf(urls);
     }
 
-    /** From raw input; the exception names the first bad field. URLs that are not web links are ignored. */
+    /**
+     * From raw input; the exception names the first bad field. URLs that are not web links are ignored.
+     * The client IP, when given, must be an IP address, though outbound decisions do not use it.
+     */
     public static OutboundMessageCommand of(TenantId tenantId, Actor actor, String messageId, String sender,
-                                            List<String> recipients, String verdict, List<String> urls) {
-        MessageFields.requireMessageId(messageId);
+                                            List<String> recipients, String verdict, String clientIp,
+                                            List<String> urls) {
+        String id = MessageFields.messageId(messageId);
         MessageFields.requireRecipients(recipients);
-        return new OutboundMessageCommand(tenantId, actor, messageId.strip(), EmailAddress.parse("sender", sender),
+        MessageFields.checkClientIp(clientIp);
+        return new OutboundMessageCommand(tenantId, actor, id, EmailAddress.parse("sender", sender),
                 MessageFields.recipients(recipients), parseVerdict(verdict), MessageFields.urls(urls));
     }
 

@@ -2,6 +2,7 @@ package org.senderguard.application.port.in;
 
 import java.util.Objects;
 import org.senderguard.domain.audit.Actor;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.delisting.DelistingRequest;
 import org.senderguard.domain.tenant.TenantId;
@@ -17,8 +18,6 @@ public record RequestDelistingCommand(TenantId tenantId, String list, String val
         if (value == null || value.isBlank()) {
             throw new InvalidValueException("value", "the listed value is required");
         }
-        if (reason != null && reason.length() > BlockListEntryDraft.MAX_REASON) {
-            throw new InvalidValueException("reason", "at most " + BlockListEntryDraft.MAX_REASON + " characters");
-        }
+        reason = FreeText.optional("reason", reason, BlockListEntryDraft.MAX_REASON);
     }
 }

@@ -3,7 +3,7 @@ package org.senderguard.application.port.in;
 import java.util.Objects;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.common.EmailAddress;
-import org.senderguard.domain.common.InvalidValueException;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.tenant.TenantName;
 
 /** Support restricts a user by hand. */
@@ -13,8 +13,7 @@ public record RestrictUserCommand(TenantName tenant, EmailAddress user, String r
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(actor, "actor");
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidValueException("reason", "say why the user is restricted (1-1000 characters)");
-        }
+        reason = FreeText.required("reason", reason, BlockListEntryDraft.MAX_REASON,
+                "say why the user is restricted (1-" + BlockListEntryDraft.MAX_REASON + " characters)");
     }
 }

@@ -3,6 +3,7 @@ package org.senderguard.application.port.in;
 import java.util.Objects;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.tenant.TenantId;
 
@@ -16,10 +17,8 @@ public record UnblockCommand(TenantId tenantId, EmailAddress user, String reason
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(actor, "actor");
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidValueException("reason", "say why the user may send again (1-1000 characters)");
-        }
-        reason = reason.strip();
+        reason = FreeText.required("reason", reason, BlockListEntryDraft.MAX_REASON,
+                "say why the user may send again (1-" + BlockListEntryDraft.MAX_REASON + " characters)");
         if (overrideLimit && !actor.isOperator()) {
             throw new IllegalArgumentException("only an operator may override the unblock limit");
         }

@@ -1,0 +1,100 @@
+package org.senderguard.adapters.rest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.io.buffer.ByteBuffer;
+import io.micronaut.core.type.Argument;
+import io.micronaut.core.type.Headers;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.body.MessageBodyReader;
+import io.micronaut.http.codec.CodecException;
+import io.micronaut.json.body.JsonMessageHandler;
+import jakarta.inject.Singleton;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Reads a JSON body only when it is exactly one JSON document in which no object names a field
+ * twice. Parsers disagree on {@code {"type":"IP","type":"URL"}} (the last wins here, the first
+ * elsewhere) and on what follows a document, so a proxy, a log and this service could each read a
+ * different request; such a body is refused instead. The document is then read as before.
+ */
+@Singleton
+@Order(JsonMessageHandler.ORDER - 1)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SingleJsonDocumentReader<T> implements MessageBodyReader<T> {
+
+    private static final JsonFactory STRICT = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** How every refusal of this reader begins, so that the error answer can show it as it is. */
+    static final String REFUSED = "the request body must be one JSON document";
+    private static final String DUPLICATE = "Duplicate field ";
+
+    private final JsonMessageHandler<T> json;
+
+    public SingleJsonDocumentReader(JsonMessageHandler<T> json) {
+        this.json = json;
+    }
+
+    @Override
+    public boolean isReadable(Argument<T> type, MediaType mediaType) {
+        return json.isReadable(type, mediaType);
+    }
+
+    @Override
+    public T read(Argument<T> type, MediaType mediaType, Headers httpHeaders, ByteBuffer<?> byteBuffer) {
+        requireOneDocument(byteBuffer.toByteArray());
+        return json.read(type, mediaType, httpHeaders, byteBuffer);
+    }
+
+    @Override
+    public T read(Argument<T> type, MediaType mediaType, Headers httpHeaders, InputStream inputStream) {
+        try {
+            byte[] body = inputStream.readAllBytes();
+            requireOneDocument(body);
+            return json.read(type, mediaType, httpHeaders, new ByteArrayInputStream(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Returns when the body is one document, or when its first document is no JSON (or too deeply
+     * nested): the JSON reader then says so as usual.
+     */
+    private static void requireOneDocument(byte[] body) {
+        try (JsonParser parser = STRICT.createParser(body)) {
+            if (parser.nextToken() == null) {
+                return;
+            }
+            parser.skipChildren();
+            if (!hasMore(parser)) {
+                return;
+            }
+        } catch (JsonProcessingException e) {
+            if (e.getOriginalMessage().startsWith(DUPLICATE)) {
+                throw new CodecException(REFUSED + " that names each field once, but "
+                        + e.getOriginalMessage().substring(DUPLICATE.length()) + " is named more than once");
+            }
+            return;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new CodecException(REFUSED + ", but more follows it");
+    }
+
+    private static boolean hasMore(JsonParser parser) throws IOException {
+        try {
+            return parser.nextToken() != null;
+        } catch (JsonProcessingException notJson) {
+            return true;
+        }
+    }
+}
