@@ -103,7 +103,7 @@ class BlocklistCsvTest {
     void aFileSavedByExcelWithByteOrderMarkAndCrlfImports() throws IOException {
         String tag = unique();
         Path excel = dir.resolve("excel.csv");
-        Files.writeString(excel, "\uFEFF" + HEADER + ",notes\r\nDOMAIN,excel-" + tag + ".example,from Excel,\"two\r\nlines\"\r\n"
+        Files.writeString(excel, "\uFEFF" + HEADER + ",notes\r\nDOMAIN,excel-" + tag + ".example,from Excel,\"a note, quoted\"\r\n"
                 + "SENDER,someone@excel-" + tag + ".example,from Excel,\r\n", StandardCharsets.UTF_8);
         TestApplication.CliResult imported = TestApplication.cli("blocklist", "import", excel.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();

@@ -10,6 +10,7 @@ import java.util.List;
 import me.tongfei.progressbar.ProgressBar;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.senderguard.adapters.cli.Operator;
@@ -56,8 +57,7 @@ public class BlocklistImportCommand implements Runnable {
     public void run() {
         long lines = CsvInput.lines(file);
         try (Reader reader = CsvInput.open(file);
-             CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                     .setIgnoreSurroundingSpaces(true).get().parse(reader);
+             CSVParser csv = parser(reader);
              ProgressBar progress = ImportProgress.bar(Math.max(0, lines - 1))) {
             checkHeader(csv.getHeaderNames());
             ImportedEntries imported = importer.importRows(new ImportCommand(rows(csv), EntrySource.IMPORT, false,
@@ -74,6 +74,17 @@ public class BlocklistImportCommand implements Runnable {
             throw e.getCause() instanceof CSVException format ? CsvInput.badFormat(format) : e;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the header line; a header the parser cannot take (say, a repeated column) is bad input. */
+    private static CSVParser parser(Reader reader) throws IOException {
+        try {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
+                    .setAllowMissingColumnNames(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get()
+                    .parse(reader);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("FILE", "line 1: " + e.getMessage());
         }
     }
 
