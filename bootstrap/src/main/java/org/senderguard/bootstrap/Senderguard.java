@@ -14,11 +14,13 @@ import java.util.TimeZone;
 import org.senderguard.adapters.cli.CliErrorHandler;
 import org.senderguard.adapters.cli.SenderguardCommand;
 import org.senderguard.adapters.persistence.DatabaseSettings;
+import org.senderguard.adapters.persistence.EmbeddedDatabaseSharing;
 import picocli.CommandLine;
 
 /**
  * The one entry point: {@code serve} runs the HTTP server, every other subcommand is the operator
- * CLI. Both open the same database; only {@code serve} starts the server.
+ * CLI. Both open the same database; only {@code serve} starts the server. How processes share the
+ * embedded database: EmbeddedDatabaseSharing.
  */
 public final class Senderguard {
 
@@ -39,17 +41,44 @@ public final class Senderguard {
     static int run(String[] args, Map<String, String> env) {
         DatabaseSettings database = needsDatabase(args) ? DatabaseSettings.fromEnvironment(env)
                 : DatabaseSettings.scratch();
+        EmbeddedDatabaseSharing sharing = EmbeddedDatabaseSharing.of(database);
+        boolean serve = ServeOptions.fromArgs(args).requested();
         ApplicationContext context;
         try {
-            context = start(args, env, database);
+            context = startSharing(args, env, database, sharing, serve);
         } catch (RuntimeException e) {
+            sharing.close();
             System.err.println("senderguard: cannot start on the database " + database.urlWithoutOptions() + ": "
                     + CliErrorHandler.rootCause(e));
             return CliErrorHandler.FAILURE;
         }
-        try (context) {
-            return commandLine(context).execute(args);
+        try (sharing) {
+            try {
+                return commandLine(context).execute(args);
+            } finally {
+                // Whoever serves the embedded file to others must not take it away from them (bounded).
+                sharing.awaitAlone();
+                context.close();
+            }
         }
+    }
+
+    /**
+     * The context on a database shared with other processes: {@code serve} opens an embedded one
+     * alone, so that it is the process that serves the file to the commands that come after it.
+     */
+    private static ApplicationContext startSharing(String[] args, Map<String, String> env, DatabaseSettings database,
+                                                   EmbeddedDatabaseSharing sharing, boolean serve) {
+        if (serve) {
+            sharing.alone();
+        } else {
+            sharing.alongsideOthers();
+        }
+        ApplicationContext context = start(args, env, database);
+        if (serve) {
+            sharing.release();
+        }
+        return context;
     }
 
     /** Help, the version and usage errors need no data: they must work even when the database is down. */

@@ -1,7 +1,9 @@
 package org.senderguard.adapters.persistence;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the database is, from the operator's environment: MariaDB (or any JDBC URL) through
@@ -20,6 +22,14 @@ public record DatabaseSettings(String url, String user, String password) {
     private static final String IN_MEMORY_OPTIONS = ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE";
     private static final String EMBEDDED_OPTIONS = IN_MEMORY_OPTIONS + ";AUTO_SERVER=TRUE";
 
+    private static final String H2_FILE = "jdbc:h2:file:";
+    /**
+     * How long opening an embedded database is retried: processes opening it at the same moment
+     * refuse each other ("Lock file recently modified"), as H2 waits only a few seconds for its lock
+     * file to settle.
+     */
+    private static final long EMBEDDED_OPEN_RETRY_MILLIS = EmbeddedDatabaseSharing.PATIENCE.toMillis();
+
     public static DatabaseSettings fromEnvironment(Map<String, String> env) {
         String url = env.get("SENDERGUARD_DB_URL");
         if (url != null && !url.isBlank()) {
@@ -37,7 +47,7 @@ public record DatabaseSettings(String url, String user, String password) {
      */
     public static DatabaseSettings embedded(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
-        return new DatabaseSettings("jdbc:h2:file:" + dir.resolve("senderguard") + EMBEDDED_OPTIONS, "sa",
+        return new DatabaseSettings(H2_FILE + dir.resolve("senderguard") + EMBEDDED_OPTIONS, "sa",
                 EmbeddedDatabaseSecret.in(dir));
     }
 
@@ -51,6 +61,14 @@ public record DatabaseSettings(String url, String user, String password) {
         return url.split("[?;]", 2)[0];
     }
 
+    /** The directory of an embedded H2 file database; empty for any other database. */
+    public Optional<Path> embeddedDirectory() {
+        String location = urlWithoutOptions();
+        return location.startsWith(H2_FILE)
+                ? Optional.of(Path.of(location.substring(H2_FILE.length())).toAbsolutePath().getParent())
+                : Optional.empty();
+    }
+
     /** The embedded auto-server listens for other processes; keep it on loopback. Call before H2 loads. */
     public static void bindEmbeddedServerToLoopback() {
         System.setProperty("h2.bindAddress", "127.0.0.1");
@@ -58,10 +76,14 @@ public record DatabaseSettings(String url, String user, String password) {
 
     /** The Micronaut properties that configure the default datasource. */
     public Map<String, Object> toProperties() {
-        return Map.of(
+        Map<String, Object> properties = new HashMap<>(Map.of(
                 "datasources.default.url", url,
                 "datasources.default.username", user,
-                "datasources.default.password", password);
+                "datasources.default.password", password));
+        if (embeddedDirectory().isPresent()) {
+            properties.put("datasources.default.initialization-fail-timeout", EMBEDDED_OPEN_RETRY_MILLIS);
+        }
+        return properties;
     }
 
     @Override

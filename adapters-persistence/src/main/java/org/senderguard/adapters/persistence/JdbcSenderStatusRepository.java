@@ -1,5 +1,6 @@
 package org.senderguard.adapters.persistence;
 
+import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,9 +33,15 @@ class JdbcSenderStatusRepository implements SenderStatusRepository {
             + "LEFT JOIN restriction r ON r.tenant_id = s.tenant_id AND r.address = s.address ";
 
     private final Sql sql;
+    /**
+     * Whether a locking read returns the joined restriction as of the lock (InnoDB) rather than as of
+     * the statement's start, before any wait for the lock (H2 refreshes only the locked rows).
+     */
+    private final boolean lockingReadsJoinCurrentRows;
 
-    JdbcSenderStatusRepository(Sql sql) {
+    JdbcSenderStatusRepository(Sql sql, @Property(name = "datasources.default.url") String url) {
         this.sql = sql;
+        this.lockingReadsJoinCurrentRows = !url.startsWith("jdbc:h2:");
     }
 
     @Override
@@ -44,10 +51,10 @@ class JdbcSenderStatusRepository implements SenderStatusRepository {
     }
 
     /**
-     * Takes the rows' exclusive locks and reads them in one statement (InnoDB takes the locks in
-     * index order, the same for every locker): an INSERT IGNORE first would take shared locks on
-     * existing rows, and transactions upgrading shared locks deadlock. Only a sender's very first
-     * messages insert its row, and then lock and read it.
+     * Takes the rows' exclusive locks and reads them (InnoDB takes the locks in index order, the
+     * same for every locker): an INSERT IGNORE first would take shared locks on existing rows, and
+     * transactions upgrading shared locks deadlock. Only a sender's very first messages insert its
+     * row, and then lock and read it.
      */
     @Override
     public Map<SenderKey, SenderStatus> lockAll(Collection<SenderKey> senders) {
@@ -64,10 +71,22 @@ class JdbcSenderStatusRepository implements SenderStatusRepository {
         return statuses;
     }
 
+    /**
+     * One statement where the locking read is current; elsewhere the lock first, then a read that
+     * starts after it and so sees what the lock's previous holder committed.
+     */
     private Map<SenderKey, SenderStatus> lockAndRead(SenderKeys keys) {
+        if (lockingReadsJoinCurrentRows) {
+            return read(keys, " FOR UPDATE");
+        }
+        sql.list("SELECT address FROM sender_status WHERE " + keys.in() + " FOR UPDATE", rs -> null,
+                keys.params().toArray());
+        return read(keys, "");
+    }
+
+    private Map<SenderKey, SenderStatus> read(SenderKeys keys, String lock) {
         Map<SenderKey, SenderStatus> statuses = new HashMap<>();
-        sql.list(SELECT + "WHERE " + keys.in("s.") + " FOR UPDATE", JdbcSenderStatusRepository::status,
-                keys.params().toArray())
+        sql.list(SELECT + "WHERE " + keys.in("s.") + lock, JdbcSenderStatusRepository::status, keys.params().toArray())
                 .forEach(status -> statuses.put(new SenderKey(status.tenantId(), status.address()), status));
         return statuses;
     }

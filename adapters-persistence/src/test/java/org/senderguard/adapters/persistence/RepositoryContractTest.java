@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -393,6 +394,51 @@ abstract class RepositoryContractTest {
             unblocks.add(tenant.id(), user, Actor.operator("ops"), true, now.minusSeconds(86_400));
         });
         assertThat(unblocks.countAdminUnblocksSince(tenant.id(), user, now.minusSeconds(86_400 * 30))).isEqualTo(1);
+    }
+
+    /**
+     * What an unblock does: each racer locks the sender, lifts the restriction only if it is still
+     * there, and records the unblock. Every locker must see what the one before it committed.
+     */
+    @Test
+    void racingUnblocksOfOneRestrictionLiftItOnce() throws Exception {
+        Tenant tenant = stored(newTenant("race"));
+        EmailAddress user = EmailAddress.parse("a", "u@" + tenant.domains().values().get(0));
+        inTransaction(() -> statuses.save(statuses.lock(tenant.id(), user).restrictedBy(Restriction.manual("spam", now))));
+
+        long lifted = race(16, () -> unitOfWork.inTransaction(() -> {
+            SenderStatus status = statuses.lock(tenant.id(), user);
+            if (!status.isRestrictedAt(now)) {
+                return false;
+            }
+            statuses.save(status.unblockedAt(now));
+            unblocks.add(tenant.id(), user, Actor.apiKey("k1"), false, now);
+            return true;
+        }));
+
+        assertThat(lifted).isEqualTo(1);
+        assertThat(unblocks.countAdminUnblocksSince(tenant.id(), user, now.minusSeconds(60))).isEqualTo(1);
+        assertThat(statuses.find(tenant.id(), user).orElseThrow().isRestrictedAt(now)).isFalse();
+    }
+
+    /** Runs {@code work} on {@code threads} threads released together; how many returned true. */
+    private static long race(int threads, Supplier<Boolean> work) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<CompletableFuture<Boolean>> racers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                racers.add(CompletableFuture.supplyAsync(() -> {
+                    awaitQuietly(start);
+                    return work.get();
+                }, pool));
+            }
+            start.countDown();
+            CompletableFuture.allOf(racers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            return racers.stream().filter(CompletableFuture::join).count();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
