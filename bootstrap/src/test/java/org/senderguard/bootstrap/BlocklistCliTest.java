@@ -127,12 +127,17 @@ class BlocklistCliTest {
     }
 
     private Path write(String name, String... lines) throws IOException {
+        return csv(dir, name, lines);
+    }
+
+    /** A CSV file of these lines in {@code dir}. */
+    static Path csv(Path dir, String name, String... lines) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         return file;
     }
 
-    private static String unique() {
+    static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,12 +153,10 @@ class BlocklistCsvTest {
     }
 
     private Path write(String name, String... lines) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-        return file;
+        return BlocklistCliTest.csv(dir, name, lines);
     }
 
     private static String unique() {
-        return UUID.randomUUID().toString().substring(0, 8);
+        return BlocklistCliTest.unique();
     }
 }
