@@ -4,7 +4,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,33 +19,44 @@ final class ArchitectureRules {
     private ArchitectureRules() {
     }
 
+    /** The adapter modules, by their package under {@code adapters}: adding an adapter is one entry here. */
+    static final List<String> ADAPTERS = List.of("rest", "cli", "persistence", "email", "dns", "portal");
+
     static List<ArchRule> all(String root) {
         return List.of(layers(root), frameworkFreeCore(root), inPortsIndependentOfOutPorts(root),
-                noFieldInjection(), noStandardStreams(root));
+                adaptersUsePortsOnly(root), noFieldInjection(), noStandardStreams(root));
     }
 
     static ArchRule layers(String root) {
-        return layeredArchitecture()
+        LayeredArchitecture layers = layeredArchitecture()
                 .consideringOnlyDependenciesInAnyPackage(root + "..")
                 .layer("Domain").definedBy(root + ".domain..")
                 .layer("Application").definedBy(root + ".application..")
-                .layer("Rest").definedBy(root + ".adapters.rest..")
-                .layer("Cli").definedBy(root + ".adapters.cli..")
-                .layer("Persistence").definedBy(root + ".adapters.persistence..")
-                .layer("Email").definedBy(root + ".adapters.email..")
-                .layer("Dns").definedBy(root + ".adapters.dns..")
-                .layer("Portal").definedBy(root + ".adapters.portal..")
-                .layer("Bootstrap").definedBy(root + ".bootstrap..")
-                .whereLayer("Rest").mayOnlyBeAccessedByLayers("Bootstrap")
-                .whereLayer("Cli").mayOnlyBeAccessedByLayers("Bootstrap")
-                .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Bootstrap")
-                .whereLayer("Email").mayOnlyBeAccessedByLayers("Bootstrap")
-                .whereLayer("Dns").mayOnlyBeAccessedByLayers("Bootstrap")
-                .whereLayer("Portal").mayOnlyBeAccessedByLayers("Bootstrap")
-                .whereLayer("Application").mayOnlyBeAccessedByLayers("Rest", "Cli", "Persistence", "Email", "Dns", "Portal",
-                        "Bootstrap")
+                .layer("Bootstrap").definedBy(root + ".bootstrap..");
+        for (String adapter : ADAPTERS) {
+            layers = layers.layer(adapterLayer(adapter)).definedBy(root + ".adapters." + adapter + "..");
+        }
+        for (String adapter : ADAPTERS) {
+            layers = layers.whereLayer(adapterLayer(adapter)).mayOnlyBeAccessedByLayers("Bootstrap");
+        }
+        List<String> adaptersAndBootstrap = new ArrayList<>(ADAPTERS.stream().map(ArchitectureRules::adapterLayer)
+                .toList());
+        adaptersAndBootstrap.add("Bootstrap");
+        return layers
+                .whereLayer("Application").mayOnlyBeAccessedByLayers(adaptersAndBootstrap.toArray(String[]::new))
                 .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
                 .ensureAllClassesAreContainedInArchitecture();
+    }
+
+    private static String adapterLayer(String adapter) {
+        return "adapters." + adapter;
+    }
+
+    /** Adapters drive the application through its in-ports and implement its out-ports; services are bootstrap's to wire. */
+    static ArchRule adaptersUsePortsOnly(String root) {
+        return noClasses().that().resideInAPackage(root + ".adapters..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".application.service..")
+                .because("an adapter must know the application only through port.in and port.out");
     }
 
     static ArchRule frameworkFreeCore(String root) {

@@ -2,6 +2,7 @@ package org.senderguard.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -46,6 +47,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void adaptersUsePortsOnly() {
+        ArchitectureRules.adaptersUsePortsOnly("org.senderguard").check(PROJECT);
+    }
+
+    @Test
+    void everyAdapterModuleIsALayer() {
+        assertThat(PROJECT.stream().map(JavaClass::getPackageName).filter(p -> p.startsWith("org.senderguard.adapters."))
+                .map(p -> p.split("\\.")[3]).distinct()).containsExactlyInAnyOrderElementsOf(ArchitectureRules.ADAPTERS);
+    }
+
+    @Test
     void noFieldInjection() {
         ArchitectureRules.noFieldInjection().check(PROJECT);
     }
@@ -68,5 +80,7 @@ class ArchitectureTest {
                 .contains("adapters.rest.RestTalksToPersistence")
                 .contains("domain.DomainUsesApplication")
                 .contains("Unassigned");
+        assertThat(ArchitectureRules.adaptersUsePortsOnly("org.senderguard.archfixture").evaluate(FIXTURE)
+                .getFailureReport().getDetails()).anyMatch(line -> line.contains("adapters.cli.CliCallsService"));
     }
 }

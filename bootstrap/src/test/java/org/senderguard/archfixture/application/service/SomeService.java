@@ -1,0 +1,4 @@
+package org.senderguard.archfixture.application.service;
+
+public class SomeService {
+}
