@@ -1,5 +1,7 @@
 package org.senderguard.bootstrap;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -7,6 +9,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -18,7 +21,7 @@ import java.util.Map;
 class ErrorProbeController {
 
     @Serdeable
-    record ProbeBody(String name, int count) {
+    record ProbeBody(String name, int count, @Nullable Instant at, @JsonProperty("flag") @Nullable Boolean renamed) {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -150,6 +151,62 @@ class HostileValuesTest {
         assertThat(Http.get(ENTRIES, tenant.reader).items()).isEmpty();
         assertThat(Http.send("POST", ENTRIES, tenant.admin, "application/json", " \n" + entry + "\r\n\t ").status())
                 .as("whitespace around the one document is fine").isEqualTo(201);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            entries  | {"type":["IP"],"values":["192.0.2.1"]}                 | field 'type' must be a string, not an array
+            entries  | {"type":7,"values":["x.example"]}                       | field 'type' must be a string, not a number
+            entries  | {"type":"DOMAIN","values":[["x.example"]]}              | field 'values[0]' must be a string, not an array
+            entries  | {"type":"DOMAIN","values":["a.example",{"b":1}]}        | field 'values[1]' must be a string, not an object
+            entries  | {"type":"DOMAIN","values":"x.example"}                  | field 'values' must be an array, not a string
+            entries  | {"type":"DOMAIN","values":["x.example"],"noExpiration":"true"}   | field 'noExpiration' must be true or false, not a string
+            entries  | {"type":"DOMAIN","values":["x.example"],"noExpiration":1}        | field 'noExpiration' must be true or false, not a number
+            entries  | {"type":"DOMAIN","values":["x.example"],"noExpiration":1e999999} | field 'noExpiration' must be true or false, not a number
+            entries  | {"type":"DOMAIN","values":["x.example"],"noExpiration":[true]}   | field 'noExpiration' must be true or false, not an array
+            policies | {"name":"p","enabled":"yes"}                            | field 'enabled' must be true or false, not a string
+            policies | {"name":"p","recipientLimitPerDay":1.5}                 | field 'recipientLimitPerDay' must be an integer from -2147483648 to 2147483647, not a number with a fraction or an exponent
+            policies | {"name":"p","recipientLimitPerDay":10.0}                | field 'recipientLimitPerDay' must be an integer from -2147483648 to 2147483647, not a number with a fraction or an exponent
+            policies | {"name":"p","priority":2147483648}                      | field 'priority' must be an integer from -2147483648 to 2147483647, not a number out of that range
+            policies | {"name":"p","priority":-99999999999999999999999}        | field 'priority' must be an integer from -2147483648 to 2147483647, not a number out of that range
+            policies | {"name":"p","priority":"5"}                             | field 'priority' must be an integer from -2147483648 to 2147483647, not a string
+            policies | {"name":"p","priority":true}                            | field 'priority' must be an integer from -2147483648 to 2147483647, not a boolean
+            policies | {"name":["p"]}                                          | field 'name' must be a string, not an array
+            policies | {"name":"p","senders":[1]}                              | field 'senders[0]' must be a string, not a number
+            outbound | {"messageId":"<1@x>","sender":["a@x.example"],"recipients":["b@y.example"],"verdict":"SPAM"} | field 'sender' must be a string, not an array
+            outbound | {"messageId":"<1@x>","sender":"a@x.example","recipients":"b@y.example","verdict":"SPAM"}   | field 'recipients' must be an array, not a string
+            outbound | {"messageId":"<1@x>","sender":"a@x.example","recipients":[["b@y.example"]],"verdict":"SPAM"} | field 'recipients[0]' must be a string, not an array
+            outbound | {"messageId":1,"sender":"a@x.example","recipients":["b@y.example"],"verdict":"SPAM"}         | field 'messageId' must be a string, not a number
+            """)
+    void aValueOfTheWrongJsonTypeIsRefusedNamingTheFieldInsteadOfCoerced(String endpoint, String body, String detail) {
+        TenantClient tenant = new TenantClient();
+        Http.Response response = switch (endpoint) {
+            case "entries" -> Http.send("POST", ENTRIES, tenant.admin, "application/json", body);
+            case "policies" -> Http.send("POST", "/api/v1/outbound-spam-policies", tenant.admin, "application/json",
+                    body);
+            default -> Http.send("POST", "/api/v1/mail-flow/outbound", tenant.mailFlow, "application/json", body);
+        };
+        RestApiTest.assertProblem(response, 400, "bad-request");
+        assertThat((String) response.json().get("detail")).isEqualTo(detail);
+        assertThat(Http.get(ENTRIES, tenant.reader).items()).isEmpty();
+        assertThat(Http.get("/api/v1/outbound-spam-policies", tenant.reader).jsonList()).hasSize(1);
+    }
+
+    @Test
+    void valuesOfTheRightJsonTypeNullAndUnknownFieldsAreReadAsBefore() {
+        TenantClient tenant = new TenantClient();
+        Http.Response entry = Http.send("POST", ENTRIES, tenant.admin, "application/json",
+                "{\"type\":\"DOMAIN\",\"values\":[\"typed.example\"],\"noExpiration\":true,\"notes\":null,"
+                        + "\"expiresAt\":null,\"unknown\":[1.5,{\"a\":\"yes\"}]}");
+        assertThat(entry.status()).as(entry.body()).isEqualTo(201);
+        assertThat(Http.get(ENTRIES, tenant.reader).items()).extracting(e -> e.get("value"))
+                .containsExactly("typed.example");
+
+        Http.Response policy = Http.send("POST", "/api/v1/outbound-spam-policies", tenant.admin, "application/json",
+                "{\"name\":\"typed\",\"senderDomains\":[\"" + tenant.domain + "\"],\"enabled\":false,"
+                        + "\"priority\":null,\"recipientLimitPerDay\":250,\"notifyRecipients\":null}");
+        assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+        assertThat(policy.json()).containsEntry("enabled", false).containsEntry("recipientLimitPerDay", 250);
     }
 
     @Test

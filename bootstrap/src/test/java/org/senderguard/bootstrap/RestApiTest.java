@@ -83,7 +83,21 @@ class RestApiTest {
                 "{\"name\":\"x\",\"count\":\"many\"}");
         assertProblem(wrongType, 400, "bad-request");
         assertThat(wrongType.json()).containsEntry("detail",
-                "a value in the request body has the wrong type (line 1, column 27)");
+                "field 'count' must be an integer from -2147483648 to 2147483647, not a string");
+        Http.Response nullForAPrimitive = Http.send("POST", "/test-probe", admin, "application/json",
+                "{\"name\":\"x\",\"count\":null}");
+        assertProblem(nullForAPrimitive, 400, "bad-request");
+        assertThat(nullForAPrimitive.json()).containsEntry("detail",
+                "field 'count' must be an integer from -2147483648 to 2147483647, not null");
+        Http.Response renamed = Http.send("POST", "/test-probe", admin, "application/json",
+                "{\"name\":\"x\",\"count\":1,\"flag\":\"yes\"}");
+        assertThat(renamed.json()).as("a field is known by its JSON name").containsEntry("detail",
+                "field 'flag' must be true or false, not a string");
+        Http.Response unchecked = Http.send("POST", "/test-probe", admin, "application/json",
+                "{\"name\":\"x\",\"count\":1,\"at\":\"yesterday\"}");
+        assertProblem(unchecked, 400, "bad-request");
+        assertThat(unchecked.json()).as("a type the check leaves to the binding").containsEntry("detail",
+                "field 'at' has a value of the wrong type");
         assertProblem(Http.send("POST", "/test-probe", admin, "application/json",
                 "{\"name\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}"), 413, "payload-too-large");
     }

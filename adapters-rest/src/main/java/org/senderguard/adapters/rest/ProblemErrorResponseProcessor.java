@@ -68,6 +68,10 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         if (refused >= 0) {
             return message.substring(refused);
         }
+        Matcher wrongType = JsonFieldTypes.REFUSAL.matcher(message);
+        if (wrongType.find()) {
+            return wrongType.group();
+        }
         Matcher property = PROPERTY.matcher(message);
         if (property.find()) {
             return "field '" + property.group(1) + "' has a value of the wrong type";

@@ -3,6 +3,7 @@ package org.senderguard.adapters.rest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.io.buffer.ByteBuffer;
@@ -23,7 +24,9 @@ import java.io.UncheckedIOException;
  * Reads a JSON body only when it is exactly one JSON document in which no object names a field
  * twice. Parsers disagree on {@code {"type":"IP","type":"URL"}} (the last wins here, the first
  * elsewhere) and on what follows a document, so a proxy, a log and this service could each read a
- * different request; such a body is refused instead. The document is then read as before.
+ * different request; such a body is refused instead. In the same pass, each field of the record the
+ * body is bound to must have the JSON type of its Java type (see {@link JsonFieldTypes}): the
+ * binding would otherwise turn {@code "yes"} into false. The document is then read as before.
  */
 @Singleton
 @Order(JsonMessageHandler.ORDER - 1)
@@ -50,7 +53,7 @@ public class SingleJsonDocumentReader<T> implements MessageBodyReader<T> {
 
     @Override
     public T read(Argument<T> type, MediaType mediaType, Headers httpHeaders, ByteBuffer<?> byteBuffer) {
-        requireOneDocument(byteBuffer.toByteArray());
+        requireOneDocument(byteBuffer.toByteArray(), type.getType());
         return json.read(type, mediaType, httpHeaders, byteBuffer);
     }
 
@@ -58,7 +61,7 @@ public class SingleJsonDocumentReader<T> implements MessageBodyReader<T> {
     public T read(Argument<T> type, MediaType mediaType, Headers httpHeaders, InputStream inputStream) {
         try {
             byte[] body = inputStream.readAllBytes();
-            requireOneDocument(body);
+            requireOneDocument(body, type.getType());
             return json.read(type, mediaType, httpHeaders, new ByteArrayInputStream(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,15 +69,20 @@ public class SingleJsonDocumentReader<T> implements MessageBodyReader<T> {
     }
 
     /**
-     * Returns when the body is one document, or when its first document is no JSON (or too deeply
-     * nested): the JSON reader then says so as usual.
+     * Returns when the body is one document whose fields fit {@code type}, or when its first
+     * document is no JSON (or too deeply nested): the JSON reader then says so as usual.
      */
-    private static void requireOneDocument(byte[] body) {
+    private static void requireOneDocument(byte[] body, Class<?> type) {
         try (JsonParser parser = STRICT.createParser(body)) {
-            if (parser.nextToken() == null) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
                 return;
             }
-            parser.skipChildren();
+            if (first == JsonToken.START_OBJECT) {
+                JsonFieldTypes.check(parser, type);
+            } else {
+                parser.skipChildren();
+            }
             if (!hasMore(parser)) {
                 return;
             }
