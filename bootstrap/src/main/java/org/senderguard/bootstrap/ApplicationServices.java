@@ -191,9 +191,9 @@ class ApplicationServices {
 
     /** Spam's links are recorded on the I/O pool, after the decision has been answered. */
     @Singleton
-    SpamFeed spamFeed(SpamSightings sightings, BlockLists lists, BlockListService blockList, UnitOfWork unitOfWork,
-                      Clock clock, @Named(TaskExecutors.IO) ExecutorService executor) {
-        return new SpamFeed(sightings, lists, blockList, unitOfWork, clock, executor);
+    SpamFeed spamFeed(SpamSightings sightings, BlockLists lists, BlockListService blockList, Clock clock,
+                      @Named(TaskExecutors.IO) ExecutorService executor) {
+        return new SpamFeed(sightings, lists, blockList, clock, executor);
     }
 
     /**

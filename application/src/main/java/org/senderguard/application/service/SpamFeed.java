@@ -14,7 +14,6 @@ import org.senderguard.application.port.in.AddBlockListEntriesUseCase;
 import org.senderguard.application.port.in.BlockListEntryDraft;
 import org.senderguard.application.port.in.OutboundMessageCommand;
 import org.senderguard.application.port.out.SpamSightings;
-import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.blocklist.EntrySource;
 import org.senderguard.domain.blocklist.EntryType;
@@ -40,16 +39,14 @@ public class SpamFeed {
     private final SpamSightings sightings;
     private final BlockLists lists;
     private final AddBlockListEntriesUseCase blockList;
-    private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final Executor executor;
 
     public SpamFeed(SpamSightings sightings, BlockLists lists, AddBlockListEntriesUseCase blockList,
-                    UnitOfWork unitOfWork, Clock clock, Executor executor) {
+                    Clock clock, Executor executor) {
         this.sightings = sightings;
         this.lists = lists;
         this.blockList = blockList;
-        this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.executor = executor;
     }
@@ -74,10 +71,10 @@ public class SpamFeed {
             return;
         }
         Instant now = clock.instant();
-        Map<DomainName, Integer> senders = unitOfWork.inTransaction(() -> {
-            sightings.record(sender, domains, now);
-            return sightings.distinctSenders(domains, now.minus(WINDOW));
-        });
+        // One statement, committed before counting: of sightings recorded concurrently, the last to
+        // commit then sees all of them, where counts inside each transaction could each miss the others.
+        sightings.record(sender, domains, now);
+        Map<DomainName, Integer> senders = sightings.distinctSenders(domains, now.minus(WINDOW));
         senders.forEach((domain, count) -> {
             if (count >= DISTINCT_SENDERS && !listed(domain, now)) {
                 list(domain, count);
