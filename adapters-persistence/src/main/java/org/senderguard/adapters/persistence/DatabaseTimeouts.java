@@ -29,6 +29,11 @@ public class DatabaseTimeouts implements BeanCreatedEventListener<DatasourceConf
     private final boolean cli;
 
     DatabaseTimeouts(@Value(TIMEOUT) Duration timeout, Environment environment) {
+        if (timeout.toMillis() < LEAST_VALIDATION_MILLIS) {
+            // Hikari would quietly replace a shorter connection timeout with its default of 30 s.
+            throw new IllegalArgumentException("SENDERGUARD_DB_TIMEOUT must be at least " + LEAST_VALIDATION_MILLIS
+                    + "ms, not " + timeout.toMillis() + "ms");
+        }
         this.timeout = timeout;
         this.cli = environment.getActiveNames().contains(Environment.CLI);
     }

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.senderguard.application.port.out.DatabaseUnavailableException;
@@ -33,7 +33,7 @@ final class Batcher<I, O> {
 
     private final Function<List<I>, List<O>> handle;
     private final int maxBatch;
-    private final Executor lateAnswers;
+    private final Duration timeout;
     private final Supplier<? extends RuntimeException> late;
     private final BlockingQueue<Pending<I, O>> queue = new LinkedBlockingQueue<>();
 
@@ -47,7 +47,7 @@ final class Batcher<I, O> {
             Duration timeout, Supplier<? extends RuntimeException> late) {
         this.handle = handle;
         this.maxBatch = maxBatch;
-        this.lateAnswers = CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        this.timeout = timeout;
         this.late = late;
         for (int i = 0; i < workerCount; i++) {
             workers.execute(this::work);
@@ -57,12 +57,9 @@ final class Batcher<I, O> {
     CompletableFuture<O> submit(I item) {
         Pending<I, O> pending = new Pending<>(item, new CompletableFuture<>());
         queue.add(pending);
-        lateAnswers.execute(() -> {
-            if (!pending.answer().isDone()) {
-                pending.answer().completeExceptionally(late.get());
-            }
-        });
-        return pending.answer();
+        // orTimeout drops its timer once the answer is there, so that a request does not outlive it.
+        return pending.answer().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(
+                failure -> CompletableFuture.failedFuture(failure instanceof TimeoutException ? late.get() : failure));
     }
 
     private void work() {

@@ -64,9 +64,9 @@ final class MessageFields {
         }
     }
 
-    /** The client's address, when mail flow reports one, is a single IP address (v4 or v6). */
+    /** The client's address, when mail flow reports one (not blank), is a single IP address (v4 or v6). */
     static void checkClientIp(String clientIp) {
-        if (clientIp != null) {
+        if (clientIp != null && !clientIp.isBlank()) {
             Probe.ip(clientIp);
         }
     }

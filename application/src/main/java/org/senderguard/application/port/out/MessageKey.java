@@ -10,8 +10,9 @@ import org.senderguard.domain.tenant.TenantId;
  * A message as mail flow reported it: the id its client gave it and what it is (sender, recipients,
  * verdict). The client chooses the id, so the id alone does not stand for a message: a repeat is
  * answered from memory only when it is the same message under the same id, and anything else that
- * reuses a known id is another message, decided on its own merits. Recipients are a set here: the
- * same message reported with its recipients in another order is still the same message.
+ * reuses a known id is another message, decided on its own merits. Recipients are kept sorted: the
+ * same message reported with its recipients in another order is still the same message (a recipient
+ * named twice counts twice, so it is kept twice).
  */
 public record MessageKey(TenantId tenantId, String messageId, EmailAddress sender, List<EmailAddress> recipients,
                          Verdict verdict) {
