@@ -98,7 +98,7 @@ class HostileValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not-an-ip", "999.1.1.1", "1.2.3.4/24", "::g", "1.2.3.4 5", "1.2.3.4\r\nX: y", ""})
+    @ValueSource(strings = {"not-an-ip", "999.1.1.1", "1.2.3.4/24", "::g", "1.2.3.4 5", "1.2.3.4\r\nX: y"})
     void aClientIpThatIsNotAnAddressIsRefusedOnBothMailFlowEndpoints(String clientIp) {
         TenantClient tenant = new TenantClient();
         Http.Response outbound = TenantClient.post("/api/v1/mail-flow/outbound", tenant.mailFlow,
