@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.senderguard.application.port.in.FollowTenantChangesUseCase;
 import org.senderguard.application.port.in.RefreshBlockListsUseCase;
-import org.senderguard.application.port.out.DatabaseUnavailableException;
+import org.senderguard.application.port.DatabaseUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -69,6 +69,16 @@ public record DatabaseSettings(String url, String user, String password) {
                 : Optional.empty();
     }
 
+    /** Whether a JDBC URL is MariaDB's. */
+    static boolean isMariaDb(String url) {
+        return url != null && url.startsWith("jdbc:mariadb:");
+    }
+
+    /** Whether a JDBC URL is H2's, embedded or in memory. */
+    static boolean isH2(String url) {
+        return url != null && url.startsWith("jdbc:h2:");
+    }
+
     /** The embedded auto-server listens for other processes; keep it on loopback. Call before H2 loads. */
     public static void bindEmbeddedServerToLoopback() {
         System.setProperty("h2.bindAddress", "127.0.0.1");

@@ -47,15 +47,11 @@ public class DatabaseTimeouts implements BeanCreatedEventListener<DatasourceConf
         long millis = timeout.toMillis();
         pool.setConnectionTimeout(millis);
         pool.setValidationTimeout(Math.max(LEAST_VALIDATION_MILLIS, millis / 2));
-        if (isMariaDb(pool.getUrl())) {
+        if (DatabaseSettings.isMariaDb(pool.getUrl())) {
             Properties driver = pool.getDataSourceProperties();
             driver.setProperty("connectTimeout", Long.toString(millis));
             driver.setProperty("socketTimeout", Long.toString(millis));
         }
         return pool;
-    }
-
-    static boolean isMariaDb(String url) {
-        return url != null && url.startsWith("jdbc:mariadb:");
     }
 }

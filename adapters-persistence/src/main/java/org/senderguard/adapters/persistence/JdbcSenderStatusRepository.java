@@ -41,7 +41,7 @@ class JdbcSenderStatusRepository implements SenderStatusRepository {
 
     JdbcSenderStatusRepository(Sql sql, @Property(name = "datasources.default.url") String url) {
         this.sql = sql;
-        this.lockingReadsJoinCurrentRows = !url.startsWith("jdbc:h2:");
+        this.lockingReadsJoinCurrentRows = !DatabaseSettings.isH2(url);
     }
 
     @Override

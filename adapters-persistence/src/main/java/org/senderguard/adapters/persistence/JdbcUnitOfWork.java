@@ -29,7 +29,7 @@ class JdbcUnitOfWork implements UnitOfWork {
      * win the race; the database's unique keys then decide, and the loser is told it conflicted.
      * A transaction the database chose as a deadlock victim was rolled back whole, so it is run
      * again, a few times. A database that cannot be reached fails the work with
-     * {@link org.senderguard.application.port.out.DatabaseUnavailableException}.
+     * {@link org.senderguard.application.port.DatabaseUnavailableException}.
      */
     @Override
     public <T> T inTransaction(Supplier<T> work) {

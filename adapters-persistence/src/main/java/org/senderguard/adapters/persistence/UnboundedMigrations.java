@@ -36,7 +36,7 @@ class UnboundedMigrations implements FlywayConfigurationCustomizer {
 
     @Override
     public void customizeFluentConfiguration(FluentConfiguration configuration) {
-        if (DatabaseTimeouts.isMariaDb(url)) {
+        if (DatabaseSettings.isMariaDb(url)) {
             configuration.dataSource(url, user, password);
         }
     }

@@ -12,7 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.senderguard.application.port.out.DatabaseUnavailableException;
+import org.senderguard.application.port.DatabaseUnavailableException;
 
 class DatabaseAvailabilityTest {
 

@@ -7,7 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
-import org.senderguard.application.port.out.DatabaseUnavailableException;
+import org.senderguard.application.port.DatabaseUnavailableException;
 
 /**
  * The database is away or too slow: 503 with Retry-After, so that mail flow sends the message again

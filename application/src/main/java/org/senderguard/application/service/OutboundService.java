@@ -15,7 +15,7 @@ import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.OutboundMessageCommand;
 import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.AuditLog;
-import org.senderguard.application.port.out.DatabaseUnavailableException;
+import org.senderguard.application.port.DatabaseUnavailableException;
 import org.senderguard.application.port.out.MessageKey;
 import org.senderguard.application.port.out.ProcessedMessages;
 import org.senderguard.application.port.out.SenderStatusRepository;

@@ -1,4 +1,4 @@
-package org.senderguard.application.port.out;
+package org.senderguard.application.port;
 
 /**
  * The database cannot be reached, or did not answer within the configured wait: the request could
