@@ -37,7 +37,7 @@ class Housekeeping {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = "10m", initialDelay = "1m")
+    @Scheduled(fixedDelay = "10m", initialDelay = "${senderguard.housekeeping.initial-delay:1m}")
     void run() {
         purge(clock.instant());
     }
