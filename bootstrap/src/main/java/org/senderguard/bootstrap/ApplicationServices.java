@@ -43,6 +43,8 @@ import org.senderguard.application.service.BlockLists;
 import org.senderguard.application.service.DelistPortalService;
 import org.senderguard.application.service.DelistingService;
 import org.senderguard.application.service.InboundService;
+import org.senderguard.application.service.MailTransactionService;
+import org.senderguard.application.service.OutboundDecider;
 import org.senderguard.application.service.OutboundService;
 import org.senderguard.application.service.PolicyService;
 import org.senderguard.application.service.PortalSettings;
@@ -139,14 +141,30 @@ class ApplicationServices {
      * persistence adapter's pool and read timeouts); then mail flow is told to try again.
      */
     @Singleton
-    OutboundService outboundService(TenantService tenants, PolicyService policies, SenderStatusRepository statuses,
-                                    ProcessedMessages processed, AlertRepository alerts,
-                                    AlertDispatcher dispatcher, AuditLog audit, UnitOfWork unitOfWork, Clock clock,
-                                    BlockLists blockLists, SpamFeed spamFeed,
+    OutboundDecider outboundDecider(TenantService tenants, PolicyService policies, SenderStatusRepository statuses,
+                                    ProcessedMessages processed, AlertRepository alerts, AlertDispatcher dispatcher,
+                                    AuditLog audit, UnitOfWork unitOfWork, Clock clock, BlockLists blockLists) {
+        return new OutboundDecider(tenants, policies, statuses, processed, alerts, dispatcher, audit, unitOfWork,
+                clock, blockLists);
+    }
+
+    /**
+     * A decision waits for the database at most {@code SENDERGUARD_DB_TIMEOUT} (default 3 s, as the
+     * persistence adapter's pool and read timeouts); then mail flow is told to try again.
+     */
+    @Singleton
+    OutboundService outboundService(OutboundDecider decider, SpamFeed spamFeed,
                                     @Named(DECIDERS) ExecutorService deciders,
                                     @Value(DatabaseTimeouts.TIMEOUT) Duration databaseTimeout) {
-        return new OutboundService(tenants, policies, statuses, processed, alerts, dispatcher, audit,
-                unitOfWork, clock, blockLists, spamFeed, deciders, DECIDER_THREADS, MAX_BATCH, databaseTimeout);
+        return new OutboundService(decider, spamFeed, deciders, DECIDER_THREADS, MAX_BATCH, databaseTimeout);
+    }
+
+    /** Inbound transactions may ask third-party lists over DNS, so they are decided on the I/O pool. */
+    @Singleton
+    MailTransactionService mailTransactionService(TenantService tenants, OutboundService outbound,
+                                                  InboundService inbound,
+                                                  @Named(TaskExecutors.IO) ExecutorService executor) {
+        return new MailTransactionService(tenants, outbound, inbound, executor);
     }
 
     @Singleton

@@ -1,12 +1,12 @@
 package org.senderguard.bootstrap;
 
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import org.senderguard.application.port.ServerPart;
 import org.senderguard.application.service.AuthenticationFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * never the key presented. Asked every second; a report is due once its failures span the interval.
  */
 @Singleton
-class AuthenticationFailureLog implements ApplicationEventListener<ServerStartupEvent> {
+class AuthenticationFailureLog implements ServerPart {
 
     static final Duration INTERVAL = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofSeconds(1);
@@ -25,6 +25,7 @@ class AuthenticationFailureLog implements ApplicationEventListener<ServerStartup
 
     private final AuthenticationFailures failures;
     private final TaskScheduler scheduler;
+    private ScheduledFuture<?> reporter;
 
     AuthenticationFailureLog(AuthenticationFailures failures, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.failures = failures;
@@ -32,7 +33,17 @@ class AuthenticationFailureLog implements ApplicationEventListener<ServerStartup
     }
 
     @Override
-    public void onApplicationEvent(ServerStartupEvent event) {
-        scheduler.scheduleWithFixedDelay(POLL, POLL, () -> failures.report().ifPresent(LOG::warn));
+    public String describe() {
+        return "the report of failed authentications";
+    }
+
+    @Override
+    public void start() {
+        reporter = scheduler.scheduleWithFixedDelay(POLL, POLL, () -> failures.report().ifPresent(LOG::warn));
+    }
+
+    @Override
+    public void stop() {
+        reporter.cancel(false);
     }
 }

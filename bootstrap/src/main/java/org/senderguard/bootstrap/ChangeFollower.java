@@ -1,12 +1,13 @@
 package org.senderguard.bootstrap;
 
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import org.senderguard.application.port.ServerPart;
 import org.senderguard.application.port.in.FollowTenantChangesUseCase;
 import org.senderguard.application.port.in.RefreshBlockListsUseCase;
 import org.senderguard.application.port.DatabaseUnavailableException;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * commands run too briefly to need it (they load the lists only if they look something up).
  */
 @Singleton
-class ChangeFollower implements ApplicationEventListener<ServerStartupEvent> {
+class ChangeFollower implements ServerPart {
 
     static final Duration INTERVAL = Duration.ofMillis(500);
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFollower.class);
@@ -29,6 +30,7 @@ class ChangeFollower implements ApplicationEventListener<ServerStartupEvent> {
     private final RefreshBlockListsUseCase lists;
     private final FollowTenantChangesUseCase tenants;
     private final TaskScheduler scheduler;
+    private List<ScheduledFuture<?>> followers = List.of();
 
     ChangeFollower(RefreshBlockListsUseCase lists, FollowTenantChangesUseCase tenants,
                    @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
@@ -38,11 +40,23 @@ class ChangeFollower implements ApplicationEventListener<ServerStartupEvent> {
     }
 
     @Override
-    public void onApplicationEvent(ServerStartupEvent event) {
+    public String describe() {
+        return "the follower of block-list and tenant changes";
+    }
+
+    @Override
+    public void start() {
         lists.refresh();
         tenants.follow();
-        scheduler.scheduleWithFixedDelay(INTERVAL, INTERVAL, () -> follow("the block lists", lists::refresh));
-        scheduler.scheduleWithFixedDelay(INTERVAL, INTERVAL, () -> follow("the tenants' changes", tenants::follow));
+        followers = List.of(
+                scheduler.scheduleWithFixedDelay(INTERVAL, INTERVAL, () -> follow("the block lists", lists::refresh)),
+                scheduler.scheduleWithFixedDelay(INTERVAL, INTERVAL,
+                        () -> follow("the tenants' changes", tenants::follow)));
+    }
+
+    @Override
+    public void stop() {
+        followers.forEach(follower -> follower.cancel(false));
     }
 
     private static void follow(String what, Runnable step) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.senderguard.application.port.out.MessageKey;
 import org.senderguard.application.port.out.ProcessedMessages;
 import org.senderguard.domain.mailflow.Decision;
+import org.senderguard.domain.mailflow.Ndr;
+import org.senderguard.domain.mailflow.SmtpReply;
 import org.senderguard.domain.mailflow.MailFlowAction;
 
 /**
@@ -34,10 +36,12 @@ class JdbcProcessedMessages implements ProcessedMessages {
             byKey.put(ByteBuffer.wrap(key(message)), message);
         }
         Map<MessageKey, Decision> found = new HashMap<>();
-        sql.list("SELECT message_key, action, smtp_reply, ndr_text FROM processed_message WHERE message_key IN ("
-                        + Sql.rows(byKey.size(), 1) + ")",
-                rs -> found.put(byKey.get(ByteBuffer.wrap(rs.getBytes(1))),
-                        new Decision(MailFlowAction.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4))),
+        sql.list("SELECT message_key, action, smtp_reply, ndr_text, ndr_next_step FROM processed_message "
+                        + "WHERE message_key IN (" + Sql.rows(byKey.size(), 1) + ")",
+                rs -> found.put(byKey.get(ByteBuffer.wrap(rs.getBytes(1))), new Decision(
+                        MailFlowAction.valueOf(rs.getString(2)),
+                        rs.getString(3) == null ? null : SmtpReply.parse(rs.getString(3)),
+                        rs.getString(4) == null ? null : new Ndr(rs.getString(4), rs.getString(5)))),
                 byKey.keySet().stream().map(ByteBuffer::array).toArray());
         return found;
     }
@@ -49,9 +53,11 @@ class JdbcProcessedMessages implements ProcessedMessages {
         }
         List<Object[]> rows = new ArrayList<>();
         decisions.forEach((message, decision) -> rows.add(new Object[] {key(message), decision.action(),
-                decision.smtpReply(), decision.ndrText(), at}));
-        sql.batch("INSERT INTO processed_message (message_key, action, smtp_reply, ndr_text, decided_at) "
-                + "VALUES (?, ?, ?, ?, ?)", rows);
+                decision.reply() == null ? null : decision.reply().toString(),
+                decision.ndr() == null ? null : decision.ndr().text(),
+                decision.ndr() == null ? null : decision.ndr().nextStep(), at}));
+        sql.batch("INSERT INTO processed_message (message_key, action, smtp_reply, ndr_text, ndr_next_step, "
+                + "decided_at) VALUES (?, ?, ?, ?, ?, ?)", rows);
     }
 
     private static byte[] key(MessageKey message) {

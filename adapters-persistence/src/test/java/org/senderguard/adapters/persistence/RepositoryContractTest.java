@@ -54,6 +54,8 @@ import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.audit.AuditRecord;
 import org.senderguard.domain.common.EmailAddress;
 import org.senderguard.domain.mailflow.Decision;
+import org.senderguard.domain.mailflow.Ndr;
+import org.senderguard.domain.mailflow.SmtpReply;
 import org.senderguard.domain.outbound.Limit;
 import org.senderguard.domain.outbound.MessageWeight;
 import org.senderguard.domain.outbound.OutboundSpamPolicy;
@@ -376,7 +378,8 @@ abstract class RepositoryContractTest {
     @Test
     void remembersDecisionsByMessageId() {
         Tenant tenant = stored(newTenant("processed"));
-        Decision decision = Decision.reject("550 5.1.8 Access denied, bad outbound sender", "text");
+        Decision decision = Decision.reject(SmtpReply.parse("550 5.1.8 Access denied, bad outbound sender"),
+                new Ndr("text", "then this"));
         String messageId = "<" + "x".repeat(900) + "@example>";
         inTransaction(() -> saveDecision(tenant.id(), messageId, decision, now));
         assertThat(findDecision(tenant.id(), messageId)).contains(decision);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -14,9 +15,10 @@ import org.senderguard.application.port.in.InboundMessageCommand;
 import org.senderguard.domain.blocklist.BlockListEntry;
 import org.senderguard.domain.blocklist.EntryType;
 import org.senderguard.domain.blocklist.Probe;
+import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.tenant.TenantId;
 import org.senderguard.domain.mailflow.Decision;
-import org.senderguard.domain.mailflow.MailFlowAction;
-import org.senderguard.domain.mailflow.Ndr;
+import org.senderguard.domain.mailflow.Rejections;
 import org.senderguard.domain.reputation.CheckResult;
 
 /**
@@ -27,8 +29,6 @@ import org.senderguard.domain.reputation.CheckResult;
  * asks for it, the third-party DNS lists (only real listings count, never error answers).
  */
 public class InboundService implements DecideInboundUseCase {
-
-    private static final Decision ACCEPT = new Decision(MailFlowAction.ACCEPT, null, null);
 
     private final BlockLists lists;
     private final FindTenantUseCase tenants;
@@ -53,39 +53,58 @@ public class InboundService implements DecideInboundUseCase {
 
     @Override
     public Decision decide(InboundMessageCommand message) {
+        return decide(Optional.of(message.tenantId()), message.clientIp(), message.sender(), message.urls());
+    }
+
+    /**
+     * One inbound message from what is known of it: the recipients' tenant (none when the recipient
+     * is no tenant's: then only the service list applies), the client's IP address and the sender
+     * (each null when unknown) and the links found in it.
+     */
+    Decision decide(Optional<TenantId> tenant, Probe clientIp, EmailAddress sender, List<Probe> urls) {
         Instant now = clock.instant();
-        String ip = message.clientIp().value();
-        List<BlockListEntry> service = matches(message, probe -> lists.service(probe, now));
+        String ip = clientIp == null ? "unknown" : clientIp.value();
+        List<Probe> probes = new ArrayList<>(urls);
+        if (clientIp != null) {
+            probes.add(0, clientIp);
+        }
+        if (sender != null) {
+            probes.add(Probe.address(sender));
+        }
+        List<BlockListEntry> service = matches(probes, probe -> lists.service(probe, now));
         if (!service.isEmpty()) {
-            boolean portalCanLift = service.stream().allMatch(entry -> entry.delistable()
+            boolean portalCanLift = clientIp != null && service.stream().allMatch(entry -> entry.delistable()
                     && (entry.type() == EntryType.IP || entry.type() == EntryType.SENDER));
-            return portalCanLift ? Ndr.delistableIp(ip, portalUrl.get()) : Ndr.bannedSender(ip, supportContact);
+            return portalCanLift ? Rejections.delistableIp(ip, portalUrl.get())
+                    : Rejections.bannedSender(ip, supportContact);
         }
-        if (!matches(message, probe -> lists.tenant(message.tenantId(), probe, now)).isEmpty()) {
-            return Ndr.blockedByRecipient();
+        if (tenant.isEmpty()) {
+            return Decision.ACCEPT;
         }
-        if (tenants.byId(message.tenantId()).settings().checkThirdPartyLists()) {
-            List<String> listing = thirdPartyListings(message);
+        if (!matches(probes, probe -> lists.tenant(tenant.get(), probe, now)).isEmpty()) {
+            return Rejections.blockedByRecipient();
+        }
+        if (tenants.byId(tenant.get()).settings().checkThirdPartyLists()) {
+            List<String> listing = thirdPartyListings(clientIp, sender);
             if (!listing.isEmpty()) {
-                return Ndr.listedByThirdParty(ip, listing);
+                return Rejections.listedByThirdParty(ip, listing);
             }
         }
-        return ACCEPT;
+        return Decision.ACCEPT;
     }
 
     /** The third-party lists that list the client IP or the sender's domain; error answers list nothing. */
-    private List<String> thirdPartyListings(InboundMessageCommand message) {
-        return Stream.of(message.clientIp(), Probe.domain(message.sender().domain()))
+    private List<String> thirdPartyListings(Probe clientIp, EmailAddress sender) {
+        return Stream.of(Optional.ofNullable(clientIp), Optional.ofNullable(sender).map(s -> Probe.domain(s.domain())))
+                .flatMap(Optional::stream)
                 .flatMap(value -> reputation.check(value).results().stream())
                 .filter(CheckResult::listed).map(CheckResult::list).distinct().toList();
     }
 
-    /** The entries of one list that match the client IP, the sender (address and domain) or a link. */
-    private static List<BlockListEntry> matches(InboundMessageCommand message,
-                                                Function<Probe, List<BlockListEntry>> list) {
+    /** The entries of one list that match any of the probes. */
+    private static List<BlockListEntry> matches(List<Probe> probes, Function<Probe, List<BlockListEntry>> list) {
         List<BlockListEntry> found = new ArrayList<>();
-        Stream.concat(Stream.of(message.clientIp(), Probe.address(message.sender())), message.urls().stream())
-                .map(list).forEach(found::addAll);
+        probes.stream().map(list).forEach(found::addAll);
         return found;
     }
 }

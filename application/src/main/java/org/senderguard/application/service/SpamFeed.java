@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.senderguard.application.port.in.AddBlockListEntriesCommand;
 import org.senderguard.application.port.in.AddBlockListEntriesUseCase;
 import org.senderguard.application.port.in.BlockListEntryDraft;
-import org.senderguard.application.port.in.OutboundMessageCommand;
 import org.senderguard.application.port.out.SpamSightings;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.blocklist.EntrySource;
@@ -52,8 +51,8 @@ public class SpamFeed {
     }
 
     /** Notes a spam message's links, later, on the feed's own thread. */
-    void observeLater(OutboundMessageCommand message) {
-        if (message.verdict().isSpam() && !message.urls().isEmpty()) {
+    void observeLater(Submission message) {
+        if (message.spam() && !message.urls().isEmpty()) {
             executor.execute(() -> {
                 try {
                     observe(new SenderKey(message.tenantId(), message.sender()), message.urls());

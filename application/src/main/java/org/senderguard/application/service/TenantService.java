@@ -2,8 +2,12 @@ package org.senderguard.application.service;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.senderguard.application.port.in.CreateTenantCommand;
 import org.senderguard.application.port.in.CreateTenantUseCase;
+import org.senderguard.application.port.in.FindTenantByDomainUseCase;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.UpdateTenantCommand;
 import org.senderguard.application.port.in.UpdateTenantUseCase;
@@ -13,6 +17,7 @@ import org.senderguard.application.port.out.TenantRepository;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.audit.AuditRecord;
 import org.senderguard.domain.common.ConflictException;
+import org.senderguard.domain.common.DomainName;
 import org.senderguard.domain.common.NotFoundException;
 import org.senderguard.domain.tenant.AcceptedDomains;
 import org.senderguard.domain.tenant.Tenant;
@@ -20,7 +25,8 @@ import org.senderguard.domain.tenant.TenantId;
 import org.senderguard.domain.tenant.TenantName;
 import org.senderguard.domain.tenant.TenantSettings;
 
-public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, FindTenantUseCase {
+public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, FindTenantUseCase,
+        FindTenantByDomainUseCase {
 
     private final TenantRepository tenants;
     private final TenantChanges changes;
@@ -28,6 +34,8 @@ public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, 
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final UntilChangedCache<TenantId, Tenant> cache = new UntilChangedCache<>();
+    /** Every tenant's accepted domains, under one key. */
+    private final UntilChangedCache<Boolean, Map<String, TenantId>> owners = new UntilChangedCache<>();
 
     public TenantService(TenantRepository tenants, TenantChanges changes, AuditLog audit, UnitOfWork unitOfWork,
                          Clock clock) {
@@ -40,17 +48,20 @@ public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, 
 
     @Override
     public Tenant create(CreateTenantCommand command) {
-        return unitOfWork.inTransaction(() -> {
+        Tenant created = unitOfWork.inTransaction(() -> {
             if (tenants.findByName(command.name()).isPresent()) {
                 throw new ConflictException("tenant-exists", "a tenant named '" + command.name() + "' already exists");
             }
             Tenant tenant = Tenant.create(command.name(), command.domains(), clock.instant());
             requireDomainsFree(tenant);
             tenants.insert(tenant);
+            changes.record(tenant.id()); // servers find tenants by domain from a cache that must learn of it
             audit.add(AuditRecord.of(tenant.id(), command.actor(), "tenant.create", target(tenant), null, tenant,
                     tenant.createdAt()));
             return tenant;
         });
+        owners.invalidateAll();
+        return created;
     }
 
     @Override
@@ -73,6 +84,7 @@ public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, 
             return changed;
         });
         cache.invalidate(updated.id()); // after the commit, so that no request reloads the tenant as it was
+        owners.invalidateAll();
         return updated;
     }
 
@@ -91,13 +103,35 @@ public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, 
                 .orElseThrow(() -> new NotFoundException("no tenant with id " + key)));
     }
 
+    /**
+     * Mail flow asks this for every message, for domains of tenants and of anyone else, so every
+     * tenant's domains are held as one map until any tenant changes.
+     */
+    @Override
+    public Optional<Tenant> owner(DomainName domain) {
+        Map<String, TenantId> byDomain = owners.get(Boolean.TRUE, all -> tenants.findAll().stream()
+                .flatMap(t -> t.domains().values().stream().map(d -> Map.entry(d, t.id())))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)));
+        for (String name = domain.value(); ; name = name.substring(name.indexOf('.') + 1)) {
+            TenantId owner = byDomain.get(name);
+            if (owner != null) {
+                return Optional.of(byId(owner));
+            }
+            if (name.indexOf('.') < 0) {
+                return Optional.empty();
+            }
+        }
+    }
+
     /** Drops the tenant, changed elsewhere, from the cache. */
     void forget(TenantId id) {
         cache.invalidate(id);
+        owners.invalidateAll();
     }
 
     void forgetAll() {
         cache.invalidateAll();
+        owners.invalidateAll();
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.senderguard.domain.alert.AlertKind;
 import org.senderguard.domain.common.EmailAddress;
 import org.senderguard.domain.mailflow.MailFlowAction;
-import org.senderguard.domain.mailflow.Ndr;
+import org.senderguard.domain.mailflow.Rejections;
 import org.senderguard.domain.tenant.TenantId;
 
 class SendingEnforcementTest {
@@ -43,8 +43,8 @@ class SendingEnforcementTest {
                 twoExternal, NOON);
 
         assertThat(outcome.decision().action()).isEqualTo(MailFlowAction.REJECT);
-        assertThat(outcome.decision().smtpReply()).isEqualTo(Ndr.RESTRICTED_SENDER);
-        assertThat(outcome.decision().ndrText()).contains("user@contoso.com").contains("change your password")
+        assertThat(outcome.decision().reply()).isEqualTo(Rejections.RESTRICTED_SENDER);
+        assertThat(outcome.decision().ndr().text()).contains("user@contoso.com").contains("change your password")
                 .contains("forwarding and inbox rules").contains("malware").contains("restricted users list");
         assertThat(outcome.counted()).isFalse();
         assertThat(outcome.alert()).contains(AlertKind.USER_RESTRICTED);
@@ -61,8 +61,8 @@ class SendingEnforcementTest {
         SenderStatus restricted = fresh.restrictedBy(Restriction.manual("compromised account", NOON));
         var outcome = SendingEnforcement.decide(restricted, policy(ThresholdAction.ALERT), SendingUsage.NONE,
                 twoExternal, NOON.plusSeconds(60));
-        assertThat(outcome.decision().smtpReply()).isEqualTo(Ndr.RESTRICTED_SENDER);
-        assertThat(outcome.decision().ndrText()).contains("compromised account");
+        assertThat(outcome.decision().reply()).isEqualTo(Rejections.RESTRICTED_SENDER);
+        assertThat(outcome.decision().ndr().text()).contains("compromised account");
         assertThat(outcome.counted()).isFalse();
         assertThat(outcome.alert()).isEmpty();
     }

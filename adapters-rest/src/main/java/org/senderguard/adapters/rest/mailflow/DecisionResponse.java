@@ -15,7 +15,8 @@ public record DecisionResponse(String action, @Nullable String smtpReply, @Nulla
     }
 
     public static DecisionResponse from(Decision decision) {
-        return new DecisionResponse(decision.action().name(), decision.smtpReply(),
-                decision.ndrText() == null ? null : new Ndr(decision.ndrText()));
+        return new DecisionResponse(decision.action().name(),
+                decision.reply() == null ? null : decision.reply().toString(),
+                decision.ndr() == null ? null : new Ndr(decision.ndr().text()));
     }
 }

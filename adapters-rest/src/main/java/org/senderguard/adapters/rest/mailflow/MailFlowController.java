@@ -15,6 +15,8 @@ import org.senderguard.application.port.in.DecideOutboundUseCase;
 import org.senderguard.application.port.in.InboundMessageCommand;
 import java.util.concurrent.CompletableFuture;
 import org.senderguard.application.port.in.OutboundMessageCommand;
+import org.senderguard.application.port.in.ReportVerdictUseCase;
+import org.senderguard.application.port.in.VerdictReport;
 
 /** Answers without holding a thread: decisions are made by the batch deciders, and the answer follows the commit. */
 @Controller("/api/v1/mail-flow")
@@ -23,10 +25,13 @@ public class MailFlowController {
 
     private final DecideOutboundUseCase decideOutbound;
     private final DecideInboundUseCase decideInbound;
+    private final ReportVerdictUseCase reportVerdict;
 
-    public MailFlowController(DecideOutboundUseCase decideOutbound, DecideInboundUseCase decideInbound) {
+    public MailFlowController(DecideOutboundUseCase decideOutbound, DecideInboundUseCase decideInbound,
+                              ReportVerdictUseCase reportVerdict) {
         this.decideOutbound = decideOutbound;
         this.decideInbound = decideInbound;
+        this.reportVerdict = reportVerdict;
     }
 
     @Post("/outbound")
@@ -49,5 +54,20 @@ public class MailFlowController {
         return DecisionResponse.from(decideInbound.decide(InboundMessageCommand.of(
                 CallerAuthentication.caller(authentication).tenantId(), message.messageId(), message.sender(),
                 message.clientIp(), message.recipients(), message.urls())));
+    }
+
+    /**
+     * For MTAs that ask for a decision before the message is scanned (a Postfix policy server at
+     * the end of the message): the filter reports its verdict afterwards, from its per-message hook.
+     */
+    @Post("/verdicts")
+    @Operation(summary = "Report a spam filter's verdict on an outbound message named by queueId or messageId: "
+            + "a spam verdict counts once against the sender's spamMessageLimitPerHour, before or after the "
+            + "message's end-of-message decision, and routes the sender's next messages of the hour through the "
+            + "high-risk pool")
+    public CompletableFuture<VerdictResponse> verdict(@Body VerdictRequest report, Authentication authentication) {
+        return reportVerdict.report(VerdictReport.of(CallerAuthentication.caller(authentication).tenantId(),
+                CallerAuthentication.actor(authentication), report.queueId(), report.messageId(), report.sender(),
+                report.verdict())).thenApply(VerdictResponse::from);
     }
 }

@@ -1,11 +1,13 @@
 package org.senderguard.application.port.in;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.common.EmailAddress;
 import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
+import org.senderguard.domain.outbound.Verdict;
 
 /** The checks that outbound and inbound messages share. */
 final class MessageFields {
@@ -18,6 +20,8 @@ final class MessageFields {
      * half a megabyte (each at most {@link Probe#MAX_URL_LENGTH}).
      */
     static final int MAX_URLS = 256;
+    /** Postfix's long queue ids are 17 characters or so; other MTAs' are of that order. */
+    static final int MAX_QUEUE_ID = 64;
 
     private MessageFields() {
     }
@@ -26,6 +30,20 @@ final class MessageFields {
     static String messageId(String messageId) {
         return FreeText.required("messageId", messageId, MAX_MESSAGE_ID,
                 "a message id of 1-" + MAX_MESSAGE_ID + " characters is required");
+    }
+
+    /** A required one-line text of at most {@code max} characters, stripped. */
+    static String text(String field, String value, int max) {
+        return FreeText.required(field, value, max, "1-" + max + " characters are required");
+    }
+
+    static Verdict verdict(String verdict) {
+        try {
+            return Verdict.valueOf(verdict.strip().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new InvalidValueException("verdict", "'" + verdict + "' is not one of CLEAN, BULK, SPAM, "
+                    + "HIGH_CONFIDENCE_SPAM, PHISH, HIGH_CONFIDENCE_PHISH, MALWARE");
+        }
     }
 
     static void requireRecipients(List<String> recipients) {

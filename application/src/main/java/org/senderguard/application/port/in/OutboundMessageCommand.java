@@ -1,12 +1,10 @@
 package org.senderguard.application.port.in;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.common.EmailAddress;
-import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.outbound.Verdict;
 import org.senderguard.domain.tenant.TenantId;
 
@@ -32,15 +30,6 @@ public record OutboundMessageCommand(TenantId tenantId, Actor actor, String mess
         MessageFields.requireRecipients(recipients);
         MessageFields.checkClientIp(clientIp);
         return new OutboundMessageCommand(tenantId, actor, id, EmailAddress.parse("sender", sender),
-                MessageFields.recipients(recipients), parseVerdict(verdict), MessageFields.urls(urls));
-    }
-
-    private static Verdict parseVerdict(String verdict) {
-        try {
-            return Verdict.valueOf(verdict.strip().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw new InvalidValueException("verdict", "'" + verdict + "' is not one of CLEAN, BULK, SPAM, "
-                    + "HIGH_CONFIDENCE_SPAM, PHISH, HIGH_CONFIDENCE_PHISH, MALWARE");
-        }
+                MessageFields.recipients(recipients), MessageFields.verdict(verdict), MessageFields.urls(urls));
     }
 }

@@ -13,6 +13,11 @@ import org.senderguard.domain.tenant.TenantId;
  * reuses a known id is another message, decided on its own merits. Recipients are kept sorted: the
  * same message reported with its recipients in another order is still the same message (a recipient
  * named twice counts twice, so it is kept twice).
+ *
+ * <p>An MTA's own transaction id (see {@link #ofTransaction}) is different: the MTA makes it unique,
+ * and at the end of a transaction not every recipient is known, so the id and the sender stand for
+ * the message; so does the reference of a verdict reported after the fact ({@link #ofVerdictReport}).
+ * Neither kind has recipients, which a message reported whole always has.
  */
 public record MessageKey(TenantId tenantId, String messageId, EmailAddress sender, List<EmailAddress> recipients,
                          Verdict verdict) {
@@ -21,8 +26,18 @@ public record MessageKey(TenantId tenantId, String messageId, EmailAddress sende
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(sender, "sender");
-        Objects.requireNonNull(verdict, "verdict");
         recipients = recipients.stream().sorted().toList();
+    }
+
+    /** A message named by its MTA's transaction id (Postfix: instance and queue id), its verdict not yet known. */
+    public static MessageKey ofTransaction(TenantId tenantId, String transactionId, EmailAddress sender) {
+        return new MessageKey(tenantId, "transaction:" + transactionId, sender, List.of(), null);
+    }
+
+    /** A filter's verdict on a message it names by queue id or Message-ID: reported once, counted once. */
+    public static MessageKey ofVerdictReport(TenantId tenantId, String messageRef, EmailAddress sender,
+                                             Verdict verdict) {
+        return new MessageKey(tenantId, "verdict:" + messageRef, sender, List.of(), Objects.requireNonNull(verdict));
     }
 
     /**
@@ -32,7 +47,7 @@ public record MessageKey(TenantId tenantId, String messageId, EmailAddress sende
     public String canonical() {
         StringBuilder text = new StringBuilder(tenantId.toString()).append('\n')
                 .append(messageId.length()).append(':').append(messageId).append('\n')
-                .append(verdict).append('\n').append(sender.value());
+                .append(verdict == null ? "-" : verdict).append('\n').append(sender.value());
         recipients.forEach(recipient -> text.append('\n').append(recipient.value()));
         return text.toString();
     }

@@ -1,0 +1,40 @@
+package org.senderguard.application.port.in;
+
+import java.util.Objects;
+import org.senderguard.domain.audit.Actor;
+import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.common.InvalidValueException;
+import org.senderguard.domain.outbound.Verdict;
+import org.senderguard.domain.tenant.TenantId;
+
+/**
+ * A spam filter's verdict on an outbound message that was decided before it was scanned (an MTA
+ * asks at the end of the SMTP transaction). The message is named by the MTA's queue id or by its
+ * Message-ID, whichever the filter's hook has; a verdict reported twice counts once.
+ */
+public record VerdictReport(TenantId tenantId, Actor actor, String messageRef, EmailAddress sender,
+                            Verdict verdict) {
+
+    public VerdictReport {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(messageRef, "messageRef");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(verdict, "verdict");
+    }
+
+    /** From raw input; the exception names the first bad field. One of queue id and message id is required. */
+    public static VerdictReport of(TenantId tenantId, Actor actor, String queueId, String messageId, String sender,
+                                   String verdict) {
+        String ref;
+        if (queueId != null && !queueId.isBlank()) {
+            ref = "queue:" + MessageFields.text("queueId", queueId, MessageFields.MAX_QUEUE_ID);
+        } else if (messageId != null && !messageId.isBlank()) {
+            ref = "message:" + MessageFields.messageId(messageId);
+        } else {
+            throw new InvalidValueException("queueId", "the message's queue id or its messageId is required");
+        }
+        return new VerdictReport(tenantId, actor, ref, EmailAddress.parse("sender", sender),
+                MessageFields.verdict(verdict));
+    }
+}

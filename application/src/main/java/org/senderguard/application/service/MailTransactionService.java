@@ -1,0 +1,94 @@
+package org.senderguard.application.service;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.senderguard.application.port.in.DecideMailTransactionUseCase;
+import org.senderguard.application.port.in.FindTenantByDomainUseCase;
+import org.senderguard.application.port.in.MailTransaction;
+import org.senderguard.application.port.out.MessageKey;
+import org.senderguard.domain.audit.Actor;
+import org.senderguard.domain.common.DomainName;
+import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.mailflow.Decision;
+import org.senderguard.domain.tenant.Tenant;
+import org.senderguard.domain.tenant.TenantId;
+
+/**
+ * Decides SMTP transactions as an MTA reports them, with the rules of the mail-flow API: outbound
+ * submissions go to the same batched decider as the API's outbound messages, inbound ones to the
+ * same block-list checks as the API's inbound messages.
+ */
+public class MailTransactionService implements DecideMailTransactionUseCase {
+
+    /** Whom the audit log names for the restrictions that an MTA's messages cause. */
+    static final Actor MTA = new Actor("mta");
+
+    private final FindTenantByDomainUseCase tenants;
+    private final OutboundService outbound;
+    private final InboundService inbound;
+    private final Executor inboundExecutor;
+
+    /** @param inboundExecutor runs inbound decisions, which may ask third-party lists over DNS */
+    public MailTransactionService(FindTenantByDomainUseCase tenants, OutboundService outbound,
+                                  InboundService inbound, Executor inboundExecutor) {
+        this.tenants = tenants;
+        this.outbound = outbound;
+        this.inbound = inbound;
+        this.inboundExecutor = inboundExecutor;
+    }
+
+    @Override
+    public CompletableFuture<Decision> decide(MailTransaction transaction) {
+        Optional<Tenant> submitter = submitter(transaction);
+        if (submitter.isPresent()) {
+            return outbound.submit(submission(transaction, submitter.get().id()))
+                    .thenApply(OutboundDecider.Decided::decision);
+        }
+        if (transaction.stage() == MailTransaction.Stage.END_OF_MESSAGE) {
+            return CompletableFuture.completedFuture(Decision.ACCEPT); // each recipient was checked as it came
+        }
+        Optional<TenantId> recipients = tenants.owner(transaction.recipients().get(0).domain()).map(Tenant::id);
+        return CompletableFuture.supplyAsync(() -> inbound.decide(recipients, transaction.clientAddress(),
+                transaction.sender(), List.of()), inboundExecutor);
+    }
+
+    /**
+     * The tenant whose outbound mail this is: the tenant of the SASL login's domain (whose sender
+     * domain must then be its own, which the decider checks), else, for a login without a tenant's
+     * domain or a trusted client, the tenant of the sender's domain. The null sender of a bounce
+     * is nobody's submission.
+     */
+    private Optional<Tenant> submitter(MailTransaction transaction) {
+        EmailAddress sender = transaction.sender();
+        if (sender == null || (transaction.saslLogin() == null && !transaction.trustedClient())) {
+            return Optional.empty();
+        }
+        return loginDomain(transaction.saslLogin()).flatMap(tenants::owner)
+                .or(() -> tenants.owner(sender.domain()));
+    }
+
+    private static Optional<DomainName> loginDomain(String login) {
+        int at = login == null ? -1 : login.lastIndexOf('@');
+        if (at < 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DomainName.parse("sasl_username", login.substring(at + 1)));
+        } catch (RuntimeException notADomain) {
+            return Optional.empty();
+        }
+    }
+
+    private Submission submission(MailTransaction transaction, TenantId tenant) {
+        if (transaction.stage() == MailTransaction.Stage.RECIPIENT) {
+            return new Submission(Submission.Kind.RECIPIENT_CHECK, tenant, MTA, null, transaction.sender(),
+                    transaction.recipients(), 0, null, List.of());
+        }
+        return new Submission(Submission.Kind.MESSAGE, tenant, MTA,
+                MessageKey.ofTransaction(tenant, transaction.transactionId(), transaction.sender()),
+                transaction.sender(), transaction.recipients(),
+                transaction.recipientCount() - transaction.recipients().size(), null, List.of());
+    }
+}

@@ -1,0 +1,193 @@
+package org.senderguard.application.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.senderguard.application.port.in.FindTenantUseCase;
+import org.senderguard.application.port.out.AlertRepository;
+import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.MessageKey;
+import org.senderguard.application.port.out.ProcessedMessages;
+import org.senderguard.application.port.out.SenderStatusRepository;
+import org.senderguard.application.port.out.UnitOfWork;
+import org.senderguard.domain.alert.Alert;
+import org.senderguard.domain.audit.AuditRecord;
+import org.senderguard.domain.blocklist.Probe;
+import org.senderguard.domain.common.ConflictException;
+import org.senderguard.domain.mailflow.Decision;
+import org.senderguard.domain.outbound.BlockedRecipientsRule;
+import org.senderguard.domain.outbound.HighRiskPool;
+import org.senderguard.domain.outbound.MessageWeight;
+import org.senderguard.domain.outbound.OutboundSpamPolicies;
+import org.senderguard.domain.outbound.SenderDomainRule;
+import org.senderguard.domain.outbound.SenderKey;
+import org.senderguard.domain.outbound.SenderStatus;
+import org.senderguard.domain.outbound.SendingEnforcement;
+import org.senderguard.domain.outbound.SendingUsage;
+import org.senderguard.domain.tenant.Tenant;
+import org.senderguard.domain.tenant.TenantId;
+
+/**
+ * Decides outbound submissions together, synchronously, in one transaction: it locks their senders
+ * and reads their states (tallies included) with one statement, applies the rules of the domain to
+ * each in turn, writes the new tallies and the decisions with one statement each, and commits once.
+ * Alerts are dispatched after the commit. {@link OutboundService} feeds it batches.
+ */
+public class OutboundDecider {
+
+    private final FindTenantUseCase tenants;
+    private final PolicyService policies;
+    private final SenderStatusRepository statuses;
+    private final ProcessedMessages processed;
+    private final AlertRepository alerts;
+    private final AlertDispatcher dispatcher;
+    private final AuditLog audit;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+    private final BlockLists blockLists;
+
+    public OutboundDecider(FindTenantUseCase tenants, PolicyService policies, SenderStatusRepository statuses,
+                    ProcessedMessages processed, AlertRepository alerts, AlertDispatcher dispatcher, AuditLog audit,
+                    UnitOfWork unitOfWork, Clock clock, BlockLists blockLists) {
+        this.tenants = tenants;
+        this.policies = policies;
+        this.statuses = statuses;
+        this.processed = processed;
+        this.alerts = alerts;
+        this.dispatcher = dispatcher;
+        this.audit = audit;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+        this.blockLists = blockLists;
+    }
+
+    /** The decisions, in the submissions' order; a repeated message (see {@link MessageKey}) gets the first answer. */
+    List<Decided> decideAll(List<Submission> submissions) {
+        List<Decided> decided;
+        try {
+            decided = decideOnce(submissions);
+        } catch (ConflictException sameMessageDecidedConcurrently) {
+            // Another batch stored a decision for one of these messages first and has committed it by
+            // now, so deciding again answers that message as the repeat it is.
+            decided = decideOnce(submissions);
+        }
+        decided.stream().filter(d -> d.alert() != null).forEach(d -> dispatcher.dispatch(d.alert()));
+        return decided;
+    }
+
+    private List<Decided> decideOnce(List<Submission> submissions) {
+        Map<TenantId, Tenant> tenantsById = new HashMap<>();
+        Map<TenantId, OutboundSpamPolicies> policiesByTenant = new HashMap<>();
+        for (Submission submission : submissions) {
+            tenantsById.computeIfAbsent(submission.tenantId(), tenants::byId);
+            policiesByTenant.computeIfAbsent(submission.tenantId(), policies::policiesOf);
+        }
+        Instant now = clock.instant();
+        return unitOfWork.inTransaction(() -> {
+            List<SenderKey> senders = submissions.stream().map(s -> new SenderKey(s.tenantId(), s.sender())).toList();
+            Map<SenderKey, SenderStatus> locked = statuses.lockAll(senders);
+            Map<MessageKey, Decision> answered = new HashMap<>(processed.find(
+                    submissions.stream().map(Submission::key).filter(k -> k != null).toList()));
+            Batch batch = new Batch(locked, now);
+            Map<MessageKey, Decision> newAnswers = new LinkedHashMap<>();
+            List<Decided> results = new ArrayList<>();
+            for (int i = 0; i < submissions.size(); i++) {
+                Submission submission = submissions.get(i);
+                MessageKey key = submission.key();
+                if (key != null && answered.containsKey(key)) {
+                    results.add(new Decided(answered.get(key), null, false));
+                    continue;
+                }
+                Tenant tenant = tenantsById.get(submission.tenantId());
+                Decided result = decide(submission, tenant, policiesByTenant.get(tenant.id()), senders.get(i), batch);
+                if (key != null) {
+                    answered.put(key, result.decision());
+                    newAnswers.put(key, result.decision());
+                }
+                results.add(result);
+            }
+            saveChanges(locked, batch.changed);
+            processed.save(newAnswers, now);
+            return results;
+        });
+    }
+
+    /** The senders' statuses as locked, and as this batch has changed them so far. */
+    private record Batch(Map<SenderKey, SenderStatus> locked, Map<SenderKey, SenderStatus> changed, Instant now) {
+
+        Batch(Map<SenderKey, SenderStatus> locked, Instant now) {
+            this(locked, new LinkedHashMap<>(), now);
+        }
+
+        SenderStatus current(SenderKey sender) {
+            return changed.getOrDefault(sender, locked.get(sender));
+        }
+    }
+
+    private Decided decide(Submission submission, Tenant tenant, OutboundSpamPolicies tenantPolicies,
+                           SenderKey sender, Batch batch) {
+        Optional<Decision> refused = SenderDomainRule.check(tenant.domains(), submission.sender())
+                .or(() -> BlockedRecipientsRule.check(submission.recipients(), recipient ->
+                        !blockLists.tenant(tenant.id(), Probe.address(recipient), batch.now()).isEmpty()));
+        if (refused.isPresent()) {
+            return new Decided(refused.get(), null, false);
+        }
+        if (submission.kind() == Submission.Kind.RECIPIENT_CHECK) {
+            return new Decided(SendingEnforcement.restriction(batch.current(sender), batch.now())
+                    .orElse(Decision.deliver(false)), null, false);
+        }
+        return enforce(submission, tenant, tenantPolicies, sender, batch);
+    }
+
+    /** One message or verdict under its policy, recording the sender's new status in the batch. */
+    private Decided enforce(Submission submission, Tenant tenant, OutboundSpamPolicies tenantPolicies,
+                            SenderKey sender, Batch batch) {
+        Instant now = batch.now();
+        var policy = tenantPolicies.forSender(submission.sender());
+        MessageWeight weight = MessageWeight.of(tenant.domains(), submission.recipients(),
+                submission.unknownRecipients(), submission.spam());
+        SenderStatus before = batch.current(sender);
+        SendingUsage usage = before.tally().usageAt(now);
+        SendingEnforcement.Outcome outcome = SendingEnforcement.decide(before, policy, usage, weight,
+                HighRiskPool.routes(submission.verdict(), usage), now);
+        SenderStatus after = outcome.counted() ? outcome.status().counting(weight, now) : outcome.status();
+        if (!after.equals(before)) {
+            batch.changed().put(sender, after);
+        }
+        if (after.restriction() != before.restriction()) {
+            audit.add(AuditRecord.of(tenant.id(), submission.actor(), "restriction.add",
+                    "user:" + submission.sender(), null, after.restriction(), now));
+        }
+        Alert alert = outcome.alert().map(kind -> Alert.raise(tenant.id(), kind, submission.sender(),
+                outcome.alertDetail(), policy.notifyRecipients(), now)).orElse(null);
+        if (alert != null) {
+            alerts.insert(alert);
+        }
+        return new Decided(outcome.decision(), alert, outcome.counted());
+    }
+
+    /** Most changes are new tallies, written together; the rare others are saved whole. */
+    private void saveChanges(Map<SenderKey, SenderStatus> locked, Map<SenderKey, SenderStatus> changed) {
+        List<SenderStatus> tallies = new ArrayList<>();
+        changed.forEach((sender, after) -> {
+            if (locked.get(sender).differsOnlyInTally(after)) {
+                tallies.add(after);
+            } else {
+                statuses.save(after);
+            }
+        });
+        statuses.saveTallies(tallies);
+    }
+
+    /**
+     * A decision, the alert it raised (sent once the transaction has committed), and whether the
+     * submission was counted.
+     */
+    record Decided(Decision decision, Alert alert, boolean counted) {
+    }
+}

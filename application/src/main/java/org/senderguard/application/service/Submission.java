@@ -1,0 +1,60 @@
+package org.senderguard.application.service;
+
+import java.util.List;
+import java.util.Objects;
+import org.senderguard.application.port.in.OutboundMessageCommand;
+import org.senderguard.application.port.in.VerdictReport;
+import org.senderguard.application.port.out.MessageKey;
+import org.senderguard.domain.audit.Actor;
+import org.senderguard.domain.blocklist.Probe;
+import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.outbound.Verdict;
+import org.senderguard.domain.tenant.TenantId;
+
+/**
+ * One thing to decide for a tenant's outbound mail, whichever adapter reported it.
+ *
+ * @param key               names a counted message or verdict, which is decided once; null for a check
+ * @param unknownRecipients recipients counted without their addresses (as external ones)
+ * @param verdict           the message's verdict, or null when it is not known yet
+ */
+record Submission(Kind kind, TenantId tenantId, Actor actor, MessageKey key, EmailAddress sender,
+                  List<EmailAddress> recipients, int unknownRecipients, Verdict verdict, List<Probe> urls) {
+
+    enum Kind {
+        /** A whole message: checked, decided and counted against the sender's limits. */
+        MESSAGE,
+        /** A recipient being added: checked against the rules, nothing counted or remembered. */
+        RECIPIENT_CHECK,
+        /** A spam verdict reported after the message was decided: counts the spam alone. */
+        VERDICT
+    }
+
+    Submission {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(sender, "sender");
+        if ((key == null) != (kind == Kind.RECIPIENT_CHECK)) {
+            throw new IllegalArgumentException("counted submissions, and only those, have a key");
+        }
+        recipients = List.copyOf(recipients);
+        urls = List.copyOf(urls);
+    }
+
+    static Submission of(OutboundMessageCommand message) {
+        return new Submission(Kind.MESSAGE, message.tenantId(), message.actor(),
+                new MessageKey(message.tenantId(), message.messageId(), message.sender(), message.recipients(),
+                        message.verdict()),
+                message.sender(), message.recipients(), 0, message.verdict(), message.urls());
+    }
+
+    static Submission of(VerdictReport report) {
+        return new Submission(Kind.VERDICT, report.tenantId(), report.actor(), MessageKey.ofVerdictReport(
+                report.tenantId(), report.messageRef(), report.sender(), report.verdict()), report.sender(),
+                List.of(), 0, report.verdict(), List.of());
+    }
+
+    boolean spam() {
+        return verdict != null && verdict.isSpam();
+    }
+}
