@@ -31,6 +31,9 @@ class JdbcProcessedMessages implements ProcessedMessages {
 
     @Override
     public Map<MessageKey, Decision> find(Collection<MessageKey> messages) {
+        if (messages.isEmpty()) {
+            return Map.of();
+        }
         Map<ByteBuffer, MessageKey> byKey = new HashMap<>();
         for (MessageKey message : messages) {
             byKey.put(ByteBuffer.wrap(key(message)), message);

@@ -1,0 +1,177 @@
+package org.senderguard.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.senderguard.application.port.in.DecideMailTransactionUseCase;
+import org.senderguard.application.port.in.MailTransaction;
+import org.senderguard.application.port.in.MailTransaction.Stage;
+import org.senderguard.domain.blocklist.Probe;
+import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.mailflow.Decision;
+import org.senderguard.domain.mailflow.MailFlowAction;
+
+/**
+ * Mail flow as an MTA asks for it, through the in-port every MTA adapter uses: which mail is a
+ * tenant's outbound mail, what each stage decides and counts, and spam verdicts reported later
+ * through the REST API.
+ */
+class MailTransactionTest {
+
+    private static final String OUTSIDE_CLIENT = "203.0.113.50";
+
+    private final DecideMailTransactionUseCase mailFlow =
+            TestApplication.context().getBean(DecideMailTransactionUseCase.class);
+
+    @Test
+    void aLoginOrATrustedClientSendingFromATenantsDomainIsThatTenantsOutboundMail() {
+        TenantClient tenant = new TenantClient();
+        String sender = tenant.user("dan");
+        restrict(tenant, sender);
+
+        assertThat(recipient(sender, sender, false, OUTSIDE_CLIENT).reply().enhancedCode())
+                .as("a SASL login").isEqualTo("5.1.8");
+        assertThat(recipient(null, sender, true, "127.0.0.1").reply().enhancedCode())
+                .as("a trusted client without a login").isEqualTo("5.1.8");
+        assertThat(recipient(null, sender, false, OUTSIDE_CLIENT).action())
+                .as("anyone else sending in the tenant's name is inbound mail").isEqualTo(MailFlowAction.ACCEPT);
+        assertThat(recipient("dan", "dan@mail." + tenant.domain, false, OUTSIDE_CLIENT).action())
+                .as("a login without a domain, from a subdomain: the tenant's, not restricted")
+                .isEqualTo(MailFlowAction.DELIVER);
+    }
+
+    @Test
+    void aLoginOfOneTenantSendingFromADomainItDoesNotHaveIsRefused() {
+        TenantClient tenant = new TenantClient();
+        TenantClient other = new TenantClient();
+        Decision decision = recipient(tenant.user("eve"), other.user("ceo"), false, OUTSIDE_CLIENT);
+        assertThat(decision.reply().toString()).isEqualTo(
+                "550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains");
+        assertThat(decision.ndr().nextStep()).isNotBlank();
+    }
+
+    @Test
+    void theEndOfAMessageCountsItsRecipientsOnceAndTheOneOverTheLimitRestricts() {
+        TenantClient tenant = new TenantClient();
+        tenant.defaultPolicy(5, 0, 0, 10, "BLOCK_USER_FOR_TODAY", List.of());
+        String sender = tenant.user("fay");
+        List<EmailAddress> two = addresses("a@elsewhere.example", "b@elsewhere.example");
+
+        assertThat(endOfMessage("inst1/Q1", sender, two, 2).action()).isEqualTo(MailFlowAction.DELIVER);
+        assertThat(endOfMessage("inst1/Q1", sender, two, 2).action()).as("repeated: counted once")
+                .isEqualTo(MailFlowAction.DELIVER);
+        assertThat(endOfMessage("inst2/Q2", sender, List.of(), 3).action())
+                .as("2 + 3 unnamed recipients: at the limit").isEqualTo(MailFlowAction.DELIVER);
+        Decision over = endOfMessage("inst3/Q3", sender, List.of(), 1);
+        assertThat(over.reply().enhancedCode()).isEqualTo("5.1.8");
+        assertThat(over.ndr().text()).contains("more than 5 external recipients in the last hour");
+        assertThat(Http.get("/api/v1/restricted-users/" + sender, tenant.reader).status()).isEqualTo(200);
+        assertThat(recipient(sender, sender, false, OUTSIDE_CLIENT).reply().enhancedCode())
+                .as("the next recipient is refused").isEqualTo("5.1.8");
+    }
+
+    @Test
+    void aRecipientOnTheTenantsOwnListIsRefusedAtRcpt() {
+        TenantClient tenant = new TenantClient();
+        String blocked = "spam-target@blocked-" + tenant.domain.replace('.', '-') + ".example";
+        assertThat(TenantClient.post("/api/v1/block-list/entries", tenant.admin,
+                Map.of("type", "SENDER", "values", List.of(blocked))).status()).isEqualTo(201);
+        Decision decision = mailFlow.decide(new MailTransaction(Stage.RECIPIENT, null, Probe.ip(OUTSIDE_CLIENT),
+                tenant.user("gil"), false, EmailAddress.of(tenant.user("gil")), addresses(blocked), 1)).join();
+        assertThat(decision.reply().enhancedCode()).isEqualTo("5.7.703");
+        assertThat(decision.reply().text()).contains(blocked);
+    }
+
+    @Test
+    void aSpamVerdictCountsOnceInEitherOrderAndRoutesTheSendersMailThroughTheHighRiskPool() {
+        TenantClient tenant = new TenantClient();
+        tenant.defaultPolicy(100, 100, 1000, 2, "BLOCK_USER_FOR_TODAY", List.of());
+        String sender = tenant.user("hal");
+        List<EmailAddress> one = addresses("x@elsewhere.example");
+        assertThat(endOfMessage("i/A", sender, one, 1).action()).isEqualTo(MailFlowAction.DELIVER);
+
+        assertThat(verdict(tenant, "A", sender, "SPAM")).containsEntry("counted", true)
+                .containsEntry("senderRestricted", false);
+        assertThat(verdict(tenant, "A", sender, "SPAM")).as("reported again").containsEntry("counted", false);
+        assertThat(verdict(tenant, "B", sender, "CLEAN")).as("clean mail counts nothing")
+                .containsEntry("counted", false);
+        assertThat(endOfMessage("i/B", sender, one, 1).action()).as("a sender with spam this hour")
+                .isEqualTo(MailFlowAction.DELIVER_HIGH_RISK_POOL);
+
+        assertThat(verdict(tenant, "C", sender, "PHISH")).as("reported before its end of message")
+                .containsEntry("counted", true).containsEntry("senderRestricted", false);
+        assertThat(endOfMessage("i/C", sender, one, 1).action()).isEqualTo(MailFlowAction.DELIVER_HIGH_RISK_POOL);
+        Map<String, Object> third = verdict(tenant, "D", sender, "SPAM");
+        assertThat(third).as("the third spam message of the hour goes over the limit of 2")
+                .containsEntry("counted", false).containsEntry("senderRestricted", true);
+        assertThat(endOfMessage("i/D", sender, one, 1).reply().enhancedCode()).isEqualTo("5.1.8");
+    }
+
+    @Test
+    void verdictReportsNameTheirMessageAndAValidVerdict() {
+        TenantClient tenant = new TenantClient();
+        Http.Response unnamed = TenantClient.post("/api/v1/mail-flow/verdicts", tenant.mailFlow,
+                Map.of("sender", tenant.user("ivy"), "verdict", "SPAM"));
+        assertThat(unnamed.status()).isEqualTo(400);
+        assertThat(unnamed.body()).contains("queueId");
+        Http.Response badVerdict = TenantClient.post("/api/v1/mail-flow/verdicts", tenant.mailFlow,
+                Map.of("messageId", "<m@x>", "sender", tenant.user("ivy"), "verdict", "EVIL"));
+        assertThat(badVerdict.status()).isEqualTo(400);
+        assertThat(badVerdict.body()).contains("verdict");
+        assertThat(TenantClient.post("/api/v1/mail-flow/verdicts", tenant.reader,
+                Map.of("messageId", "<m@x>", "sender", tenant.user("ivy"), "verdict", "SPAM")).status())
+                .as("mail flow's role only").isEqualTo(403);
+    }
+
+    @Test
+    void inboundMailIsCheckedAtEachRecipientAgainstTheServiceAndTheRecipientTenantsLists() {
+        TenantClient tenant = new TenantClient();
+        String ip = "198.51.100." + (1 + (int) (Math.random() * 250));
+        assertThat(TestApplication.cli("blocklist", "add", ip, "--type", "IP", "--reason", "test").exitCode())
+                .isZero();
+        Decision listed = inbound(ip, "someone@outside.example", tenant.user("jo"));
+        assertThat(listed.reply().toString()).startsWith("550 5.7.606 Access denied, banned sending IP [" + ip + "]")
+                .contains("/delist");
+        assertThat(inbound(ip, "someone@outside.example", "nobody@no-tenant.example").reply().enhancedCode())
+                .as("the service list applies to recipients of no tenant too").isEqualTo("5.7.606");
+        assertThat(inbound(OUTSIDE_CLIENT, "someone@outside.example", tenant.user("jo")).action())
+                .isEqualTo(MailFlowAction.ACCEPT);
+        assertThat(mailFlow.decide(new MailTransaction(Stage.END_OF_MESSAGE, "i/E", Probe.ip(ip), null, false,
+                EmailAddress.of("someone@outside.example"), List.of(), 1)).join().action())
+                .as("inbound: decided at each recipient").isEqualTo(MailFlowAction.ACCEPT);
+    }
+
+    private Decision recipient(String login, String sender, boolean trusted, String client) {
+        return mailFlow.decide(new MailTransaction(Stage.RECIPIENT, null, Probe.ip(client), login, trusted,
+                EmailAddress.of(sender), addresses("someone@elsewhere.example"), 1)).join();
+    }
+
+    private Decision endOfMessage(String transaction, String sender, List<EmailAddress> recipients, int count) {
+        return mailFlow.decide(new MailTransaction(Stage.END_OF_MESSAGE, transaction, Probe.ip(OUTSIDE_CLIENT),
+                sender, false, EmailAddress.of(sender), recipients, count)).join();
+    }
+
+    private Decision inbound(String client, String sender, String recipient) {
+        return mailFlow.decide(new MailTransaction(Stage.RECIPIENT, null, Probe.ip(client), null, false,
+                EmailAddress.of(sender), addresses(recipient), 1)).join();
+    }
+
+    private static Map<String, Object> verdict(TenantClient tenant, String queueId, String sender, String verdict) {
+        Http.Response response = TenantClient.post("/api/v1/mail-flow/verdicts", tenant.mailFlow,
+                Map.of("queueId", queueId, "sender", sender, "verdict", verdict));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static void restrict(TenantClient tenant, String sender) {
+        assertThat(TestApplication.cli("restricted", "add", "--tenant", tenant.name, sender, "--reason", "test")
+                .exitCode()).isZero();
+    }
+
+    private static List<EmailAddress> addresses(String... values) {
+        return Stream.of(values).map(EmailAddress::of).toList();
+    }
+}
