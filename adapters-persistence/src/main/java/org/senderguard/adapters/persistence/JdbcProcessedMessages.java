@@ -31,6 +31,9 @@ class JdbcProcessedMessages implements ProcessedMessages {
 
     @Override
     public Map<MessageKey, Decision> find(Collection<MessageKey> messages) {
+        if (messages.isEmpty()) {
+            return Map.of(); // a batch of recipient checks only; "IN ()" is not SQL
+        }
         Map<ByteBuffer, MessageKey> byKey = new HashMap<>();
         for (MessageKey message : messages) {
             byKey.put(ByteBuffer.wrap(key(message)), message);
