@@ -36,6 +36,9 @@ class MailTransactionTest {
                 .as("a SASL login").isEqualTo("5.1.8");
         assertThat(recipient(null, sender, true, "127.0.0.1").reply().enhancedCode())
                 .as("a trusted client without a login").isEqualTo("5.1.8");
+        assertThat(mailFlow.decide(new MailTransaction(Stage.RECIPIENT, null, Probe.ip(OUTSIDE_CLIENT), sender, false,
+                null, addresses("someone@elsewhere.example"), 1)).join().reply().enhancedCode())
+                .as("a login sending with the null sender answers for it").isEqualTo("5.1.8");
         assertThat(recipient(null, sender, false, OUTSIDE_CLIENT).action())
                 .as("anyone else sending in the tenant's name is inbound mail").isEqualTo(MailFlowAction.ACCEPT);
         assertThat(recipient("dan", "dan@mail." + tenant.domain, false, OUTSIDE_CLIENT).action())

@@ -41,9 +41,10 @@ public class MailTransactionService implements DecideMailTransactionUseCase {
 
     @Override
     public CompletableFuture<Decision> decide(MailTransaction transaction) {
-        Optional<Tenant> submitter = submitter(transaction);
+        EmailAddress sender = accountable(transaction);
+        Optional<Tenant> submitter = submitter(transaction, sender);
         if (submitter.isPresent()) {
-            return outbound.submit(submission(transaction, submitter.get().id()))
+            return outbound.submit(submission(transaction, submitter.get().id(), sender))
                     .thenApply(OutboundDecider.Decided::decision);
         }
         if (transaction.stage() == MailTransaction.Stage.END_OF_MESSAGE) {
@@ -55,13 +56,28 @@ public class MailTransactionService implements DecideMailTransactionUseCase {
     }
 
     /**
+     * Who answers for the message: its sender; or, for the null sender of a bounce (or a sender the
+     * MTA could not name), the SASL login when it is an address, so that a logged-in account cannot
+     * escape its limits and its restriction by sending with an empty envelope sender.
+     */
+    private static EmailAddress accountable(MailTransaction transaction) {
+        if (transaction.sender() != null || transaction.saslLogin() == null) {
+            return transaction.sender();
+        }
+        try {
+            return EmailAddress.parse("sasl_username", transaction.saslLogin());
+        } catch (RuntimeException notAnAddress) {
+            return null;
+        }
+    }
+
+    /**
      * The tenant whose outbound mail this is: the tenant of the SASL login's domain (whose sender
      * domain must then be its own, which the decider checks), else, for a login without a tenant's
-     * domain or a trusted client, the tenant of the sender's domain. The null sender of a bounce
-     * is nobody's submission.
+     * domain or a trusted client, the tenant of the sender's domain. Mail nobody answers for (a
+     * bounce from a trusted client) is nobody's submission.
      */
-    private Optional<Tenant> submitter(MailTransaction transaction) {
-        EmailAddress sender = transaction.sender();
+    private Optional<Tenant> submitter(MailTransaction transaction, EmailAddress sender) {
         if (sender == null || (transaction.saslLogin() == null && !transaction.trustedClient())) {
             return Optional.empty();
         }
@@ -81,14 +97,14 @@ public class MailTransactionService implements DecideMailTransactionUseCase {
         }
     }
 
-    private Submission submission(MailTransaction transaction, TenantId tenant) {
+    private Submission submission(MailTransaction transaction, TenantId tenant, EmailAddress sender) {
         if (transaction.stage() == MailTransaction.Stage.RECIPIENT) {
-            return new Submission(Submission.Kind.RECIPIENT_CHECK, tenant, MTA, null, transaction.sender(),
+            return new Submission(Submission.Kind.RECIPIENT_CHECK, tenant, MTA, null, sender,
                     transaction.recipients(), 0, null, List.of());
         }
         return new Submission(Submission.Kind.MESSAGE, tenant, MTA,
-                MessageKey.ofTransaction(tenant, transaction.transactionId(), transaction.sender()),
-                transaction.sender(), transaction.recipients(),
+                MessageKey.ofTransaction(tenant, transaction.transactionId(), sender),
+                sender, transaction.recipients(),
                 transaction.recipientCount() - transaction.recipients().size(), null, List.of());
     }
 }
