@@ -25,8 +25,12 @@ final class PolicyClient implements AutoCloseable {
     private final OutputStream out;
 
     PolicyClient() {
+        this(TestApplication.policyPort());
+    }
+
+    PolicyClient(int port) {
         try {
-            socket = new Socket("127.0.0.1", TestApplication.policyPort());
+            socket = new Socket("127.0.0.1", port);
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             in = socket.getInputStream();
             out = socket.getOutputStream();
