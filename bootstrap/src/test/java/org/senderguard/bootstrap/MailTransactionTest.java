@@ -21,7 +21,7 @@ import org.senderguard.domain.mailflow.MailFlowAction;
  */
 class MailTransactionTest {
 
-    private static final String OUTSIDE_CLIENT = "203.0.113.50";
+    private static final String OUTSIDE_CLIENT = "100.64.77.50";
 
     private final DecideMailTransactionUseCase mailFlow =
             TestApplication.context().getBean(DecideMailTransactionUseCase.class);

@@ -2,9 +2,12 @@ package org.senderguard.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
+
 import java.net.IDN;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -114,7 +117,11 @@ class RestApiTest {
     void healthAnswersWithoutAKey() {
         Http.Response response = Http.get("/health", null);
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
+        Map<String, Object> health = response.json();
+        assertThat(health).containsEntry("status", "UP");
+        assertThat(health.get("details")).as("senderguard's own parts, not the host's disk or threads")
+                .asInstanceOf(InstanceOfAssertFactories.MAP).containsKeys("jdbc", "postfixPolicy")
+                .doesNotContainKeys("diskSpace", "deadlockedThreads", "compositeDiscoveryClient()");
     }
 
     @Test
