@@ -30,6 +30,7 @@ final class TestApplication {
     static final int AUTH_FAILURE_LIMIT = 100;
     private static ApplicationContext context;
     private static EmbeddedServer server;
+    private static int policyPort;
 
     private TestApplication() {
     }
@@ -49,6 +50,11 @@ final class TestApplication {
                 // As behind a reverse proxy: each portal test acts as a client address of its own.
                 properties.put("senderguard.portal.client-address-header", DelistPortalTest.CLIENT_HEADER);
                 properties.put("senderguard.auth.failure-limit", AUTH_FAILURE_LIMIT);
+                // The Postfix policy server (PolicyProtocolTest); its 200 concurrent connections fit the limit.
+                policyPort = SenderguardJar.freePort();
+                properties.put("senderguard.policy.port", policyPort);
+                properties.put("senderguard.policy.high-risk-transport", "highrisk");
+                properties.put("senderguard.policy.max-connections", 400);
                 context = ApplicationContext.builder(Senderguard.class).deduceEnvironment(false)
                         .environments("test").properties(properties).start();
                 server = context.getBean(EmbeddedServer.class).start();
@@ -63,6 +69,12 @@ final class TestApplication {
     static URI uri(String path) {
         context();
         return server.getURI().resolve(path);
+    }
+
+    /** The port of the Postfix policy server, on 127.0.0.1. */
+    static int policyPort() {
+        context();
+        return policyPort;
     }
 
     static MutableClock clock() {

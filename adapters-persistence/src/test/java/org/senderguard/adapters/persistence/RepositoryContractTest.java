@@ -512,6 +512,7 @@ abstract class RepositoryContractTest {
                 .containsOnly(Map.entry(first, Decision.deliver(false)), Map.entry(second, Decision.deliver(true)));
         assertThat(processed.find(List.of(messageKey(TenantId.newId(), "<1@x>"))))
                 .as("one message id in another tenant is another message").isEmpty();
+        assertThat(processed.find(List.of())).as("no messages, as in a batch of recipient checks").isEmpty();
         MessageKey reordered = new MessageKey(tenant.id(), "<1@x>", first.sender(), reversed(first.recipients()),
                 first.verdict());
         assertThat(processed.find(List.of(reordered))).as("the same recipients in another order")
