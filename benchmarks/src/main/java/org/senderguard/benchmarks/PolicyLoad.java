@@ -1,8 +1,6 @@
 package org.senderguard.benchmarks;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -45,11 +43,10 @@ final class PolicyLoad {
      *
      * @param actions           answers by stage ({@link PolicyMessages.Stage#ordinal()}) and kind ({@link PolicyAction#ordinal()})
      * @param otherActions      the texts of up to ten kinds of answer counted as {@link PolicyAction#OTHER}, with their counts
-     * @param generatorCpuNanos the CPU time the load's thread used in the measured time
+     * @param unanswered        requests still unanswered when the wait for them ended
      */
     record Result(int connections, Duration measured, long[] sortedNanos, long[] sortedEndOfMessageNanos,
-                  long[][] actions, Map<String, Long> otherActions, long errors, long unanswered,
-                  long generatorCpuNanos) {
+                  long[][] actions, Map<String, Long> otherActions, long errors, long unanswered) {
 
         long requests() {
             return sortedNanos.length;
@@ -152,7 +149,6 @@ final class PolicyLoad {
     }
 
     Result run(int connections, Duration warmUp, Duration measure, Window window) throws IOException {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] latencies = new long[1 << 16];
         long[] endOfMessage = new long[1 << 14];
         int latencyCount = 0;
@@ -160,7 +156,6 @@ final class PolicyLoad {
         long[][] actions = new long[PolicyMessages.Stage.values().length][PolicyAction.values().length];
         Map<String, Long> others = new LinkedHashMap<>();
         long errors = 0;
-        long generatorCpu = 0;
         int numbers = 0;
         int live = 0;
         try (Selector selector = Selector.open()) {
@@ -178,11 +173,9 @@ final class PolicyLoad {
                 if (!opened && now >= start) {
                     opened = true;
                     window.opened();
-                    generatorCpu = -threads.getCurrentThreadCpuTime();
                 }
                 if (!closed && now >= end) {
                     closed = true;
-                    generatorCpu += threads.getCurrentThreadCpuTime();
                     window.closed();
                 }
                 if (closed && now - end > DRAIN.toNanos()) {
@@ -257,6 +250,6 @@ final class PolicyLoad {
         long[] messages = Arrays.copyOf(endOfMessage, endOfMessageCount);
         Arrays.sort(all);
         Arrays.sort(messages);
-        return new Result(connections, measure, all, messages, actions, others, errors, live, generatorCpu);
+        return new Result(connections, measure, all, messages, actions, others, errors, live);
     }
 }

@@ -26,6 +26,26 @@ final class ProcessCpu {
                 .mapToLong(process -> ticks(process.pid())).sum() / TICKS_PER_SECOND;
     }
 
+    /** The CPU seconds (user and system) that the process itself, without its descendants, has used so far. */
+    static double ownSeconds(long pid) {
+        return ticks(pid) / TICKS_PER_SECOND;
+    }
+
+    /** The CPU seconds every process on the machine has used so far (user, nice, system, interrupts, steal). */
+    static double machineSeconds() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat"), StandardCharsets.US_ASCII).get(0).trim()
+                    .split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) { // user nice system irq softirq steal (not idle, iowait)
+                busy += Long.parseLong(fields[i]);
+            }
+            return busy / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException unreadable) {
+            return Double.NaN;
+        }
+    }
+
     /** The oldest running process whose executable's name is one of {@code names}. */
     static Optional<Long> find(String... names) {
         return ProcessHandle.allProcesses()
