@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -122,6 +123,8 @@ public final class PolicyBenchmark {
         Path runDirectory = options.runDirectory().isPresent() ? options.runDirectory().get()
                 : Files.createTempDirectory("policy-benchmark");
         Files.createDirectories(runDirectory);
+        // postfwd1 runs as nobody and reads its rule file from here.
+        Files.setPosixFilePermissions(runDirectory, PosixFilePermissions.fromString("rwxr-xr-x"));
         boolean verified;
         try (BenchDatabase database = BenchDatabase.create()) {
             SenderguardJar jar = new SenderguardJar(database.senderguardEnv());
