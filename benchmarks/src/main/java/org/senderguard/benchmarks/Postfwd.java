@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * postfwd1 (Debian's {@code postfwd}) on a loopback port of its own, with a copy of a rule file
@@ -90,18 +93,40 @@ final class Postfwd implements AutoCloseable {
         }
     }
 
-    /** Stops postfwd1 by its pid (SIGTERM, after 10 s SIGKILL) and removes its pid file. */
+    /**
+     * Stops postfwd1 by its pid (SIGTERM, after 10 s SIGKILL) and removes its pid file; fails when
+     * it is still running after that.
+     */
     @Override
     public void close() throws IOException, InterruptedException {
-        ProcessHandle.of(pid).filter(p -> p.info().commandLine().map(c -> c.contains("postfwd")).orElse(true))
-                .ifPresent(process -> {
-                    process.destroy();
-                    try {
-                        process.onExit().get(10, TimeUnit.SECONDS);
-                    } catch (Exception stillRunning) {
-                        process.destroyForcibly();
-                    }
-                });
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(Postfwd::isPostfwd);
+        if (process.isPresent()) {
+            process.get().destroy();
+            try {
+                process.get().onExit().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException stillRunning) {
+                process.get().destroyForcibly();
+                try {
+                    process.get().onExit().get(10, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    throw new IllegalStateException("postfwd1 (pid " + pid + ") does not stop", e);
+                }
+            }
+        }
         Files.deleteIfExists(pidFile);
+    }
+
+    /**
+     * Whether the pid is still postfwd1's. Java's view of the command line does not say so: Perl
+     * runs it, and postfwd1 rewrites its command line into one string, which only
+     * {@code /proc/<pid>/cmdline} shows as it is.
+     */
+    private static boolean isPostfwd(ProcessHandle process) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(process.pid()), "cmdline")),
+                    StandardCharsets.UTF_8).contains("postfwd");
+        } catch (IOException gone) {
+            return false;
+        }
     }
 }
