@@ -2,21 +2,12 @@ package org.senderguard.benchmarks;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Imports a generated CSV of {@code rows} block-list entries (default 1,000,000: single IPv4
@@ -33,33 +24,19 @@ public final class BlockListImportBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        String server = env("SENDERGUARD_BENCH_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
-        String user = env("SENDERGUARD_BENCH_MARIADB_USER", "root");
-        String password = env("SENDERGUARD_BENCH_MARIADB_PASSWORD", "");
-        String database = "senderguard_bench_" + UUID.randomUUID().toString().substring(0, 8);
-        Path jar = Path.of(env("SENDERGUARD_JAR", "bootstrap/target/senderguard.jar"));
         Path csv = Files.createTempFile("senderguard-import", ".csv");
-        try (Connection admin = DriverManager.getConnection(server, user, password);
-             Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        }
-        Map<String, String> env = Map.of("SENDERGUARD_DB_URL", server + database, "SENDERGUARD_DB_USER", user,
-                "SENDERGUARD_DB_PASSWORD", password, "SENDERGUARD_CDS", "off");
-        try {
+        try (BenchDatabase database = BenchDatabase.create()) {
+            SenderguardJar jar = new SenderguardJar(database.senderguardEnv()).with(Map.of("SENDERGUARD_CDS", "off"));
             write(csv, rows);
-            run(jar, env, List.of("tenant", "list")); // migrates the schema, so that the import times itself only
+            jar.cli("tenant", "list"); // migrates the schema, so that the import times itself only
             long start = System.nanoTime();
-            String imported = run(jar, env, List.of("blocklist", "import", csv.toString()));
+            String imported = jar.cli("blocklist", "import", csv.toString());
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("import of %,d rows into MariaDB: %.1f s (%,.0f rows/s, whole command): %s%n", rows,
                     seconds, rows / seconds, imported.strip());
-            serve(jar, env);
+            serve(jar);
         } finally {
             Files.deleteIfExists(csv);
-            try (Connection admin = DriverManager.getConnection(server, user, password);
-                 Statement statement = admin.createStatement()) {
-                statement.execute("DROP DATABASE " + database);
-            }
         }
     }
 
@@ -90,63 +67,15 @@ public final class BlockListImportBenchmark {
         }
     }
 
-    private static void serve(Path jar, Map<String, String> env) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-jar", jar.toString(), "serve", "--port",
-                String.valueOf(port)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().putAll(env);
+    private static void serve(SenderguardJar jar) throws Exception {
         long start = System.nanoTime();
-        Process process = builder.start();
-        try {
-            HttpClient http = HttpClient.newHttpClient();
-            URI health = URI.create("http://127.0.0.1:" + port + "/health");
-            while (true) {
-                try {
-                    if (http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding())
-                            .statusCode() == 200) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    Thread.sleep(50);
-                }
-            }
+        try (SenderguardJar.Server server = jar.serve(List.of(), Bench.freePort(), ProcessBuilder.Redirect.DISCARD)) {
+            server.awaitHealthy(Duration.ofMinutes(10));
             System.out.printf("serve answered with the lists loaded %.1f s after start%n",
                     (System.nanoTime() - start) / 1e9);
-            Process heap = new ProcessBuilder("jcmd", String.valueOf(childOrSelf(process)), "GC.heap_info")
+            Process heap = new ProcessBuilder("jcmd", String.valueOf(server.serverPid()), "GC.heap_info")
                     .redirectErrorStream(true).start();
             System.out.println(new String(heap.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
-        } finally {
-            process.destroy();
-            process.waitFor(30, TimeUnit.SECONDS);
         }
-    }
-
-    private static long childOrSelf(Process process) {
-        return process.toHandle().children().findFirst().map(ProcessHandle::pid).orElse(process.pid());
-    }
-
-    private static String run(Path jar, Map<String, String> env, List<String> args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(javaCommand(), "-jar", jar.toString()));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", args) + " failed: " + output);
-        }
-        return output;
-    }
-
-    private static String javaCommand() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

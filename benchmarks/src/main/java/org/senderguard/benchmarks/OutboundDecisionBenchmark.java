@@ -1,7 +1,6 @@
 package org.senderguard.benchmarks;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -22,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.senderguard.domain.apikey.ApiKeyToken;
 
@@ -56,71 +52,50 @@ public final class OutboundDecisionBenchmark {
         List<Integer> clientCounts = Arrays.stream((args.length > 1 ? args[1] : "64").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         int mostClients = clientCounts.stream().max(Integer::compare).orElseThrow();
-        String server = env("SENDERGUARD_BENCH_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
-        String user = env("SENDERGUARD_BENCH_MARIADB_USER", "root");
-        String password = env("SENDERGUARD_BENCH_MARIADB_PASSWORD", "");
-        String database = "senderguard_bench_" + UUID.randomUUID().toString().substring(0, 8);
-        Path jar = Path.of(env("SENDERGUARD_JAR", "bootstrap/target/senderguard.jar"));
-
-        try (Connection admin = DriverManager.getConnection(server, user, password);
-             Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        }
-        int port = freePort();
-        Path log = Files.createTempFile("senderguard-bench", ".log");
-        List<String> command = new ArrayList<>(List.of(javaCommand()));
-        String jvmArgs = env("SENDERGUARD_BENCH_JVM_ARGS", "");
-        if (!jvmArgs.isBlank()) {
-            command.addAll(List.of(jvmArgs.trim().split("\\s+")));
-        }
-        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", String.valueOf(port)));
-        ProcessBuilder serve = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        serve.environment().put("SENDERGUARD_DB_URL", server + database);
-        serve.environment().put("SENDERGUARD_DB_USER", user);
-        serve.environment().put("SENDERGUARD_DB_PASSWORD", password);
-        Process process = serve.start();
-        try {
-            URI base = URI.create("http://127.0.0.1:" + port);
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            awaitHealthy(http, base, process);
-            List<String> keys = seed(server + database, user, password);
-            System.out.printf("seeded %d tenants with %d senders each; server log: %s%n", TENANTS,
-                    SENDERS_PER_TENANT, log);
-
-            if (WrkDriver.available()) {
-                WrkDriver wrk = new WrkDriver(base, keys, TENANTS, SENDERS_PER_TENANT);
-                wrk.run(mostClients, WARM_UP);
-                for (int clients : clientCounts) {
-                    System.out.println(wrk.run(clients, Duration.ofSeconds(seconds)));
-                }
-                return;
-            }
-            System.out.println("wrk is not on the PATH: driving the load from this JVM, which competes with the "
-                    + "server for the cores");
-            run(http, base, keys, mostClients, WARM_UP);
-            for (int clients : clientCounts) {
-                Result result = run(http, base, keys, clients, Duration.ofSeconds(seconds));
-                System.out.printf("%d clients, %d s: %d decisions, %.0f decisions/s, p50 %.2f ms, p99 %.2f ms, "
-                                + "max %.2f ms, %d errors%n", clients, seconds, result.decisions,
-                        result.decisions / (double) seconds, result.percentile(50), result.percentile(99),
-                        result.percentile(100), result.errors);
-            }
-        } finally {
-            process.destroy();
-            process.waitFor(30, TimeUnit.SECONDS);
-            try (Connection admin = DriverManager.getConnection(server, user, password);
-                 Statement statement = admin.createStatement()) {
-                statement.execute("DROP DATABASE " + database);
+        try (BenchDatabase database = BenchDatabase.create()) {
+            Path log = Files.createTempFile("senderguard-bench", ".log");
+            try (SenderguardJar.Server server = new SenderguardJar(database.senderguardEnv())
+                    .serve(SenderguardJar.benchJvmOptions(), Bench.freePort(), ProcessBuilder.Redirect.to(log.toFile()))) {
+                server.awaitHealthy(Duration.ofSeconds(60));
+                measure(database, server, log, seconds, clientCounts, mostClients);
             }
         }
     }
 
+    private static void measure(BenchDatabase database, SenderguardJar.Server server, Path log, int seconds,
+                                List<Integer> clientCounts, int mostClients) throws Exception {
+        URI base = server.base();
+        HttpClient http = server.http();
+        List<String> keys = seed(database);
+        System.out.printf("seeded %d tenants with %d senders each; server log: %s%n", TENANTS,
+                SENDERS_PER_TENANT, log);
+
+        if (WrkDriver.available()) {
+            WrkDriver wrk = new WrkDriver(base, keys, TENANTS, SENDERS_PER_TENANT);
+            wrk.run(mostClients, WARM_UP);
+            for (int clients : clientCounts) {
+                System.out.println(wrk.run(clients, Duration.ofSeconds(seconds)));
+            }
+            return;
+        }
+        System.out.println("wrk is not on the PATH: driving the load from this JVM, which competes with the "
+                + "server for the cores");
+        run(http, base, keys, mostClients, WARM_UP);
+        for (int clients : clientCounts) {
+            Result result = run(http, base, keys, clients, Duration.ofSeconds(seconds));
+            System.out.printf("%d clients, %d s: %d decisions, %.0f decisions/s, p50 %.2f ms, p99 %.2f ms, "
+                            + "max %.2f ms, %d errors%n", clients, seconds, result.decisions,
+                    result.decisions / (double) seconds, result.percentile(50), result.percentile(99),
+                    result.percentile(100), result.errors);
+        }
+    }
+
     /** Tenants, their domains and one MAIL_FLOW key each, straight into the schema the server migrated. */
-    private static List<String> seed(String url, String user, String password) throws SQLException {
+    private static List<String> seed(BenchDatabase database) throws SQLException {
         List<String> keys = new ArrayList<>();
         SecureRandom random = new SecureRandom();
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        try (Connection db = DriverManager.getConnection(url, user, password);
+        try (Connection db = database.connect();
              PreparedStatement tenant = db.prepareStatement("INSERT INTO tenant (id, name, unblock_limit, "
                      + "unblock_window_days, block_list_limit, created_at) VALUES (?, ?, 3, 30, 10000, ?)");
              PreparedStatement domain = db.prepareStatement("INSERT INTO tenant_domain (domain, tenant_id) "
@@ -209,38 +184,5 @@ public final class OutboundDecisionBenchmark {
             int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(p / 100.0 * sortedNanos.length) - 1);
             return sortedNanos[Math.max(0, index)] / 1_000_000.0;
         }
-    }
-
-    private static void awaitHealthy(HttpClient http, URI base, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited; see its log");
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("the server did not answer within 60 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String javaCommand() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
