@@ -44,11 +44,13 @@ import org.senderguard.application.service.DelistPortalService;
 import org.senderguard.application.service.DelistingService;
 import org.senderguard.application.service.InboundService;
 import org.senderguard.application.service.MailTransactionService;
+import org.senderguard.application.service.OutboundChecks;
 import org.senderguard.application.service.OutboundDecider;
 import org.senderguard.application.service.OutboundService;
 import org.senderguard.application.service.PolicyService;
 import org.senderguard.application.service.PortalSettings;
 import org.senderguard.application.service.ReputationService;
+import org.senderguard.application.service.RestrictedSenders;
 import org.senderguard.application.service.RestrictionService;
 import org.senderguard.application.service.SpamFeed;
 import org.senderguard.application.service.TenantCaches;
@@ -110,8 +112,19 @@ class ApplicationServices {
 
     @Singleton
     TenantCaches tenantCaches(TenantChanges changes, TenantService tenants, PolicyService policies,
-                              ApiKeyService keys) {
-        return new TenantCaches(changes, tenants, policies, keys);
+                              ApiKeyService keys, RestrictedSenders restricted) {
+        return new TenantCaches(changes, tenants, policies, keys, restricted);
+    }
+
+    /** Restricted senders in memory, for MTAs' questions at each recipient; followed like the tenants. */
+    @Singleton
+    RestrictedSenders restrictedSenders(SenderStatusRepository statuses, TenantChanges changes) {
+        return new RestrictedSenders(statuses, changes);
+    }
+
+    @Singleton
+    OutboundChecks outboundChecks(BlockLists blockLists) {
+        return new OutboundChecks(blockLists);
     }
 
     /** Alert mail goes out on the I/O pool, after the decision that raised it has committed. */
@@ -143,9 +156,10 @@ class ApplicationServices {
     @Singleton
     OutboundDecider outboundDecider(TenantService tenants, PolicyService policies, SenderStatusRepository statuses,
                                     ProcessedMessages processed, AlertRepository alerts, AlertDispatcher dispatcher,
-                                    AuditLog audit, UnitOfWork unitOfWork, Clock clock, BlockLists blockLists) {
+                                    AuditLog audit, UnitOfWork unitOfWork, Clock clock, OutboundChecks checks,
+                                    RestrictedSenders restricted) {
         return new OutboundDecider(tenants, policies, statuses, processed, alerts, dispatcher, audit, unitOfWork,
-                clock, blockLists);
+                clock, checks, restricted);
     }
 
     /**
@@ -162,9 +176,10 @@ class ApplicationServices {
     /** Inbound transactions may ask third-party lists over DNS, so they are decided on the I/O pool. */
     @Singleton
     MailTransactionService mailTransactionService(TenantService tenants, OutboundService outbound,
-                                                  InboundService inbound,
-                                                  @Named(TaskExecutors.IO) ExecutorService executor) {
-        return new MailTransactionService(tenants, outbound, inbound, executor);
+                                                  InboundService inbound, OutboundChecks checks,
+                                                  RestrictedSenders restricted,
+                                                  @Named(TaskExecutors.IO) ExecutorService executor, Clock clock) {
+        return new MailTransactionService(tenants, outbound, inbound, checks, restricted, executor, clock);
     }
 
     @Singleton
@@ -255,9 +270,9 @@ class ApplicationServices {
 
     @Singleton
     RestrictionService restrictionService(TenantService tenants, SenderStatusRepository statuses,
-                                          UnblockHistory unblocks, AuditLog audit, UnitOfWork unitOfWork,
-                                          Clock clock) {
-        return new RestrictionService(tenants, statuses, unblocks, audit, unitOfWork, clock);
+                                          RestrictedSenders restricted, UnblockHistory unblocks, AuditLog audit,
+                                          UnitOfWork unitOfWork, Clock clock) {
+        return new RestrictionService(tenants, statuses, restricted, unblocks, audit, unitOfWork, clock);
     }
 
     @Singleton

@@ -26,6 +26,8 @@ class PolicyFailModeTest {
     private static final String RESTRICTED = "blocked@failmode.example";
     private static final Duration RESUME_WITHIN = Duration.ofSeconds(30);
 
+    private int messages;
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "defer | action=DEFER_IF_PERMIT 4.3.0 senderguard cannot decide now, try again later",
@@ -67,8 +69,16 @@ class PolicyFailModeTest {
         }
     }
 
-    private static Map<String, String> restrictedSendsOne() {
-        return PolicyClient.postfixRequest("RCPT", "a1", RESTRICTED, "192.0.2.1", RESTRICTED, "x@elsewhere.example");
+    /**
+     * The end of a message of the restricted sender: decided, it is refused under the sender's lock
+     * in the database (recipient checks are answered from memory, which the outage soon empties).
+     */
+    private Map<String, String> restrictedSendsOne() {
+        Map<String, String> request = PolicyClient.postfixRequest("END-OF-MESSAGE", "i" + (++messages),
+                RESTRICTED, "192.0.2.1", RESTRICTED, "x@elsewhere.example");
+        request.put("queue_id", "Q" + messages);
+        request.put("recipient_count", "1");
+        return request;
     }
 
     private static ApplicationContext start(PrivateMariaDb database, int policyPort, String mode) {

@@ -19,6 +19,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.senderguard.application.port.in.DecideMailTransactionUseCase;
+import org.senderguard.application.port.in.MailTransaction;
+import org.senderguard.domain.blocklist.Probe;
+import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.mailflow.MailFlowAction;
 import org.senderguard.adapters.persistence.RequiresMariaDb;
 import org.senderguard.application.port.in.AddBlockListEntriesCommand;
 import org.senderguard.application.port.in.AddBlockListEntriesUseCase;
@@ -79,6 +84,23 @@ class PropagationTest {
         first.getBean(RemoveBlockListEntryUseCase.class).remove(null, added.get(0).id(), Actor.operator("test"));
         assertThat(eventually(BLOCK_LISTS_WITHIN, () -> onSecond.find(null, "198.51.100.7").service().isEmpty()))
                 .as("removed on the first, gone on the second").isTrue();
+    }
+
+    @Test
+    void aRestrictionMadeOnOneInstanceRefusesTheSendersRecipientsOnTheOther() throws InterruptedException {
+        String tenant = newTenant();
+        String sender = "user@" + tenant + ".example";
+        DecideMailTransactionUseCase onSecond = second.getBean(DecideMailTransactionUseCase.class);
+        MailTransaction recipient = new MailTransaction(MailTransaction.Stage.RECIPIENT, null, Probe.ip("192.0.2.1"),
+                sender, false, EmailAddress.of(sender), List.of(EmailAddress.of("x@elsewhere.example")), 1);
+        assertThat(onSecond.decide(recipient).join().action()).isEqualTo(MailFlowAction.DELIVER);
+
+        cli(first, "restricted", "add", "--tenant", tenant, sender, "--reason", "test");
+        assertThat(eventually(TENANTS_WITHIN, () -> onSecond.decide(recipient).join().rejected()))
+                .as("restricted on the first, refused at RCPT on the second from its memory").isTrue();
+        cli(first, "restricted", "unblock", "--tenant", tenant, sender, "--reason", "test", "--override-limit");
+        assertThat(eventually(TENANTS_WITHIN, () -> !onSecond.decide(recipient).join().rejected()))
+                .as("unblocked on the first, let through on the second").isTrue();
     }
 
     @Test

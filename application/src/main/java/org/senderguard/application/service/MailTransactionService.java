@@ -1,5 +1,7 @@
 package org.senderguard.application.service;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,23 +30,34 @@ public class MailTransactionService implements DecideMailTransactionUseCase {
     private final FindTenantByDomainUseCase tenants;
     private final OutboundService outbound;
     private final InboundService inbound;
+    private final OutboundChecks checks;
+    private final RestrictedSenders restricted;
     private final Executor inboundExecutor;
+    private final Clock clock;
 
     /** @param inboundExecutor runs inbound decisions, which may ask third-party lists over DNS */
     public MailTransactionService(FindTenantByDomainUseCase tenants, OutboundService outbound,
-                                  InboundService inbound, Executor inboundExecutor) {
+                                  InboundService inbound, OutboundChecks checks, RestrictedSenders restricted,
+                                  Executor inboundExecutor, Clock clock) {
         this.tenants = tenants;
         this.outbound = outbound;
         this.inbound = inbound;
+        this.checks = checks;
+        this.restricted = restricted;
         this.inboundExecutor = inboundExecutor;
+        this.clock = clock;
     }
 
     @Override
     public CompletableFuture<Decision> decide(MailTransaction transaction) {
         EmailAddress sender = accountable(transaction);
         Optional<Tenant> submitter = submitter(transaction, sender);
+        if (submitter.isPresent() && transaction.stage() == MailTransaction.Stage.RECIPIENT) {
+            return CompletableFuture.completedFuture(checkRecipient(submitter.get(), sender,
+                    transaction.recipients()));
+        }
         if (submitter.isPresent()) {
-            return outbound.submit(submission(transaction, submitter.get().id(), sender))
+            return outbound.submit(endOfMessage(transaction, submitter.get().id(), sender))
                     .thenApply(OutboundDecider.Decided::decision);
         }
         if (transaction.stage() == MailTransaction.Stage.END_OF_MESSAGE) {
@@ -97,11 +110,18 @@ public class MailTransactionService implements DecideMailTransactionUseCase {
         }
     }
 
-    private Submission submission(MailTransaction transaction, TenantId tenant, EmailAddress sender) {
-        if (transaction.stage() == MailTransaction.Stage.RECIPIENT) {
-            return new Submission(Submission.Kind.RECIPIENT_CHECK, tenant, MTA, null, sender,
-                    transaction.recipients(), 0, null, List.of());
-        }
+    /**
+     * A recipient of outbound mail, from memory: refused for the rules that need no count, or while
+     * the sender is restricted; nothing is counted, so no database transaction is needed.
+     */
+    private Decision checkRecipient(Tenant tenant, EmailAddress sender, List<EmailAddress> recipients) {
+        Instant now = clock.instant();
+        return checks.refusal(tenant, sender, recipients, now)
+                .or(() -> restricted.refusal(tenant.id(), sender, now))
+                .orElse(Decision.deliver(false));
+    }
+
+    private Submission endOfMessage(MailTransaction transaction, TenantId tenant, EmailAddress sender) {
         return new Submission(Submission.Kind.MESSAGE, tenant, MTA,
                 MessageKey.ofTransaction(tenant, transaction.transactionId(), sender),
                 sender, transaction.recipients(),

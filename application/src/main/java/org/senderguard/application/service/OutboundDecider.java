@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.AuditLog;
@@ -17,14 +19,11 @@ import org.senderguard.application.port.out.SenderStatusRepository;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.alert.Alert;
 import org.senderguard.domain.audit.AuditRecord;
-import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.common.ConflictException;
 import org.senderguard.domain.mailflow.Decision;
-import org.senderguard.domain.outbound.BlockedRecipientsRule;
 import org.senderguard.domain.outbound.HighRiskPool;
 import org.senderguard.domain.outbound.MessageWeight;
 import org.senderguard.domain.outbound.OutboundSpamPolicies;
-import org.senderguard.domain.outbound.SenderDomainRule;
 import org.senderguard.domain.outbound.SenderKey;
 import org.senderguard.domain.outbound.SenderStatus;
 import org.senderguard.domain.outbound.SendingEnforcement;
@@ -49,11 +48,13 @@ public class OutboundDecider {
     private final AuditLog audit;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
-    private final BlockLists blockLists;
+    private final OutboundChecks checks;
+    private final RestrictedSenders restricted;
 
     public OutboundDecider(FindTenantUseCase tenants, PolicyService policies, SenderStatusRepository statuses,
-                    ProcessedMessages processed, AlertRepository alerts, AlertDispatcher dispatcher, AuditLog audit,
-                    UnitOfWork unitOfWork, Clock clock, BlockLists blockLists) {
+                           ProcessedMessages processed, AlertRepository alerts, AlertDispatcher dispatcher,
+                           AuditLog audit, UnitOfWork unitOfWork, Clock clock, OutboundChecks checks,
+                           RestrictedSenders restricted) {
         this.tenants = tenants;
         this.policies = policies;
         this.statuses = statuses;
@@ -63,7 +64,8 @@ public class OutboundDecider {
         this.audit = audit;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
-        this.blockLists = blockLists;
+        this.checks = checks;
+        this.restricted = restricted;
     }
 
     /** The decisions, in the submissions' order; a repeated message (see {@link MessageKey}) gets the first answer. */
@@ -88,33 +90,37 @@ public class OutboundDecider {
             policiesByTenant.computeIfAbsent(submission.tenantId(), policies::policiesOf);
         }
         Instant now = clock.instant();
-        return unitOfWork.inTransaction(() -> {
+        Set<TenantId> restrictionsChanged = new HashSet<>();
+        List<Decided> decided = unitOfWork.inTransaction(() -> {
+            restrictionsChanged.clear();
             List<SenderKey> senders = submissions.stream().map(s -> new SenderKey(s.tenantId(), s.sender())).toList();
             Map<SenderKey, SenderStatus> locked = statuses.lockAll(senders);
             Map<MessageKey, Decision> answered = new HashMap<>(processed.find(
-                    submissions.stream().map(Submission::key).filter(k -> k != null).toList()));
+                    submissions.stream().map(Submission::key).toList()));
             Batch batch = new Batch(locked, now);
             Map<MessageKey, Decision> newAnswers = new LinkedHashMap<>();
             List<Decided> results = new ArrayList<>();
             for (int i = 0; i < submissions.size(); i++) {
                 Submission submission = submissions.get(i);
                 MessageKey key = submission.key();
-                if (key != null && answered.containsKey(key)) {
+                if (answered.containsKey(key)) {
                     results.add(new Decided(answered.get(key), null, false));
                     continue;
                 }
                 Tenant tenant = tenantsById.get(submission.tenantId());
-                Decided result = decide(submission, tenant, policiesByTenant.get(tenant.id()), senders.get(i), batch);
-                if (key != null) {
-                    answered.put(key, result.decision());
-                    newAnswers.put(key, result.decision());
-                }
+                Decided result = decide(submission, tenant, policiesByTenant.get(tenant.id()), senders.get(i), batch,
+                        restrictionsChanged);
+                answered.put(key, result.decision());
+                newAnswers.put(key, result.decision());
                 results.add(result);
             }
             saveChanges(locked, batch.changed);
             processed.save(newAnswers, now);
+            restrictionsChanged.forEach(restricted::changing);
             return results;
         });
+        restrictionsChanged.forEach(restricted::forget);
+        return decided;
     }
 
     /** The senders' statuses as locked, and as this batch has changed them so far. */
@@ -130,18 +136,16 @@ public class OutboundDecider {
     }
 
     private Decided decide(Submission submission, Tenant tenant, OutboundSpamPolicies tenantPolicies,
-                           SenderKey sender, Batch batch) {
-        Optional<Decision> refused = SenderDomainRule.check(tenant.domains(), submission.sender())
-                .or(() -> BlockedRecipientsRule.check(submission.recipients(), recipient ->
-                        !blockLists.tenant(tenant.id(), Probe.address(recipient), batch.now()).isEmpty()));
+                           SenderKey sender, Batch batch, Set<TenantId> restrictionsChanged) {
+        Optional<Decision> refused = checks.refusal(tenant, submission.sender(), submission.recipients(), batch.now());
         if (refused.isPresent()) {
             return new Decided(refused.get(), null, false);
         }
-        if (submission.kind() == Submission.Kind.RECIPIENT_CHECK) {
-            return new Decided(SendingEnforcement.restriction(batch.current(sender), batch.now())
-                    .orElse(Decision.deliver(false)), null, false);
+        Decided decided = enforce(submission, tenant, tenantPolicies, sender, batch);
+        if (batch.current(sender).restriction() != batch.locked().get(sender).restriction()) {
+            restrictionsChanged.add(tenant.id());
         }
-        return enforce(submission, tenant, tenantPolicies, sender, batch);
+        return decided;
     }
 
     /** One message or verdict under its policy, recording the sender's new status in the batch. */

@@ -34,15 +34,17 @@ public class RestrictionService implements ListRestrictedUsersUseCase, UnblockUs
 
     private final FindTenantUseCase tenants;
     private final SenderStatusRepository statuses;
+    private final RestrictedSenders restricted;
     private final UnblockHistory unblocks;
     private final AuditLog audit;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
-    public RestrictionService(FindTenantUseCase tenants, SenderStatusRepository statuses, UnblockHistory unblocks,
-                              AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+    public RestrictionService(FindTenantUseCase tenants, SenderStatusRepository statuses, RestrictedSenders restricted,
+                              UnblockHistory unblocks, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
         this.tenants = tenants;
         this.statuses = statuses;
+        this.restricted = restricted;
         this.unblocks = unblocks;
         this.audit = audit;
         this.unitOfWork = unitOfWork;
@@ -74,7 +76,7 @@ public class RestrictionService implements ListRestrictedUsersUseCase, UnblockUs
     @Override
     public RestrictedUser unblock(UnblockCommand command) {
         Tenant tenant = tenants.byId(command.tenantId());
-        return unitOfWork.inTransaction(() -> {
+        RestrictedUser lifted = unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
             // Holding the sender's lock while counting makes racing unblocks take turns.
             SenderStatus status = statuses.lock(tenant.id(), command.user());
@@ -84,6 +86,7 @@ public class RestrictionService implements ListRestrictedUsersUseCase, UnblockUs
             allowance(tenant.id(), command.user(), tenant.settings(), now).check(command.user(), command.overrideLimit());
             SenderStatus unblocked = status.unblockedAt(now);
             statuses.save(unblocked);
+            restricted.changing(tenant.id());
             unblocks.add(tenant.id(), command.user(), command.actor(), command.overrideLimit(), now);
             audit.add(AuditRecord.of(tenant.id(), command.actor(),
                     command.overrideLimit() ? "restriction.unblock-override" : "restriction.unblock",
@@ -91,21 +94,26 @@ public class RestrictionService implements ListRestrictedUsersUseCase, UnblockUs
             return new RestrictedUser(command.user(), status.restriction(),
                     allowance(tenant.id(), command.user(), tenant.settings(), now));
         });
+        restricted.forget(tenant.id());
+        return lifted;
     }
 
     @Override
     public RestrictedUser restrict(RestrictUserCommand command) {
         Tenant tenant = tenants.byName(command.tenant());
-        return unitOfWork.inTransaction(() -> {
+        RestrictedUser user = unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
             SenderStatus status = statuses.lock(tenant.id(), command.user());
             Restriction restriction = Restriction.manual(command.reason(), now);
             statuses.save(status.restrictedBy(restriction));
+            restricted.changing(tenant.id());
             audit.add(AuditRecord.of(tenant.id(), command.actor(), "restriction.add", "user:" + command.user(),
                     status.restrictionAt(now).orElse(null), restriction, now));
             return new RestrictedUser(command.user(), restriction,
                     allowance(tenant.id(), command.user(), tenant.settings(), now));
         });
+        restricted.forget(tenant.id());
+        return user;
     }
 
     private RestrictedUser restrictedUser(SenderStatus status, TenantSettings settings, Instant now) {

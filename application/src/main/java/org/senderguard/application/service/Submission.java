@@ -14,7 +14,7 @@ import org.senderguard.domain.tenant.TenantId;
 /**
  * One thing to decide for a tenant's outbound mail, whichever adapter reported it.
  *
- * @param key               names a counted message or verdict, which is decided once; null for a check
+ * @param key               names the message or verdict, which is decided once
  * @param unknownRecipients recipients counted without their addresses (as external ones)
  * @param verdict           the message's verdict, or null when it is not known yet
  */
@@ -24,8 +24,6 @@ record Submission(Kind kind, TenantId tenantId, Actor actor, MessageKey key, Ema
     enum Kind {
         /** A whole message: checked, decided and counted against the sender's limits. */
         MESSAGE,
-        /** A recipient being added: checked against the rules, nothing counted or remembered. */
-        RECIPIENT_CHECK,
         /** A spam verdict reported after the message was decided: counts the spam alone. */
         VERDICT
     }
@@ -34,9 +32,7 @@ record Submission(Kind kind, TenantId tenantId, Actor actor, MessageKey key, Ema
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(sender, "sender");
-        if ((key == null) != (kind == Kind.RECIPIENT_CHECK)) {
-            throw new IllegalArgumentException("counted submissions, and only those, have a key");
-        }
+        Objects.requireNonNull(key, "key");
         recipients = List.copyOf(recipients);
         urls = List.copyOf(urls);
     }

@@ -5,7 +5,8 @@ import org.senderguard.application.port.out.TenantChanges;
 import org.senderguard.domain.tenant.TenantId;
 
 /**
- * This instance's caches of tenants' configuration (the tenants, their policies, their API keys),
+ * This instance's caches of tenants' configuration (the tenants, their policies, their API keys,
+ * their restricted senders),
  * kept until the tenant changes. Changes made here invalidate them at once; {@link #follow()},
  * run every half second by a server, drops what other instances and the CLI committed since the
  * version it last saw. A failed call drops everything cached, so that while the feed cannot be
@@ -17,14 +18,17 @@ public class TenantCaches implements FollowTenantChangesUseCase {
     private final TenantService tenants;
     private final PolicyService policies;
     private final ApiKeyService keys;
+    private final RestrictedSenders restricted;
     /** The last version followed; none before the first call. */
     private long version = -1;
 
-    public TenantCaches(TenantChanges changes, TenantService tenants, PolicyService policies, ApiKeyService keys) {
+    public TenantCaches(TenantChanges changes, TenantService tenants, PolicyService policies, ApiKeyService keys,
+                        RestrictedSenders restricted) {
         this.changes = changes;
         this.tenants = tenants;
         this.policies = policies;
         this.keys = keys;
+        this.restricted = restricted;
     }
 
     /**
@@ -58,11 +62,13 @@ public class TenantCaches implements FollowTenantChangesUseCase {
         tenants.forgetAll();
         policies.forgetAll();
         keys.forgetAll();
+        restricted.forgetAll();
     }
 
     private void forget(TenantId tenant) {
         tenants.forget(tenant);
         policies.forget(tenant);
         keys.forget(tenant);
+        restricted.forget(tenant);
     }
 }

@@ -73,7 +73,9 @@ class TenantCachesTest {
     private final PolicyService policies = new PolicyService(new DefaultPolicies(), feed, audit, unitOfWork, clock);
     private final ApiKeyService keys = new ApiKeyService(store, feed, tenants, audit, unitOfWork, clock,
             new AuthenticationFailures(20, Duration.ofMinutes(1), Duration.ofSeconds(10), clock));
-    private final TenantCaches caches = new TenantCaches(feed, tenants, policies, keys);
+    /** Only forgotten here, never loaded: it needs no store of sender statuses. */
+    private final TenantCaches caches = new TenantCaches(feed, tenants, policies, keys,
+            new RestrictedSenders(null, feed));
     private final SecureRandom random = new SecureRandom();
 
     @Test
