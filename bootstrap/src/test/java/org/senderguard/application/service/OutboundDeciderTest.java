@@ -1,0 +1,105 @@
+package org.senderguard.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.senderguard.adapters.persistence.DatabaseSettings;
+import org.senderguard.application.port.in.CreateTenantCommand;
+import org.senderguard.application.port.in.CreateTenantUseCase;
+import org.senderguard.application.port.out.MessageKey;
+import org.senderguard.bootstrap.Senderguard;
+import org.senderguard.domain.audit.Actor;
+import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.mailflow.MailFlowAction;
+import org.senderguard.domain.outbound.Verdict;
+import org.senderguard.domain.tenant.TenantId;
+
+/**
+ * The outbound decider driven directly, on the test's own thread, one batch at a time: the order
+ * of a batch is the order of counting, a repeat within a batch is answered as its first, and a
+ * verdict counts only its spam. Its own application on an embedded database, for its stores.
+ */
+class OutboundDeciderTest {
+
+    private static final Actor TEST = Actor.operator("test");
+    private static ApplicationContext context;
+    private static OutboundDecider decider;
+    private static TenantId tenant;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Map<String, Object> properties = new HashMap<>(
+                DatabaseSettings.embedded(Files.createTempDirectory("senderguard-decider")).toProperties());
+        context = ApplicationContext.builder(Senderguard.class).deduceEnvironment(false).environments("test")
+                .properties(properties).start();
+        decider = context.getBean(OutboundDecider.class);
+        tenant = context.getBean(CreateTenantUseCase.class).create(
+                CreateTenantCommand.of("decider", List.of("decider.example"), TEST)).id();
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
+    @Test
+    void aBatchIsCountedInItsOrderAndItsRepeatsAreAnsweredOnce() {
+        EmailAddress sender = EmailAddress.of("ann@decider.example");
+        List<EmailAddress> fourHundred = recipients(400);
+        List<EmailAddress> twoHundred = recipients(200);
+        Submission first = message("<1@x>", sender, fourHundred);
+        List<OutboundDecider.Decided> decided = decider.decideAll(List.of(first,
+                message("<1@x>", sender, fourHundred), message("<2@x>", sender, twoHundred),
+                message("<3@x>", EmailAddress.of("eve@elsewhere.example"), twoHundred)));
+
+        assertThat(decided.get(0).decision().action()).isEqualTo(MailFlowAction.DELIVER);
+        assertThat(decided.get(0).counted()).isTrue();
+        assertThat(decided.get(1).decision()).as("the repeat: the first answer").isEqualTo(decided.get(0).decision());
+        assertThat(decided.get(1).counted()).isFalse();
+        assertThat(decided.get(2).decision().reply().enhancedCode())
+                .as("400 + 200 passes the default 500 external recipients an hour; the repeat did not count")
+                .isEqualTo("5.1.8");
+        assertThat(decided.get(2).alert()).isNotNull();
+        assertThat(decided.get(3).decision().reply().enhancedCode()).isEqualTo("5.7.750");
+        assertThat(decider.decideAll(List.of(first)).get(0).decision()).as("remembered across batches")
+                .isEqualTo(decided.get(0).decision());
+    }
+
+    @Test
+    void aVerdictCountsItsSpamOnly() {
+        EmailAddress sender = EmailAddress.of("bo@decider.example");
+        Submission verdict = new Submission(Submission.Kind.VERDICT, tenant, TEST,
+                MessageKey.ofVerdictReport(tenant, "queue:Q1", sender, Verdict.SPAM), sender, List.of(), 0,
+                Verdict.SPAM, List.of());
+        OutboundDecider.Decided counted = decider.decideAll(List.of(verdict)).get(0);
+        assertThat(counted.counted()).isTrue();
+        assertThat(counted.decision().action()).isEqualTo(MailFlowAction.DELIVER_HIGH_RISK_POOL);
+        Submission unscanned = new Submission(Submission.Kind.MESSAGE, tenant, TEST,
+                MessageKey.ofTransaction(tenant, "i/Q2", sender), sender, recipients(1), 0, null, List.of());
+        assertThat(decider.decideAll(List.of(verdict, unscanned)))
+                .extracting(d -> d.decision().action(), OutboundDecider.Decided::counted)
+                .as("the verdict again counts nothing; unscanned mail of a sender with spam goes high-risk")
+                .containsExactly(tuple(MailFlowAction.DELIVER_HIGH_RISK_POOL, false),
+                        tuple(MailFlowAction.DELIVER_HIGH_RISK_POOL, true));
+    }
+
+    private static Submission message(String id, EmailAddress sender, List<EmailAddress> recipients) {
+        return new Submission(Submission.Kind.MESSAGE, tenant, TEST,
+                new MessageKey(tenant, id, sender, recipients, Verdict.CLEAN), sender, recipients, 0, Verdict.CLEAN,
+                List.of());
+    }
+
+    private static List<EmailAddress> recipients(int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> EmailAddress.of("r" + i + "@outside.example")).toList();
+    }
+}
