@@ -170,22 +170,39 @@ final class PolicyConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * Asks on the asking pool and answers on the event loop. The decision timeout counts from
+     * here; a decision already made when the application returns (a recipient checked from memory)
+     * needs no timer, so only the ones that wait for the database get one.
+     */
     private void ask(ChannelHandlerContext ctx, RequestMapping.Ask ask) {
-        CompletableFuture<Decision> decision;
+        long deadline = System.nanoTime() + settings.decisionTimeout().toNanos();
         try {
-            decision = CompletableFuture.supplyAsync(() -> decisions.decide(ask.transaction()), asking)
-                    .thenCompose(future -> future);
+            asking.execute(() -> {
+                CompletableFuture<Decision> decision;
+                long left = deadline - System.nanoTime();
+                try {
+                    decision = left <= 0 ? CompletableFuture.failedFuture(new TimeoutException())
+                            : decisions.decide(ask.transaction());
+                } catch (RuntimeException e) {
+                    decision = CompletableFuture.failedFuture(e);
+                }
+                if (!decision.isDone()) {
+                    decision = decision.orTimeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+                decision.whenComplete((decided, failure) -> answerOnLoop(ctx, ask, decided, failure));
+            });
         } catch (RejectedExecutionException stopping) {
-            decision = CompletableFuture.failedFuture(stopping);
+            answerOnLoop(ctx, ask, null, stopping);
         }
-        decision.orTimeout(settings.decisionTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((decided, failure) -> {
-                    try {
-                        ctx.executor().execute(() -> answer(ctx, ask, decided, failure));
-                    } catch (RejectedExecutionException stopping) {
-                        // The server is stopping; its connections are being closed.
-                    }
-                });
+    }
+
+    private void answerOnLoop(ChannelHandlerContext ctx, RequestMapping.Ask ask, Decision decision, Throwable failure) {
+        try {
+            ctx.executor().execute(() -> answer(ctx, ask, decision, failure));
+        } catch (RejectedExecutionException stopping) {
+            // The server is stopping; its connections are being closed.
+        }
     }
 
     private void answer(ChannelHandlerContext ctx, RequestMapping.Ask ask, Decision decision, Throwable failure) {
