@@ -1,18 +1,16 @@
 package org.senderguard.adapters.portal;
 
 import java.util.Arrays;
-import java.util.List;
-import org.senderguard.domain.blocklist.BlockedValue;
-import org.senderguard.domain.blocklist.EntryType;
+import org.senderguard.domain.blocklist.IpNetworks;
 import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.common.InvalidValueException;
 
 /** The peers whose client-address header is believed: the reverse proxies in front of the portal. */
 final class TrustedProxies {
 
-    private final List<BlockedValue> networks;
+    private final IpNetworks networks;
 
-    private TrustedProxies(List<BlockedValue> networks) {
+    private TrustedProxies(IpNetworks networks) {
         this.networks = networks;
     }
 
@@ -22,14 +20,14 @@ final class TrustedProxies {
      */
     static TrustedProxies parse(String setting, String list) {
         try {
-            return new TrustedProxies(Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                    .map(value -> BlockedValue.parse(EntryType.IP, value)).toList());
+            return new TrustedProxies(IpNetworks.parse(setting,
+                    Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()));
         } catch (InvalidValueException e) {
-            throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
     boolean trusts(Probe.Ip peer) {
-        return networks.stream().anyMatch(network -> network.matches(peer));
+        return networks.contain(peer);
     }
 }
