@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.AuditLog;
@@ -90,9 +90,7 @@ public class OutboundDecider {
             policiesByTenant.computeIfAbsent(submission.tenantId(), policies::policiesOf);
         }
         Instant now = clock.instant();
-        Set<TenantId> restrictionsChanged = new HashSet<>();
-        List<Decided> decided = unitOfWork.inTransaction(() -> {
-            restrictionsChanged.clear();
+        Committed committed = unitOfWork.inTransaction(() -> {
             List<SenderKey> senders = submissions.stream().map(s -> new SenderKey(s.tenantId(), s.sender())).toList();
             Map<SenderKey, SenderStatus> locked = statuses.lockAll(senders);
             Map<MessageKey, Decision> answered = new HashMap<>(processed.find(
@@ -108,19 +106,23 @@ public class OutboundDecider {
                     continue;
                 }
                 Tenant tenant = tenantsById.get(submission.tenantId());
-                Decided result = decide(submission, tenant, policiesByTenant.get(tenant.id()), senders.get(i), batch,
-                        restrictionsChanged);
+                Decided result = decide(submission, tenant, policiesByTenant.get(tenant.id()), senders.get(i), batch);
                 answered.put(key, result.decision());
                 newAnswers.put(key, result.decision());
                 results.add(result);
             }
             saveChanges(locked, batch.changed);
             processed.save(newAnswers, now);
+            Set<TenantId> restrictionsChanged = batch.restrictionsChanged();
             restrictionsChanged.forEach(restricted::changing);
-            return results;
+            return new Committed(results, restrictionsChanged);
         });
-        restrictionsChanged.forEach(restricted::forget);
-        return decided;
+        committed.restrictionsChanged().forEach(restricted::forget);
+        return committed.decided();
+    }
+
+    /** What a batch's transaction committed: its decisions, and the tenants whose restricted senders changed. */
+    private record Committed(List<Decided> decided, Set<TenantId> restrictionsChanged) {
     }
 
     /** The senders' statuses as locked, and as this batch has changed them so far. */
@@ -133,19 +135,21 @@ public class OutboundDecider {
         SenderStatus current(SenderKey sender) {
             return changed.getOrDefault(sender, locked.get(sender));
         }
+
+        Set<TenantId> restrictionsChanged() {
+            return changed.entrySet().stream()
+                    .filter(change -> change.getValue().restriction() != locked.get(change.getKey()).restriction())
+                    .map(change -> change.getKey().tenantId()).collect(Collectors.toSet());
+        }
     }
 
     private Decided decide(Submission submission, Tenant tenant, OutboundSpamPolicies tenantPolicies,
-                           SenderKey sender, Batch batch, Set<TenantId> restrictionsChanged) {
+                           SenderKey sender, Batch batch) {
         Optional<Decision> refused = checks.refusal(tenant, submission.sender(), submission.recipients(), batch.now());
         if (refused.isPresent()) {
             return new Decided(refused.get(), null, false);
         }
-        Decided decided = enforce(submission, tenant, tenantPolicies, sender, batch);
-        if (batch.current(sender).restriction() != batch.locked().get(sender).restriction()) {
-            restrictionsChanged.add(tenant.id());
-        }
-        return decided;
+        return enforce(submission, tenant, tenantPolicies, sender, batch);
     }
 
     /** One message or verdict under its policy, recording the sender's new status in the batch. */
