@@ -7,13 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.senderguard.domain.blocklist.BlockListEntry;
 import org.senderguard.domain.blocklist.BlockListIndex;
 import org.senderguard.domain.blocklist.BlockedValue;
-import org.senderguard.domain.blocklist.EntrySource;
 import org.senderguard.domain.blocklist.EntryType;
+import org.senderguard.domain.blocklist.ListedEntry;
 import org.senderguard.domain.blocklist.Probe;
 
 /**
@@ -34,9 +34,6 @@ public final class BlockListLookupBenchmark {
 
     private static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
     private static final String[] TLDS = {"com", "net", "org", "co.uk", "de", "info", "xyz", "ru", "com.br", "io"};
-    private static final String[] REASONS = {"spam campaign", "phishing", "imported from a partner list",
-            "malware distribution", "sent spam (automatic)"};
-    private static final String[] CREATORS = {"operator:alice", "operator:bob", "system", "import"};
     private static final int PROBES = 1 << 16;
     private static final int SAMPLES = 50_000;
 
@@ -141,12 +138,8 @@ public final class BlockListLookupBenchmark {
                 type = EntryType.SENDER;
                 value = label(random, 4, 10) + "@" + domain(random);
             }
-            Instant createdAt = NOW.minusSeconds(random.nextInt(20_000_000));
-            index.put(new BlockListEntry(new UUID(random.nextLong(), random.nextLong()), null,
-                    BlockedValue.parse(type, value), REASONS[random.nextInt(REASONS.length)],
-                    EntrySource.values()[random.nextInt(EntrySource.values().length)],
-                    CREATORS[random.nextInt(CREATORS.length)], createdAt,
-                    type == EntryType.IP ? null : NOW.plus(Duration.ofDays(1 + random.nextInt(60))), null, true));
+            index.put(new ListedEntry(new UUID(random.nextLong(), random.nextLong()), BlockedValue.parse(type, value),
+                    type == EntryType.IP ? null : NOW.plus(Duration.ofDays(1 + random.nextInt(60))), true, Set.of()));
         }
         return index;
     }

@@ -155,7 +155,9 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
     public Listings find(TenantId tenant, String value) {
         Probe probe = Probe.parse(value);
         Instant now = clock.instant();
-        return new Listings(probe, lists.service(probe, now), tenant == null ? List.of() : lists.tenant(tenant, probe, now),
+        List<Probe> probes = List.of(probe);
+        return new Listings(probe, lists.stored(lists.service(probe, now), probes, now),
+                tenant == null ? List.of() : lists.stored(lists.tenant(tenant, probe, now), probes, now),
                 reputation.check(probe).results());
     }
 

@@ -3,12 +3,14 @@ package org.senderguard.application.service;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.senderguard.application.port.in.RefreshBlockListsUseCase;
 import org.senderguard.application.port.out.BlockListStore;
 import org.senderguard.domain.blocklist.BlockListEntry;
 import org.senderguard.domain.blocklist.BlockListIndex;
+import org.senderguard.domain.blocklist.ListedEntry;
 import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.tenant.TenantId;
 
@@ -37,16 +39,26 @@ public class BlockLists implements RefreshBlockListsUseCase {
     }
 
     /** The active entries of the service list that match. */
-    public List<BlockListEntry> service(Probe probe, Instant now) {
+    public List<ListedEntry> service(Probe probe, Instant now) {
         loaded();
         return service.matches(probe, now);
     }
 
     /** The active entries of the tenant's list that match. */
-    public List<BlockListEntry> tenant(TenantId tenant, Probe probe, Instant now) {
+    public List<ListedEntry> tenant(TenantId tenant, Probe probe, Instant now) {
         loaded();
         BlockListIndex index = tenants.get(tenant);
         return index == null ? List.of() : index.matches(probe, now);
+    }
+
+    /**
+     * The stored entries behind matches of the index, read from the store (the index keeps no
+     * details), as stored now: those since changed to match none of the probes are left out.
+     */
+    public List<BlockListEntry> stored(List<ListedEntry> listed, List<Probe> probes, Instant now) {
+        return listed.stream().map(entry -> store.findById(entry.id())).flatMap(Optional::stream)
+                .filter(entry -> probes.stream().anyMatch(probe -> entry.matches(probe, now)))
+                .toList();
     }
 
     private void loaded() {
@@ -61,10 +73,10 @@ public class BlockLists implements RefreshBlockListsUseCase {
 
     private void put(BlockListEntry entry) {
         if (entry.isServiceEntry()) {
-            service.put(entry);
+            service.put(ListedEntry.of(entry));
         } else {
             BlockListIndex index = tenants.computeIfAbsent(entry.tenant(), t -> new BlockListIndex());
-            index.put(entry);
+            index.put(ListedEntry.of(entry));
             tenantIndexOf.put(entry.id(), index);
         }
     }

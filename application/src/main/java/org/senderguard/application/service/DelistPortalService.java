@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.senderguard.application.port.in.ConfirmDelistUseCase;
 import org.senderguard.application.port.in.DelistLinkCommand;
 import org.senderguard.application.port.in.DelistReview;
@@ -22,7 +21,7 @@ import org.senderguard.application.port.out.RateCounters;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.audit.AuditRecord;
-import org.senderguard.domain.blocklist.BlockListEntry;
+import org.senderguard.domain.blocklist.ListedEntry;
 import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.common.ConflictException;
 import org.senderguard.domain.common.InvalidValueException;
@@ -132,7 +131,7 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
     public DelistReview preview(String token) {
         Instant now = clock.instant();
         PortalRequest request = usable(token, now);
-        return new DelistReview(request, plan(request, now, false), settings.supportContact());
+        return new DelistReview(request, plan(request, now), settings.supportContact());
     }
 
     @Override
@@ -141,10 +140,11 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
         PortalRequest request = usable(token, now);
         lists.refresh();
         DelistReview done = unitOfWork.inTransaction(() -> {
-            // Only a change takes the block-list version, and with it the lock every change waits for.
-            DelistPlan seen = plan(request, now, false);
+            // Only a change takes the block-list version, and with it the lock every change waits for;
+            // under that lock the entries are read again, so that what is delisted is what is stored now.
+            DelistPlan seen = plan(request, now);
             long version = seen.delists() ? store.beginChange() : 0;
-            DelistPlan plan = seen.delists() ? plan(request, now, true) : seen;
+            DelistPlan plan = seen.delists() ? plan(request, now) : seen;
             if (!requests.complete(request.id(), now, plan.describe())) {
                 throw new ConflictException("link-used", "this link has just been used");
             }
@@ -194,22 +194,15 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
     }
 
     /**
-     * The active service-list entries matching the request's IP or address. When {@code current},
-     * inside the change's transaction, each entry is read again from the store, so that what is
-     * delisted is what is stored now. (This instance's lists are caught up before the transaction,
-     * never inside it: there they would skip to the version this very change takes.)
+     * The active service-list entries matching the request's IP or address, as stored now. (This
+     * instance's lists are caught up before a change's transaction, never inside it: there they
+     * would skip to the version this very change takes.)
      */
-    private DelistPlan plan(PortalRequest request, Instant now, boolean current) {
+    private DelistPlan plan(PortalRequest request, Instant now) {
         List<Probe> probes = List.of(Probe.ip("ip", request.ip()), Probe.address(request.address()));
-        List<BlockListEntry> listed = new ArrayList<>();
+        List<ListedEntry> listed = new ArrayList<>();
         probes.forEach(probe -> listed.addAll(lists.service(probe, now)));
-        if (!current) {
-            return DelistPlan.of(request.ip(), listed);
-        }
-        return DelistPlan.of(request.ip(), listed.stream().map(entry -> store.findById(entry.id()))
-                .flatMap(Optional::stream)
-                .filter(entry -> probes.stream().anyMatch(probe -> entry.matches(probe, now)))
-                .toList());
+        return DelistPlan.of(request.ip(), lists.stored(listed, probes, now));
     }
 
     /** An audit record of its own, for what was refused (and so rolled back, or never begun). */

@@ -12,7 +12,7 @@ import org.senderguard.application.port.in.CheckReputationUseCase;
 import org.senderguard.application.port.in.DecideInboundUseCase;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.InboundMessageCommand;
-import org.senderguard.domain.blocklist.BlockListEntry;
+import org.senderguard.domain.blocklist.ListedEntry;
 import org.senderguard.domain.blocklist.EntryType;
 import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.common.EmailAddress;
@@ -71,7 +71,7 @@ public class InboundService implements DecideInboundUseCase {
         if (sender != null) {
             probes.add(Probe.address(sender));
         }
-        List<BlockListEntry> service = matches(probes, probe -> lists.service(probe, now));
+        List<ListedEntry> service = matches(probes, probe -> lists.service(probe, now));
         if (!service.isEmpty()) {
             boolean portalCanLift = clientIp != null && service.stream().allMatch(entry -> entry.delistable()
                     && (entry.type() == EntryType.IP || entry.type() == EntryType.SENDER));
@@ -102,8 +102,8 @@ public class InboundService implements DecideInboundUseCase {
     }
 
     /** The entries of one list that match any of the probes. */
-    private static List<BlockListEntry> matches(List<Probe> probes, Function<Probe, List<BlockListEntry>> list) {
-        List<BlockListEntry> found = new ArrayList<>();
+    private static List<ListedEntry> matches(List<Probe> probes, Function<Probe, List<ListedEntry>> list) {
+        List<ListedEntry> found = new ArrayList<>();
         probes.stream().map(list).forEach(found::addAll);
         return found;
     }

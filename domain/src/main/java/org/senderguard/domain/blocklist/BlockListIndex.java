@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.StampedLock;
+import java.util.function.Consumer;
 import org.senderguard.domain.common.EmailAddress;
 
 /**
@@ -42,7 +43,7 @@ public final class BlockListIndex {
     /** By id, for replace and remove; only touched under the write or read lock. */
     private final EntriesById byId = new EntriesById();
 
-    // Values: a BlockListEntry, or a BlockListEntry[] when several entries share one value.
+    // Values: a ListedEntry, or a ListedEntry[] when several entries share one value.
     private final Map<String, Object> senders = new ConcurrentHashMap<>();
     private final Map<String, Object> domains = new ConcurrentHashMap<>();
     private final Map<String, Object> urls = new ConcurrentHashMap<>();
@@ -85,13 +86,13 @@ public final class BlockListIndex {
     }
 
     /** Adds, or replaces the entry with the same id. */
-    public void put(BlockListEntry entry) {
+    public void put(ListedEntry entry) {
         Objects.requireNonNull(entry, "entry");
         Network network = entry.type() == EntryType.IP ? Network.of(entry.value().value()) : null; // before locking
         long stamp = lock.writeLock();
         try {
-            BlockListEntry shared = share(entry);
-            BlockListEntry old = byId.put(shared);
+            ListedEntry shared = share(entry);
+            ListedEntry old = byId.put(shared);
             if (old != null) {
                 unindex(old);
             }
@@ -107,7 +108,7 @@ public final class BlockListIndex {
         Objects.requireNonNull(id, "id");
         long stamp = lock.writeLock();
         try {
-            BlockListEntry old = byId.remove(id);
+            ListedEntry old = byId.remove(id);
             if (old != null) {
                 unindex(old);
             }
@@ -118,7 +119,7 @@ public final class BlockListIndex {
     }
 
     /** The entry with this id, expired or not. */
-    public Optional<BlockListEntry> get(UUID id) {
+    public Optional<ListedEntry> get(UUID id) {
         long stamp = lock.readLock();
         try {
             return Optional.ofNullable(byId.get(id));
@@ -127,14 +128,24 @@ public final class BlockListIndex {
         }
     }
 
+    /** Every entry, expired or not, any order: what a snapshot of the index holds. */
+    public void forEach(Consumer<ListedEntry> sink) {
+        long stamp = lock.readLock();
+        try {
+            byId.forEach(sink);
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
     /** Every active entry matching, any order. */
-    public List<BlockListEntry> matches(Probe probe, Instant now) {
+    public List<ListedEntry> matches(Probe probe, Instant now) {
         Objects.requireNonNull(probe, "probe");
         Objects.requireNonNull(now, "now");
         long stamp = lock.tryOptimisticRead();
         if (stamp != 0L) {
             try {
-                List<BlockListEntry> found = lookup(probe, now);
+                List<ListedEntry> found = lookup(probe, now);
                 if (lock.validate(stamp)) {
                     return found;
                 }
@@ -156,7 +167,7 @@ public final class BlockListIndex {
 
     // ---- lookups -------------------------------------------------------------------------------
 
-    private List<BlockListEntry> lookup(Probe probe, Instant now) {
+    private List<ListedEntry> lookup(Probe probe, Instant now) {
         Found found = new Found(now, BlockedValue.ipOf(probe));
         if (probe instanceof Probe.Ip ip) {
             lookupIp(ip, found);
@@ -280,7 +291,7 @@ public final class BlockListIndex {
         private final Instant now;
         /** The probe's canonical IP; null for other probes, which find no entries with exceptions (IP ranges). */
         private final String ip;
-        private List<BlockListEntry> list;
+        private List<ListedEntry> list;
 
         Found(Instant now, Probe.Ip ip) {
             this.now = now;
@@ -288,16 +299,16 @@ public final class BlockListIndex {
         }
 
         void add(Object slot) {
-            if (slot instanceof BlockListEntry entry) {
+            if (slot instanceof ListedEntry entry) {
                 add(entry);
             } else if (slot != null) {
-                for (BlockListEntry entry : (BlockListEntry[]) slot) {
+                for (ListedEntry entry : (ListedEntry[]) slot) {
                     add(entry);
                 }
             }
         }
 
-        private void add(BlockListEntry entry) {
+        private void add(ListedEntry entry) {
             if (entry.isActiveAt(now) && (entry.exceptions().isEmpty() || !entry.exceptions().contains(ip))) {
                 if (list == null) {
                     list = new ArrayList<>(2);
@@ -306,14 +317,14 @@ public final class BlockListIndex {
             }
         }
 
-        List<BlockListEntry> list() {
+        List<ListedEntry> list() {
             return list == null ? List.of() : list;
         }
     }
 
     // ---- changes (under the write lock) ------------------------------------------------------
 
-    private void index(BlockListEntry entry, Network network) {
+    private void index(ListedEntry entry, Network network) {
         String value = entry.value().value();
         switch (entry.type()) {
             case SENDER -> addKeyed(senders, value, entry);
@@ -337,7 +348,7 @@ public final class BlockListIndex {
         }
     }
 
-    private void unindex(BlockListEntry entry) {
+    private void unindex(ListedEntry entry) {
         String value = entry.value().value();
         UUID id = entry.id();
         switch (entry.type()) {
@@ -368,7 +379,7 @@ public final class BlockListIndex {
     }
 
     /** Adds the entry under its value; true when the value is new to the map. */
-    private boolean addKeyed(Map<String, Object> map, String key, BlockListEntry entry) {
+    private boolean addKeyed(Map<String, Object> map, String key, ListedEntry entry) {
         Object before = map.get(key);
         map.put(key, plus(before, entry));
         if (before != null) {
@@ -475,13 +486,13 @@ public final class BlockListIndex {
     }
 
     /** Slots are replaced, never changed in place, so a reader never sees a half-written array. */
-    private static Object plus(Object slot, BlockListEntry entry) {
+    private static Object plus(Object slot, ListedEntry entry) {
         if (slot == null) {
             return entry;
         }
-        BlockListEntry[] old = slot instanceof BlockListEntry single ? new BlockListEntry[] {single}
-                : (BlockListEntry[]) slot;
-        BlockListEntry[] more = Arrays.copyOf(old, old.length + 1);
+        ListedEntry[] old = slot instanceof ListedEntry single ? new ListedEntry[] {single}
+                : (ListedEntry[]) slot;
+        ListedEntry[] more = Arrays.copyOf(old, old.length + 1);
         more[old.length] = entry;
         return more;
     }
@@ -490,19 +501,17 @@ public final class BlockListIndex {
         if (slot == null) {
             return null;
         }
-        if (slot instanceof BlockListEntry single) {
+        if (slot instanceof ListedEntry single) {
             return single.id().equals(id) ? null : single;
         }
-        BlockListEntry[] entries = (BlockListEntry[]) slot;
-        BlockListEntry[] rest = Arrays.stream(entries).filter(e -> !e.id().equals(id)).toArray(BlockListEntry[]::new);
+        ListedEntry[] entries = (ListedEntry[]) slot;
+        ListedEntry[] rest = Arrays.stream(entries).filter(e -> !e.id().equals(id)).toArray(ListedEntry[]::new);
         return rest.length == 0 ? null : rest.length == 1 ? rest[0] : rest.length == entries.length ? slot : rest;
     }
 
-    /** The entry with the strings and instants that many entries repeat shared. */
-    private BlockListEntry share(BlockListEntry e) {
-        return new BlockListEntry(e.id(), interner.intern(e.tenant()), e.value(), interner.intern(e.reason()),
-                e.source(), interner.intern(e.createdBy()), interner.intern(e.createdAt()),
-                interner.intern(e.expiresAt()), interner.intern(e.notes()), e.delistable(), e.exceptions());
+    /** The entry with the expiry that many entries repeat shared. */
+    private ListedEntry share(ListedEntry e) {
+        return new ListedEntry(e.id(), e.value(), interner.intern(e.expiresAt()), e.delistable(), e.exceptions());
     }
 
     private static long ipv4Mask(int prefix) {

@@ -1,23 +1,24 @@
 package org.senderguard.domain.blocklist;
 
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The entries of an index by id: an open-addressing table (linear probing) of the entries
- * themselves, compared by {@link BlockListEntry#id()}, so that it costs a few bytes per entry
+ * themselves, compared by {@link ListedEntry#id()}, so that it costs a few bytes per entry
  * rather than a map node. Only the writer and locked readers use it; it is not thread-safe.
  */
 final class EntriesById {
 
-    private BlockListEntry[] slots = new BlockListEntry[16];
+    private ListedEntry[] slots = new ListedEntry[16];
     private int size;
 
     int size() {
         return size;
     }
 
-    BlockListEntry get(UUID id) {
-        BlockListEntry[] s = slots;
+    ListedEntry get(UUID id) {
+        ListedEntry[] s = slots;
         int mask = s.length - 1;
         for (int i = hash(id) & mask; s[i] != null; i = (i + 1) & mask) {
             if (s[i].id().equals(id)) {
@@ -28,7 +29,7 @@ final class EntriesById {
     }
 
     /** Adds the entry, or replaces the one with its id; returns the replaced one or null. */
-    BlockListEntry put(BlockListEntry entry) {
+    ListedEntry put(ListedEntry entry) {
         if ((size + 1) * 3 > slots.length * 2) {
             grow();
         }
@@ -36,7 +37,7 @@ final class EntriesById {
         int i = hash(entry.id()) & mask;
         while (slots[i] != null) {
             if (slots[i].id().equals(entry.id())) {
-                BlockListEntry old = slots[i];
+                ListedEntry old = slots[i];
                 slots[i] = entry;
                 return old;
             }
@@ -48,14 +49,14 @@ final class EntriesById {
     }
 
     /** Removes and returns the entry with this id, or null. */
-    BlockListEntry remove(UUID id) {
-        BlockListEntry[] s = slots;
+    ListedEntry remove(UUID id) {
+        ListedEntry[] s = slots;
         int mask = s.length - 1;
         int i = hash(id) & mask;
         while (s[i] != null && !s[i].id().equals(id)) {
             i = (i + 1) & mask;
         }
-        BlockListEntry removed = s[i];
+        ListedEntry removed = s[i];
         if (removed == null) {
             return null;
         }
@@ -74,11 +75,19 @@ final class EntriesById {
         return removed;
     }
 
+    void forEach(Consumer<ListedEntry> sink) {
+        for (ListedEntry entry : slots) {
+            if (entry != null) {
+                sink.accept(entry);
+            }
+        }
+    }
+
     private void grow() {
-        BlockListEntry[] old = slots;
-        BlockListEntry[] bigger = new BlockListEntry[old.length * 2];
+        ListedEntry[] old = slots;
+        ListedEntry[] bigger = new ListedEntry[old.length * 2];
         int mask = bigger.length - 1;
-        for (BlockListEntry entry : old) {
+        for (ListedEntry entry : old) {
             if (entry != null) {
                 int i = hash(entry.id()) & mask;
                 while (bigger[i] != null) {

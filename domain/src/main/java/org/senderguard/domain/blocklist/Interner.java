@@ -1,8 +1,8 @@
 package org.senderguard.domain.blocklist;
 
 /**
- * Shares equal values that recur across many entries (reasons, creators, timestamps of one
- * import, the tenant) so that a list of millions holds each once. A small direct-mapped cache:
+ * Shares equal values that recur across many entries (the expiry of one import) so that a list
+ * of millions holds each once. A small direct-mapped cache:
  * fixed size, no growth; a value that collides with another is simply not shared. Not thread-safe.
  */
 final class Interner {

@@ -4,8 +4,8 @@ import java.util.function.LongConsumer;
 
 /**
  * An open-addressing hash table (linear probing) from an IP network to its entries, keyed by
- * primitive longs: one per key for IPv4, two for IPv6. A slot's value is a {@link BlockListEntry}
- * or, when several entries share the value, a {@code BlockListEntry[]}; null marks a free slot.
+ * primitive longs: one per key for IPv4, two for IPv6. A slot's value is a {@link ListedEntry}
+ * or, when several entries share the value, a {@code ListedEntry[]}; null marks a free slot.
  * IPv4 keys are stored with a tag bit above the 32 address bits, so that a lookup that misses
  * usually reads the key array only.
  *

@@ -82,7 +82,7 @@ class BlockListEntryTest {
         BlockListEntry entry = entry(type, value, null);
         assertThat(entry.matches(Probe.parse(probe), NOW)).isEqualTo(expected);
         BlockListIndex index = new BlockListIndex();
-        index.put(entry);
+        index.put(ListedEntry.of(entry));
         assertThat(index.matches(Probe.parse(probe), NOW)).hasSize(expected ? 1 : 0);
     }
 
@@ -92,12 +92,12 @@ class BlockListEntryTest {
         BlockListEntry entry = entry(EntryType.IP, "198.51.100.7", expiry);
         Probe probe = Probe.ip("198.51.100.7");
         BlockListIndex index = new BlockListIndex();
-        index.put(entry);
+        index.put(ListedEntry.of(entry));
 
         Instant justBefore = expiry.minusNanos(1);
         assertThat(entry.isActiveAt(justBefore)).isTrue();
         assertThat(entry.matches(probe, justBefore)).isTrue();
-        assertThat(index.matches(probe, justBefore)).containsExactly(entry);
+        assertThat(index.matches(probe, justBefore)).containsExactly(ListedEntry.of(entry));
 
         assertThat(entry.isActiveAt(expiry)).isFalse();
         assertThat(entry.matches(probe, expiry)).isFalse();
@@ -147,7 +147,7 @@ class BlockListEntryTest {
         assertThat(entry.matches(Probe.parse(probe), NOW)).isEqualTo(expected);
         assertThat(entry.excepts(Probe.parse(probe))).isEqualTo(!expected);
         BlockListIndex index = new BlockListIndex();
-        index.put(entry);
+        index.put(ListedEntry.of(entry));
         assertThat(index.matches(Probe.parse(probe), NOW)).hasSize(expected ? 1 : 0);
     }
 

@@ -51,7 +51,7 @@ class BlockListIndexPropertiesTest {
         BlockListIndex index = new BlockListIndex(ipv4BlocksFrom);
         Map<UUID, BlockListEntry> current = new LinkedHashMap<>();
         for (BlockListEntry entry : scenario.entries()) {
-            index.put(entry);
+            index.put(ListedEntry.of(entry));
             current.put(entry.id(), entry);
         }
         assertAgrees(index, current, scenario.probes());
@@ -69,7 +69,7 @@ class BlockListIndexPropertiesTest {
             BlockListEntry source = entries.get(replacement.get2() % entries.size());
             BlockListEntry replaced = new BlockListEntry(target.id(), null, source.value(), "replaced",
                     EntrySource.IMPORT, "someone else", NOW, source.expiresAt(), "n", false, source.exceptions());
-            index.put(replaced);
+            index.put(ListedEntry.of(replaced));
             current.put(replaced.id(), replaced);
         }
         assertAgrees(index, current, scenario.probes());
@@ -81,12 +81,12 @@ class BlockListIndexPropertiesTest {
 
     private static void assertAgrees(BlockListIndex index, Map<UUID, BlockListEntry> current, List<Probe> probes) {
         assertThat(index.size()).isEqualTo(current.size());
-        current.values().forEach(entry -> assertThat(index.get(entry.id())).contains(entry));
+        current.values().forEach(entry -> assertThat(index.get(entry.id())).contains(ListedEntry.of(entry)));
         for (Probe probe : probes) {
             Set<UUID> expected = current.values().stream().filter(e -> e.matches(probe, NOW))
                     .map(BlockListEntry::id).collect(Collectors.toSet());
-            List<BlockListEntry> found = index.matches(probe, NOW);
-            assertThat(found.stream().map(BlockListEntry::id).collect(Collectors.toSet()))
+            List<ListedEntry> found = index.matches(probe, NOW);
+            assertThat(found.stream().map(ListedEntry::id).collect(Collectors.toSet()))
                     .as("entries matching %s", probe.value()).isEqualTo(expected);
             assertThat(found).as("no entry twice").doesNotHaveDuplicates();
         }

@@ -15,7 +15,11 @@ class BlockListIndexTest {
 
     private static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
 
-    private static BlockListEntry entry(UUID id, EntryType type, String value) {
+    private static ListedEntry entry(UUID id, EntryType type, String value) {
+        return ListedEntry.of(stored(id, type, value));
+    }
+
+    private static BlockListEntry stored(UUID id, EntryType type, String value) {
         return new BlockListEntry(id, null, BlockedValue.parse(type, value), "spam", EntrySource.MANUAL, "operator",
                 NOW, null, null, true);
     }
@@ -23,9 +27,9 @@ class BlockListIndexTest {
     @Test
     void entriesSharingAValueAreFoundAndRemovedById() {
         BlockListIndex index = new BlockListIndex();
-        BlockListEntry first = entry(UUID.randomUUID(), EntryType.IP, "198.51.100.0/24");
-        BlockListEntry second = entry(UUID.randomUUID(), EntryType.IP, "198.51.100.0/24");
-        BlockListEntry single = entry(UUID.randomUUID(), EntryType.IP, "198.51.100.7");
+        ListedEntry first = entry(UUID.randomUUID(), EntryType.IP, "198.51.100.0/24");
+        ListedEntry second = entry(UUID.randomUUID(), EntryType.IP, "198.51.100.0/24");
+        ListedEntry single = entry(UUID.randomUUID(), EntryType.IP, "198.51.100.7");
         index.put(first);
         index.put(second);
         index.put(single);
@@ -46,7 +50,7 @@ class BlockListIndexTest {
         BlockListIndex index = new BlockListIndex();
         UUID id = UUID.randomUUID();
         index.put(entry(id, EntryType.DOMAIN, "*.contoso.com"));
-        BlockListEntry replacement = entry(id, EntryType.URL, "x.bad-example.net/p");
+        ListedEntry replacement = entry(id, EntryType.URL, "x.bad-example.net/p");
         index.put(replacement);
         assertThat(index.size()).isEqualTo(1);
         assertThat(index.matches(Probe.parse("mail.contoso.com"), NOW)).isEmpty();
@@ -56,11 +60,11 @@ class BlockListIndexTest {
     @Test
     void aUrlProbeFindsUrlDomainAndIpEntries() {
         BlockListIndex index = new BlockListIndex();
-        BlockListEntry url = entry(UUID.randomUUID(), EntryType.URL, "*.bad-example.net/p/");
-        BlockListEntry domain = entry(UUID.randomUUID(), EntryType.DOMAIN, "*.bad-example.net");
-        BlockListEntry exactHost = entry(UUID.randomUUID(), EntryType.URL, "x.bad-example.net");
-        BlockListEntry ip = entry(UUID.randomUUID(), EntryType.IP, "203.0.113.0/24");
-        BlockListEntry ipUrl = entry(UUID.randomUUID(), EntryType.URL, "203.0.113.9/login");
+        ListedEntry url = entry(UUID.randomUUID(), EntryType.URL, "*.bad-example.net/p/");
+        ListedEntry domain = entry(UUID.randomUUID(), EntryType.DOMAIN, "*.bad-example.net");
+        ListedEntry exactHost = entry(UUID.randomUUID(), EntryType.URL, "x.bad-example.net");
+        ListedEntry ip = entry(UUID.randomUUID(), EntryType.IP, "203.0.113.0/24");
+        ListedEntry ipUrl = entry(UUID.randomUUID(), EntryType.URL, "203.0.113.9/login");
         List.of(url, domain, exactHost, ip, ipUrl).forEach(index::put);
 
         assertThat(index.matches(Probe.url("https://x.bad-example.net/p/q?x=1"), NOW))
@@ -74,13 +78,14 @@ class BlockListIndexTest {
     @Test
     void aRangeIsNotFoundForItsExceptionsWhileOtherEntriesStillAre() {
         BlockListIndex index = new BlockListIndex();
-        BlockListEntry range = entry(UUID.randomUUID(), EntryType.IP, "198.51.100.0/24");
-        BlockListEntry wider = entry(UUID.randomUUID(), EntryType.IP, "198.51.0.0/16");
-        BlockListEntry v6 = entry(UUID.randomUUID(), EntryType.IP, "2001:db8::/32").withException("2001:db8::7");
+        BlockListEntry stored = stored(UUID.randomUUID(), EntryType.IP, "198.51.100.0/24");
+        ListedEntry range = ListedEntry.of(stored);
+        ListedEntry wider = entry(UUID.randomUUID(), EntryType.IP, "198.51.0.0/16");
+        ListedEntry v6 = ListedEntry.of(stored(UUID.randomUUID(), EntryType.IP, "2001:db8::/32").withException("2001:db8::7"));
         List.of(range, wider, v6).forEach(index::put);
         assertThat(index.matches(Probe.ip("198.51.100.7"), NOW)).containsExactlyInAnyOrder(range, wider);
 
-        BlockListEntry excepted = range.withException("198.51.100.7");
+        ListedEntry excepted = ListedEntry.of(stored.withException("198.51.100.7"));
         index.put(excepted);
         assertThat(index.size()).isEqualTo(3);
         assertThat(index.get(range.id())).contains(excepted);
@@ -99,8 +104,8 @@ class BlockListIndexTest {
     @Test
     void readersAlwaysSeeEntriesThatStayWhileAWriterChangesOthers() throws Exception {
         BlockListIndex index = new BlockListIndex(1000); // the per-/16 masks come and go too
-        BlockListEntry stays = entry(UUID.randomUUID(), EntryType.IP, "198.51.100.7");
-        BlockListEntry staysToo = entry(UUID.randomUUID(), EntryType.DOMAIN, "*.contoso.com");
+        ListedEntry stays = entry(UUID.randomUUID(), EntryType.IP, "198.51.100.7");
+        ListedEntry staysToo = entry(UUID.randomUUID(), EntryType.DOMAIN, "*.contoso.com");
         index.put(stays);
         index.put(staysToo);
         AtomicBoolean done = new AtomicBoolean();

@@ -13,6 +13,7 @@ import org.senderguard.application.port.in.ExportBlockListUseCase;
 import org.senderguard.domain.blocklist.BlockListEntry;
 import org.senderguard.domain.blocklist.BlockListIndex;
 import org.senderguard.domain.blocklist.EntryType;
+import org.senderguard.domain.blocklist.ListedEntry;
 import org.senderguard.domain.blocklist.Probe;
 
 /**
@@ -42,7 +43,7 @@ final class RbldnsdExport {
         export.exportServiceList(entry -> {
             if (entry.type() == EntryType.IP) {
                 (isIpv6(entry.value().value()) ? ip6 : ip4).add(line(entry));
-                ips.put(entry);
+                ips.put(ListedEntry.of(entry));
                 excepted.addAll(entry.exceptions());
             } else if (entry.type() == EntryType.DOMAIN) {
                 domains.add(line(entry));
@@ -82,7 +83,7 @@ final class RbldnsdExport {
      * address itself), and only one that nothing else lists is excluded.
      */
     private static Optional<String> exceptionLine(String ip, BlockListIndex ips) {
-        Optional<BlockListEntry> other = ips.matches(Probe.ip(ip), ANY_TIME).stream()
+        Optional<ListedEntry> other = ips.matches(Probe.ip(ip), ANY_TIME).stream()
                 .max(Comparator.comparingInt(entry -> prefixLength(entry.value().value())));
         if (other.isEmpty()) {
             return Optional.of("!" + ip);
