@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * start, so that a bad setting stops the server at once.
  */
 @Context
-class DecisionHistory {
+public class DecisionHistory {
 
     static final Duration SHORTEST_RETENTION = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(DecisionHistory.class);
@@ -65,7 +65,8 @@ class DecisionHistory {
         }
     }
 
-    void forgetOld(Instant now) {
+    /** What each rotation does, as of {@code now}. */
+    public void forgetOld(Instant now) {
         if (partitions != null) {
             partitions.rotate(now, retention);
         } else {
