@@ -1,7 +1,9 @@
 package org.senderguard.adapters.persistence;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.scheduling.annotation.Scheduled;
 import java.time.Clock;
@@ -20,10 +22,11 @@ import org.slf4j.LoggerFactory;
  * its queue within minutes; an hour also matches the rolling hour of the hourly limits, so a repeat
  * is never counted twice within a limit's window. On MariaDB the decisions are in time partitions
  * dropped whole ({@link DecisionPartitions}), forgotten a quarter of the retention after it at the
- * latest; on the embedded database they are deleted in batches once past the retention. Created at
- * start, so that a bad setting stops the server at once.
+ * latest; on the embedded database they are deleted in batches once past the retention. The
+ * server's work, not CLI commands'; created at its start, so that a bad setting stops it at once.
  */
 @Context
+@Requires(notEnv = Environment.CLI)
 public class DecisionHistory {
 
     static final Duration SHORTEST_RETENTION = Duration.ofMinutes(1);
