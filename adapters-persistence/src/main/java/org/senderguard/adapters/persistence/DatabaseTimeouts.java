@@ -14,7 +14,7 @@ import java.util.Properties;
  * connection from the pool and, on MariaDB, for each answer on a connection, so that a frozen
  * database cannot hold a request (or a pool connection) longer than that. CLI commands keep the
  * pool's own settings and no read timeout: an import of a million rows may run long statements;
- * so do schema migrations ({@link UnboundedMigrations}).
+ * so do schema migrations ({@link MariaDbMigrations}).
  */
 @Singleton
 public class DatabaseTimeouts implements BeanCreatedEventListener<DatasourceConfiguration> {

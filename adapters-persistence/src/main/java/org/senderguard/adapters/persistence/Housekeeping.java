@@ -11,17 +11,16 @@ import org.senderguard.application.port.out.UnitOfWork;
 
 /**
  * Drops what no decision can need any more, so that the tables on the mail-flow path stay as small
- * as the traffic of the last days: remembered decisions older than a week (mail flow retries
- * within minutes), spam sightings older than their 24-hour window, block-list removals older than a
- * day (instances follow them within a second), expired block-list entries (which stopped matching
- * at their expiry), rate counters of windows that ended more than an hour ago, and delist portal
- * requests older than {@link #PORTAL_REQUESTS_KEPT} (the audit log keeps what they did). Sending
- * counts need no purge: each sender's tally drops the minutes that leave its hour.
+ * as the traffic of the last days: spam sightings older than their 24-hour window, block-list
+ * removals older than a day (instances follow them within a second), expired block-list entries
+ * (which stopped matching at their expiry), rate counters of windows that ended more than an hour
+ * ago, and delist portal requests older than {@link #PORTAL_REQUESTS_KEPT} (the audit log keeps
+ * what they did). Sending counts need no purge: each sender's tally drops the minutes that leave
+ * its hour. Remembered decisions are forgotten more often, by {@link DecisionHistory}.
  */
 @Singleton
 class Housekeeping {
 
-    static final Duration DECISIONS_KEPT = Duration.ofDays(7);
     static final Duration PORTAL_REQUESTS_KEPT = Duration.ofDays(90);
     private static final int BATCH = 10_000;
 
@@ -44,11 +43,10 @@ class Housekeeping {
 
     /** Deletes in batches, so that no single statement holds locks for long. */
     void purge(Instant now) {
-        deleteAll("DELETE FROM processed_message WHERE decided_at < ? LIMIT " + BATCH, now.minus(DECISIONS_KEPT));
-        deleteAll("DELETE FROM spam_url_sighting WHERE seen_at < ? LIMIT " + BATCH, now.minus(Duration.ofDays(1)));
-        deleteAll("DELETE FROM rate_counter WHERE window_start < ? LIMIT " + BATCH, now.minus(Duration.ofHours(2)));
-        deleteAll("DELETE FROM portal_request WHERE requested_at < ? LIMIT " + BATCH, now.minus(PORTAL_REQUESTS_KEPT));
-        deleteAll("DELETE FROM block_list_removal WHERE removed_at < ? LIMIT " + BATCH, now.minus(Duration.ofDays(1)));
+        sql.deleteOlder("spam_url_sighting", "seen_at", now.minus(Duration.ofDays(1)));
+        sql.deleteOlder("rate_counter", "window_start", now.minus(Duration.ofHours(2)));
+        sql.deleteOlder("portal_request", "requested_at", now.minus(PORTAL_REQUESTS_KEPT));
+        sql.deleteOlder("block_list_removal", "removed_at", now.minus(Duration.ofDays(1)));
         while (unitOfWork.inTransaction(() -> removeExpiredEntries(now)) == BATCH) {
             // Next batch.
         }
@@ -61,11 +59,5 @@ class Housekeeping {
             blockLists.delete(expired, blockLists.beginChange());
         }
         return expired.size();
-    }
-
-    private void deleteAll(String statement, Object olderThan) {
-        while (sql.update(statement, olderThan) == BATCH) {
-            // Next batch.
-        }
     }
 }

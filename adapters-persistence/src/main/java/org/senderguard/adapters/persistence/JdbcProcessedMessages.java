@@ -17,8 +17,8 @@ import org.senderguard.domain.mailflow.MailFlowAction;
 
 /**
  * A decision is kept under the SHA-256 of its {@link MessageKey}: message ids and recipient lists
- * can be long, and one 32-byte key keeps the table and its index small, so that more of a week's
- * decisions stay in the database's memory.
+ * can be long, and one 32-byte key keeps the table small, so that the decisions of the retention
+ * ({@link DecisionHistory}) stay in the database's memory.
  */
 @Singleton
 class JdbcProcessedMessages implements ProcessedMessages {

@@ -36,6 +36,8 @@ class Sql {
     }
 
     private static final int STREAMING_FETCH_SIZE = 1_000;
+    /** Rows one statement of {@link #deleteOlder} deletes at most, so that none holds locks for long. */
+    private static final int DELETE_BATCH = 10_000;
 
     private final ConnectionOperations<Connection> connections;
     private final DatabaseAvailability availability;
@@ -47,6 +49,14 @@ class Sql {
 
     int update(String sql, Object... params) {
         return run(sql, params, PreparedStatement::executeUpdate);
+    }
+
+    /** Deletes the rows of {@code table} whose {@code column} is before {@code olderThan}, in batches. */
+    void deleteOlder(String table, String column, Instant olderThan) {
+        String statement = "DELETE FROM " + table + " WHERE " + column + " < ? LIMIT " + DELETE_BATCH;
+        while (update(statement, olderThan) == DELETE_BATCH) {
+            // Next batch.
+        }
     }
 
     <T> List<T> list(String sql, Row<T> row, Object... params) {

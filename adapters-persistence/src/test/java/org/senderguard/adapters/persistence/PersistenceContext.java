@@ -15,6 +15,8 @@ final class PersistenceContext {
         Map<String, Object> properties = new HashMap<>(settings.toProperties());
         properties.put("datasources.default.dialect", "MYSQL");
         properties.put("flyway.datasources.default.enabled", true);
+        // The tests run housekeeping at the instants they choose, on rows stored at those instants.
+        properties.put("senderguard.housekeeping.initial-delay", "24h");
         ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).properties(properties)
                 .build();
         context.registerSingleton(Clock.class, Clock.systemUTC());

@@ -91,6 +91,7 @@ import org.senderguard.domain.tenant.TenantSettings;
 abstract class RepositoryContractTest {
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private DatabaseSettings settings;
     private ApplicationContext context;
     private TenantRepository tenants;
     private ApiKeyRepository keys;
@@ -110,7 +111,8 @@ abstract class RepositoryContractTest {
 
     @BeforeAll
     void start() {
-        context = PersistenceContext.start(database());
+        settings = database();
+        context = PersistenceContext.start(settings);
         tenants = context.getBean(TenantRepository.class);
         keys = context.getBean(ApiKeyRepository.class);
         unitOfWork = context.getBean(UnitOfWork.class);
@@ -359,20 +361,49 @@ abstract class RepositoryContractTest {
     }
 
     @Test
-    void housekeepingDropsOnlyWhatNoDecisionNeeds() {
-        Tenant tenant = stored(newTenant("housekeeping"));
-        EmailAddress user = EmailAddress.parse("a", "u@" + tenant.domains().values().get(0));
-        Instant old = Instant.parse("2026-05-01T10:00:00Z");
-        Instant recent = old.plus(java.time.Duration.ofDays(8));
+    void remembersDecisionsForTheRetentionAcrossPartitionsAndKeepsTheirTableBounded() {
+        DecisionHistory history = context.getBean(DecisionHistory.class);
+        Duration retention = Duration.ofHours(1);
+        Tenant tenant = stored(newTenant("retention"));
         Decision decision = Decision.deliver(false);
-        inTransaction(() -> {
-            saveDecision(tenant.id(), "old", decision, old);
-            saveDecision(tenant.id(), "recent", decision, recent.minusSeconds(600));
-        });
-        context.getBean(Housekeeping.class).purge(recent);
+        Instant start = Instant.parse("2031-03-01T10:00:00Z");
+        history.forgetOld(start);
+        // The last instant of a period (on MariaDB a partition of a quarter of the retention).
+        Instant lastOfPeriod = Instant.parse("2031-03-01T10:14:59.999999Z");
+        inTransaction(() -> saveDecision(tenant.id(), "<edge@x>", decision, lastOfPeriod));
+        history.forgetOld(Instant.parse("2031-03-01T10:15:00Z"));
+        assertThat(findDecision(tenant.id(), "<edge@x>")).as("in the next period").contains(decision);
+        history.forgetOld(lastOfPeriod.plus(retention));
+        assertThat(findDecision(tenant.id(), "<edge@x>")).as("at the end of the retention").contains(decision);
+        history.forgetOld(lastOfPeriod.plus(retention).plusNanos(1_000));
+        assertThat(findDecision(tenant.id(), "<edge@x>")).as("past the retention").isEmpty();
 
-        assertThat(findDecision(tenant.id(), "old")).isEmpty();
-        assertThat(findDecision(tenant.id(), "recent")).contains(decision);
+        // Three more hours of mail flow: a decision every five minutes, the history rotated after each.
+        Instant end = start.plus(Duration.ofHours(4));
+        List<Instant> decided = new ArrayList<>();
+        for (Instant at = start.plus(Duration.ofHours(1)); !at.isAfter(end); at = at.plus(Duration.ofMinutes(5))) {
+            Instant when = at;
+            inTransaction(() -> saveDecision(tenant.id(), "<" + when + "@x>", decision, when));
+            history.forgetOld(when);
+            decided.add(when);
+        }
+        for (Instant at : decided) {
+            Optional<Decision> found = findDecision(tenant.id(), "<" + at + "@x>");
+            if (at.plus(retention).isAfter(end)) {
+                assertThat(found).as("decided at %s, within the retention", at).contains(decision);
+            } else if (!at.plus(retention).plus(retention.dividedBy(4)).isAfter(end)) {
+                assertThat(found).as("decided at %s, a quarter of the retention past it", at).isEmpty();
+            }
+        }
+        long rows = context.getBean(Sql.class).one("SELECT COUNT(*) FROM processed_message", rs -> rs.getLong(1))
+                .orElseThrow();
+        assertThat(rows).as("only the decisions of the last retention and a quarter")
+                .isBetween(retention.toMinutes() / 5, (retention.toMinutes() * 5 / 4) / 5 + 1);
+        if (DatabaseSettings.isMariaDb(settings.url())) {
+            assertThat(new DecisionPartitions(context.getBean(Sql.class)).periodEnds())
+                    .as("the partitions of the retention's periods and two ahead; older ones dropped")
+                    .hasSizeBetween(5, 7).allMatch(periodEnd -> periodEnd.isAfter(end.minus(retention)));
+        }
     }
 
     @Test

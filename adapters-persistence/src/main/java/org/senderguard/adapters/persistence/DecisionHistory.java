@@ -1,0 +1,79 @@
+package org.senderguard.adapters.persistence;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.scheduling.annotation.Scheduled;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.senderguard.application.port.DatabaseUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the remembered decisions ({@link JdbcProcessedMessages}) to those of the last
+ * {@code SENDERGUARD_DECISION_RETENTION} (default an hour), so that their table, and with it the
+ * cost of each lookup and insert, stays bounded however long the server runs. A repeat comes from a
+ * client that lost an answer: Postfix asks again within its policy timeouts (twice 100 s by
+ * default), a gateway retries its request within seconds or defers the message and retries from
+ * its queue within minutes; an hour also matches the rolling hour of the hourly limits, so a repeat
+ * is never counted twice within a limit's window. On MariaDB the decisions are in time partitions
+ * dropped whole ({@link DecisionPartitions}), forgotten a quarter of the retention after it at the
+ * latest; on the embedded database they are deleted in batches once past the retention. The
+ * server's work, not CLI commands'; created at its start, so that a bad setting stops it at once.
+ */
+@Context
+@Requires(notEnv = Environment.CLI)
+public class DecisionHistory {
+
+    static final Duration SHORTEST_RETENTION = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionHistory.class);
+
+    private final Duration retention;
+    private final Sql sql;
+    private final DatabaseAvailability availability;
+    private final Clock clock;
+    private final DecisionPartitions partitions;
+
+    DecisionHistory(@Value("${senderguard.decision.retention:1h}") Duration retention,
+                    @Value("${datasources.default.url}") String url, Sql sql, DatabaseAvailability availability,
+                    Clock clock) {
+        if (retention.compareTo(SHORTEST_RETENTION) < 0) {
+            throw new IllegalArgumentException("SENDERGUARD_DECISION_RETENTION must be at least "
+                    + SHORTEST_RETENTION.toSeconds() + "s, not " + retention.toSeconds() + "s");
+        }
+        this.retention = retention;
+        this.sql = sql;
+        this.availability = availability;
+        this.clock = clock;
+        this.partitions = DatabaseSettings.isMariaDb(url) ? new DecisionPartitions(sql) : null;
+    }
+
+    /** Often enough for the shortest retention's periods of 15 s; a look at the partitions on MariaDB. */
+    @Scheduled(fixedDelay = "15s", initialDelay = "${senderguard.housekeeping.initial-delay:5s}")
+    void run() {
+        if (!availability.available()) {
+            return;
+        }
+        try {
+            forgetOld(clock.instant());
+        } catch (DatabaseUnavailableException e) {
+            // DatabaseAvailability reports the outage.
+        } catch (DataAccessException e) {
+            LOG.warn("Remembered decisions were not rotated (another instance may just have done it); "
+                    + "next try in 15 s: {}", ConnectionFailure.describe(e));
+        }
+    }
+
+    /** What each rotation does, as of {@code now}. */
+    public void forgetOld(Instant now) {
+        if (partitions != null) {
+            partitions.rotate(now, retention);
+        } else {
+            sql.deleteOlder("processed_message", "decided_at", now.minus(retention));
+        }
+    }
+}
