@@ -55,7 +55,9 @@ public final class OutboundDecisionBenchmark {
         try (BenchDatabase database = BenchDatabase.create()) {
             Path log = Files.createTempFile("senderguard-bench", ".log");
             try (SenderguardJar.Server server = new SenderguardJar(database.senderguardEnv())
-                    .serve(SenderguardJar.benchJvmOptions(), Bench.freePort(), ProcessBuilder.Redirect.to(log.toFile()))) {
+                    .serve(SenderguardJar.benchJvmOptions(),
+                            Integer.getInteger("senderguard.bench.port", Bench.freePort()), // fixed: to scrape it
+                            ProcessBuilder.Redirect.to(log.toFile()))) {
                 server.awaitHealthy(Duration.ofSeconds(60));
                 measure(database, server, log, seconds, clientCounts, mostClients);
             }

@@ -20,18 +20,23 @@ import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.ApiKeyRepository;
 import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.application.port.out.BlockListStore;
+import org.senderguard.application.port.out.ChangeFeedMeter;
 import org.senderguard.application.port.out.DelistLinkMailer;
 import org.senderguard.application.port.out.DelistingRequests;
 import org.senderguard.application.port.out.DnsResolver;
+import org.senderguard.application.port.out.MailFlowMeter;
 import org.senderguard.application.port.out.PolicyRepository;
+import org.senderguard.application.port.out.PortalMeter;
 import org.senderguard.application.port.out.PortalRequests;
 import org.senderguard.application.port.out.ProcessedMessages;
 import org.senderguard.application.port.out.RateCounters;
+import org.senderguard.application.port.out.RestrictionMeter;
 import org.senderguard.application.port.out.SenderStatusRepository;
 import org.senderguard.application.port.out.SpamSightings;
 import org.senderguard.application.port.out.TenantChanges;
 import org.senderguard.application.port.out.TenantRepository;
 import org.senderguard.application.port.out.ThirdPartyListStore;
+import org.senderguard.application.port.out.ThirdPartyMeter;
 import org.senderguard.application.port.out.UnblockHistory;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.application.service.AlertAndAuditService;
@@ -114,8 +119,8 @@ class ApplicationServices {
 
     @Singleton
     TenantCaches tenantCaches(TenantChanges changes, TenantService tenants, PolicyService policies,
-                              ApiKeyService keys, RestrictedSenders restricted) {
-        return new TenantCaches(changes, tenants, policies, keys, restricted);
+                              ApiKeyService keys, RestrictedSenders restricted, ChangeFeedMeter meter) {
+        return new TenantCaches(changes, tenants, policies, keys, restricted, meter);
     }
 
     /** Restricted senders in memory, for MTAs' questions at each recipient; followed like the tenants. */
@@ -158,9 +163,9 @@ class ApplicationServices {
     OutboundDecider outboundDecider(TenantService tenants, PolicyService policies, SenderStatusRepository statuses,
                                     ProcessedMessages processed, AlertRepository alerts, AlertDispatcher dispatcher,
                                     AuditLog audit, UnitOfWork unitOfWork, Clock clock, OutboundChecks checks,
-                                    RestrictedSenders restricted) {
+                                    RestrictedSenders restricted, RestrictionMeter restrictions) {
         return new OutboundDecider(tenants, policies, statuses, processed, alerts, dispatcher, audit, unitOfWork,
-                clock, checks, restricted);
+                clock, checks, restricted, restrictions);
     }
 
     /**
@@ -170,8 +175,8 @@ class ApplicationServices {
     @Singleton
     OutboundService outboundService(OutboundDecider decider, SpamFeed spamFeed,
                                     @Named(DECIDERS) ExecutorService deciders,
-                                    @Value(DatabaseTimeouts.TIMEOUT) Duration databaseTimeout) {
-        return new OutboundService(decider, spamFeed, deciders, DECIDER_THREADS, MAX_BATCH, databaseTimeout);
+                                    @Value(DatabaseTimeouts.TIMEOUT) Duration databaseTimeout, MailFlowMeter meter) {
+        return new OutboundService(decider, spamFeed, deciders, DECIDER_THREADS, MAX_BATCH, databaseTimeout, meter);
     }
 
     /** Inbound transactions may ask third-party lists over DNS, so they are decided on the I/O pool. */
@@ -179,13 +184,14 @@ class ApplicationServices {
     MailTransactionService mailTransactionService(TenantService tenants, OutboundService outbound,
                                                   InboundService inbound, OutboundChecks checks,
                                                   RestrictedSenders restricted,
-                                                  @Named(TaskExecutors.IO) ExecutorService executor, Clock clock) {
-        return new MailTransactionService(tenants, outbound, inbound, checks, restricted, executor, clock);
+                                                  @Named(TaskExecutors.IO) ExecutorService executor, Clock clock,
+                                                  MailFlowMeter meter) {
+        return new MailTransactionService(tenants, outbound, inbound, checks, restricted, executor, clock, meter);
     }
 
     @Singleton
-    BlockLists blockLists(BlockListStore store) {
-        return new BlockLists(store);
+    BlockLists blockLists(BlockListStore store, ChangeFeedMeter meter) {
+        return new BlockLists(store, meter);
     }
 
     /**
@@ -212,8 +218,9 @@ class ApplicationServices {
     ReputationService reputationService(ThirdPartyListStore store, DnsResolver dns, DelistingRequests requests,
                                         AuditLog audit, UnitOfWork unitOfWork, Clock clock,
                                         @Named(TaskExecutors.IO) ExecutorService executor,
-                                        @Value("${senderguard.dns.timeout:2s}") Duration timeout) {
-        return new ReputationService(store, dns, requests, audit, unitOfWork, clock, executor, timeout);
+                                        @Value("${senderguard.dns.timeout:2s}") Duration timeout,
+                                        ThirdPartyMeter meter) {
+        return new ReputationService(store, dns, requests, audit, unitOfWork, clock, executor, timeout, meter);
     }
 
     @Singleton
@@ -246,8 +253,8 @@ class ApplicationServices {
     @Singleton
     InboundService inboundService(BlockLists lists, TenantService tenants, ReputationService reputation, Clock clock,
                                   @Named(PORTAL_URL) Supplier<String> portalUrl,
-                                  @Value(SUPPORT_CONTACT) String supportContact) {
-        return new InboundService(lists, tenants, reputation, clock, portalUrl, supportContact);
+                                  @Value(SUPPORT_CONTACT) String supportContact, MailFlowMeter meter) {
+        return new InboundService(lists, tenants, reputation, clock, portalUrl, supportContact, meter);
     }
 
     /**
@@ -263,17 +270,18 @@ class ApplicationServices {
                                             @Value(SUPPORT_CONTACT) String supportContact,
                                             @Value("${senderguard.portal.client-limit:10}") int clientLimit,
                                             @Value("${senderguard.portal.address-limit:3}") int addressLimit,
-                                            @Value("${senderguard.portal.ip-limit:5}") int ipLimit) {
+                                            @Value("${senderguard.portal.ip-limit:5}") int ipLimit,
+                                            PortalMeter meter) {
         return new DelistPortalService(requests, counters, mailer, store, lists, audit, unitOfWork, clock,
                 new SecureRandom(), new PortalSettings(portalUrl, supportContact, clientLimit, addressLimit,
-                ipLimit));
+                ipLimit), meter);
     }
 
     @Singleton
     RestrictionService restrictionService(TenantService tenants, SenderStatusRepository statuses,
                                           RestrictedSenders restricted, UnblockHistory unblocks, AuditLog audit,
-                                          UnitOfWork unitOfWork, Clock clock) {
-        return new RestrictionService(tenants, statuses, restricted, unblocks, audit, unitOfWork, clock);
+                                          UnitOfWork unitOfWork, Clock clock, RestrictionMeter meter) {
+        return new RestrictionService(tenants, statuses, restricted, unblocks, audit, unitOfWork, clock, meter);
     }
 
     @Singleton

@@ -20,7 +20,8 @@ final class ArchitectureRules {
     }
 
     /** The adapter modules, by their package under {@code adapters}: adding an adapter is one entry here. */
-    static final List<String> ADAPTERS = List.of("rest", "cli", "persistence", "email", "dns", "portal", "postfix");
+    static final List<String> ADAPTERS = List.of("rest", "cli", "persistence", "email", "dns", "portal", "postfix",
+            "metrics");
 
     static List<ArchRule> all(String root) {
         return List.of(layers(root), frameworkFreeCore(root), inPortsIndependentOfOutPorts(root),

@@ -2,9 +2,9 @@ package org.senderguard.adapters.email;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.email.Email;
-import io.micronaut.email.EmailSender;
 import jakarta.inject.Singleton;
 import org.senderguard.application.port.out.AlertNotifier;
+import org.senderguard.application.port.out.MailMeter;
 import org.senderguard.domain.alert.Alert;
 import org.senderguard.domain.common.EmailAddress;
 
@@ -13,12 +13,12 @@ import org.senderguard.domain.common.EmailAddress;
 @Requires(property = "senderguard.smtp.host")
 class EmailAlertNotifier implements AlertNotifier {
 
-    private final EmailSender<?, ?> sender;
+    private final RelayedMail relay;
     private final SmtpSettings settings;
     private final LogAlertNotifier log;
 
-    EmailAlertNotifier(EmailSender<?, ?> sender, SmtpSettings settings, LogAlertNotifier log) {
-        this.sender = sender;
+    EmailAlertNotifier(RelayedMail relay, SmtpSettings settings, LogAlertNotifier log) {
+        this.relay = relay;
         this.settings = settings;
         this.log = log;
     }
@@ -34,6 +34,6 @@ class EmailAlertNotifier implements AlertNotifier {
                 .subject(AlertText.subject(alert))
                 .body(AlertText.body(alert));
         alert.recipients().stream().map(EmailAddress::value).forEach(email::to);
-        sender.send(email);
+        relay.send(MailMeter.Kind.ALERT, email);
     }
 }

@@ -2,10 +2,10 @@ package org.senderguard.adapters.email;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.email.Email;
-import io.micronaut.email.EmailSender;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import org.senderguard.application.port.out.DelistLinkMailer;
+import org.senderguard.application.port.out.MailMeter;
 import org.senderguard.domain.common.EmailAddress;
 
 /** Mails the delist portal's confirmation link through the configured SMTP relay. */
@@ -13,17 +13,17 @@ import org.senderguard.domain.common.EmailAddress;
 @Requires(property = "senderguard.smtp.host")
 class EmailDelistLinkMailer implements DelistLinkMailer {
 
-    private final EmailSender<?, ?> sender;
+    private final RelayedMail relay;
     private final SmtpSettings settings;
 
-    EmailDelistLinkMailer(EmailSender<?, ?> sender, SmtpSettings settings) {
-        this.sender = sender;
+    EmailDelistLinkMailer(RelayedMail relay, SmtpSettings settings) {
+        this.relay = relay;
         this.settings = settings;
     }
 
     @Override
     public void send(EmailAddress to, String ip, String link, Instant expiresAt) {
-        sender.send(Email.builder()
+        relay.send(MailMeter.Kind.DELIST_LINK, Email.builder()
                 .from(settings.fromOrDefault())
                 .to(to.value())
                 .subject("Confirm the delisting of " + ip)

@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 
 /**
@@ -28,6 +29,17 @@ final class ConnectionFailure {
                     || t instanceof SocketTimeoutException
                     || t instanceof SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the failure was a wait that ran out: for a connection from the pool, or for an answer on one. */
+    static boolean isTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLTimeoutException
+                    || t instanceof SocketTimeoutException) {
                 return true;
             }
         }

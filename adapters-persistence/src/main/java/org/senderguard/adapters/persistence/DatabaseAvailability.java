@@ -1,11 +1,14 @@
 package org.senderguard.adapters.persistence;
 
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.senderguard.application.port.DatabaseUnavailableException;
+import org.senderguard.application.port.out.DatabaseMeter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,15 +29,23 @@ public class DatabaseAvailability {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseAvailability.class);
 
     private final Clock clock;
+    private final DatabaseMeter meter;
     private volatile Outage outage;
     private volatile boolean probed;
 
-    DatabaseAvailability() {
-        this(Clock.systemUTC());
+    /** @param meter absent where no meters are wired (this module's own tests) */
+    @Inject
+    DatabaseAvailability(@Nullable DatabaseMeter meter) {
+        this(Clock.systemUTC(), meter == null ? DatabaseMeter.NONE : meter);
     }
 
     DatabaseAvailability(Clock clock) {
+        this(clock, DatabaseMeter.NONE);
+    }
+
+    DatabaseAvailability(Clock clock, DatabaseMeter meter) {
         this.clock = clock;
+        this.meter = meter;
     }
 
     /** False from the first failure to reach the database until it answers again. */
@@ -108,10 +119,13 @@ public class DatabaseAvailability {
             return null;
         }
         outage.refusals++;
+        meter.failed(DatabaseMeter.Failure.REFUSED_WHILE_AWAY);
         return new DatabaseUnavailableException("the database is unavailable");
     }
 
     private synchronized DatabaseUnavailableException failed(RuntimeException failure) {
+        meter.failed(ConnectionFailure.isTimeout(failure) ? DatabaseMeter.Failure.TIMEOUT
+                : DatabaseMeter.Failure.CONNECTION);
         Outage current = down(failure);
         current.refusals++;
         current.lastTry = clock.instant();

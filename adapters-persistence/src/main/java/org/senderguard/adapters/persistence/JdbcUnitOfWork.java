@@ -1,11 +1,13 @@
 package org.senderguard.adapters.persistence;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
+import org.senderguard.application.port.out.DatabaseMeter;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.common.ConflictException;
 
@@ -18,10 +20,14 @@ class JdbcUnitOfWork implements UnitOfWork {
 
     private final TransactionOperations<Connection> transactions;
     private final DatabaseAvailability availability;
+    private final DatabaseMeter meter;
 
-    JdbcUnitOfWork(TransactionOperations<Connection> transactions, DatabaseAvailability availability) {
+    /** @param meter absent where no meters are wired (this module's own tests) */
+    JdbcUnitOfWork(TransactionOperations<Connection> transactions, DatabaseAvailability availability,
+                   @Nullable DatabaseMeter meter) {
         this.transactions = transactions;
         this.availability = availability;
+        this.meter = meter == null ? DatabaseMeter.NONE : meter;
     }
 
     /**
@@ -42,11 +48,17 @@ class JdbcUnitOfWork implements UnitOfWork {
                 return transactions.executeWrite(status -> work.get());
             } catch (DataAccessException e) {
                 if (isIntegrityViolation(e)) {
+                    meter.failed(DatabaseMeter.Failure.CONFLICT);
                     throw new ConflictException("conflict", "the change clashes with a concurrent change; try again");
                 }
-                if (attempt >= ATTEMPTS || !hasSqlState(e, DEADLOCK)) {
+                if (!hasSqlState(e, DEADLOCK)) {
                     throw e;
                 }
+                meter.failed(DatabaseMeter.Failure.DEADLOCK);
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                meter.retried(DatabaseMeter.Failure.DEADLOCK);
             }
         }
     }

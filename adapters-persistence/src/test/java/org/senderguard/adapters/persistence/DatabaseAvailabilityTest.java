@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.data.exceptions.DataAccessException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.senderguard.application.port.DatabaseUnavailableException;
+import org.senderguard.application.port.out.DatabaseMeter;
 
 class DatabaseAvailabilityTest {
 
@@ -59,6 +63,27 @@ class DatabaseAvailabilityTest {
         assertThatThrownBy(() -> availability.call(this::works)).isInstanceOf(DatabaseUnavailableException.class);
         availability.answered();
         assertThat(availability.call(this::works)).isEqualTo("answer");
+    }
+
+    @Test
+    void theMeterHearsOfEachFailureByKind() {
+        List<DatabaseMeter.Failure> failures = new ArrayList<>();
+        DatabaseAvailability metered = new DatabaseAvailability(clock, new DatabaseMeter() {
+            @Override
+            public void failed(Failure failure) {
+                failures.add(failure);
+            }
+        });
+
+        assertThatThrownBy(() -> metered.call(this::noConnection));
+        assertThatThrownBy(() -> metered.call(this::works));
+        clock.now = clock.now.plus(DatabaseAvailability.RETRY_AFTER);
+        assertThatThrownBy(() -> metered.call(() -> {
+            throw new DataAccessException("refused", new SQLNonTransientConnectionException("refused", "08001"));
+        }));
+
+        assertThat(failures).containsExactly(DatabaseMeter.Failure.TIMEOUT, DatabaseMeter.Failure.REFUSED_WHILE_AWAY,
+                DatabaseMeter.Failure.CONNECTION);
     }
 
     private String noConnection() {

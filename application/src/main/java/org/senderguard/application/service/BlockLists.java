@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.senderguard.application.port.in.RefreshBlockListsUseCase;
 import org.senderguard.application.port.out.BlockListStore;
+import org.senderguard.application.port.out.ChangeFeedMeter;
 import org.senderguard.domain.blocklist.BlockListEntry;
 import org.senderguard.domain.blocklist.BlockListIndex;
 import org.senderguard.domain.blocklist.ListedEntry;
@@ -28,14 +29,23 @@ public class BlockLists implements RefreshBlockListsUseCase {
     /** Which tenant's index holds an entry, so that a removal (which carries only the id) finds it. */
     private final Map<UUID, BlockListIndex> tenantIndexOf = new ConcurrentHashMap<>();
     private volatile long version = -1;
+    private final ChangeFeedMeter meter;
 
     public BlockLists(BlockListStore store) {
+        this(store, ChangeFeedMeter.NONE);
+    }
+
+    /** @param meter told the index's size and each catch-up with the store */
+    public BlockLists(BlockListStore store, ChangeFeedMeter meter) {
         this.store = store;
+        this.meter = meter;
     }
 
     @Override
     public synchronized void refresh() {
         version = store.changesSince(Math.max(version, 0), this::put, this::remove);
+        meter.caughtUp(ChangeFeedMeter.Feed.BLOCK_LISTS);
+        meter.indexed(service.size(), tenants.values().stream().mapToLong(BlockListIndex::size).sum());
     }
 
     /** The active entries of the service list that match. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.senderguard.application.port.in.ConfirmDelistUseCase;
 import org.senderguard.application.port.in.DelistLinkCommand;
 import org.senderguard.application.port.in.DelistReview;
@@ -16,6 +17,8 @@ import org.senderguard.application.port.in.RequestDelistLinkUseCase;
 import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.application.port.out.BlockListStore;
 import org.senderguard.application.port.out.DelistLinkMailer;
+import org.senderguard.application.port.out.PortalMeter;
+import org.senderguard.application.port.out.PortalMeter.Refusal;
 import org.senderguard.application.port.out.PortalRequests;
 import org.senderguard.application.port.out.RateCounters;
 import org.senderguard.application.port.out.UnitOfWork;
@@ -54,10 +57,18 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
     private final Clock clock;
     private final SecureRandom random;
     private final PortalSettings settings;
+    private final PortalMeter meter;
 
     public DelistPortalService(PortalRequests requests, RateCounters counters, DelistLinkMailer mailer,
                                BlockListStore store, BlockLists lists, AuditLog audit, UnitOfWork unitOfWork,
                                Clock clock, SecureRandom random, PortalSettings settings) {
+        this(requests, counters, mailer, store, lists, audit, unitOfWork, clock, random, settings, PortalMeter.NONE);
+    }
+
+    /** @param meter told each request taken and each refused, by reason */
+    public DelistPortalService(PortalRequests requests, RateCounters counters, DelistLinkMailer mailer,
+                               BlockListStore store, BlockLists lists, AuditLog audit, UnitOfWork unitOfWork,
+                               Clock clock, SecureRandom random, PortalSettings settings, PortalMeter meter) {
         this.requests = requests;
         this.counters = counters;
         this.mailer = mailer;
@@ -68,6 +79,7 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
         this.clock = clock;
         this.random = random;
         this.settings = settings;
+        this.meter = meter;
     }
 
     @Override
@@ -83,10 +95,12 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
                         "email " + request.address() + ", ip " + request.ip() + ", from " + request.clientIp(), now));
                 return null;
             });
-        } catch (TooManyRequestsException e) {
+        } catch (LimitReached e) {
+            meter.refused(e.reason);
             record(request, "portal.rate-limited", e.getMessage() + " (from " + request.clientIp() + ")");
-            throw e;
+            throw e.answer;
         }
+        meter.accepted(PortalMeter.Request.LINK);
         try {
             mailer.send(request.address(), request.ip(), settings.portalUrl().get() + "/confirm?token="
                     + token.value(), request.expiresAt());
@@ -114,16 +128,27 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
         Duration retryAfter = Duration.between(now, window.plus(RATE_WINDOW));
         if (counters.increment("client:" + Probe.ip("clientIp", command.clientIp()).clientNetwork(), window)
                 > settings.requestsPerClientPerHour()) {
-            throw new TooManyRequestsException("too many delisting requests from your network; try again later",
-                    retryAfter);
+            throw new LimitReached(Refusal.CLIENT_LIMIT, "too many delisting requests from your network", retryAfter);
         }
         if (counters.increment("address:" + command.address(), window) > settings.requestsPerAddressPerHour()) {
-            throw new TooManyRequestsException("too many delisting requests for this email address; try again later",
+            throw new LimitReached(Refusal.ADDRESS_LIMIT, "too many delisting requests for this email address",
                     retryAfter);
         }
         if (counters.increment("ip:" + command.ip(), window) > settings.requestsPerIpPerHour()) {
-            throw new TooManyRequestsException("too many delisting requests for this IP address; try again later",
-                    retryAfter);
+            throw new LimitReached(Refusal.IP_LIMIT, "too many delisting requests for this IP address", retryAfter);
+        }
+    }
+
+    /** A limit refused the request: rolls its counts back, and says which limit (for the meter) and what to answer. */
+    private static final class LimitReached extends RuntimeException {
+
+        private final Refusal reason;
+        private final TooManyRequestsException answer;
+
+        LimitReached(Refusal reason, String what, Duration retryAfter) {
+            super(what + "; try again later", null, false, false);
+            this.reason = reason;
+            this.answer = new TooManyRequestsException(getMessage(), retryAfter);
         }
     }
 
@@ -163,6 +188,7 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
             return new DelistReview(request, plan, settings.supportContact());
         });
         lists.refresh();
+        meter.accepted(PortalMeter.Request.CONFIRM);
         return done;
     }
 
@@ -177,16 +203,22 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
     }
 
     private PortalRequest usable(String token, Instant now) {
-        PortalRequest request = PortalToken.parse(token).flatMap(t -> requests.findByTokenHash(t.hash()))
-                .orElseThrow(() -> new NotFoundException("this delisting link is not valid; check that you copied "
-                        + "all of it, or request a new one"));
+        Optional<PortalRequest> found = PortalToken.parse(token).flatMap(t -> requests.findByTokenHash(t.hash()));
+        if (found.isEmpty()) {
+            meter.refused(Refusal.INVALID_LINK);
+            throw new NotFoundException("this delisting link is not valid; check that you copied all of it, or "
+                    + "request a new one");
+        }
+        PortalRequest request = found.get();
         if (request.status() == PortalRequestStatus.COMPLETED) {
             record(request, "portal.link-refused", "already used");
+            meter.refused(Refusal.USED_LINK);
             throw new ConflictException("link-used", "this link has already been used; request a new one to "
                     + "delist again");
         }
         if (!request.isUsableAt(now)) {
             record(request, "portal.link-refused", "expired");
+            meter.refused(Refusal.EXPIRED_LINK);
             throw new ConflictException("link-expired", "this link has expired (links are valid for 24 hours); "
                     + "request a new one");
         }

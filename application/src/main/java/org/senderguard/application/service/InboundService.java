@@ -12,8 +12,11 @@ import org.senderguard.application.port.in.CheckReputationUseCase;
 import org.senderguard.application.port.in.DecideInboundUseCase;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.InboundMessageCommand;
-import org.senderguard.domain.blocklist.ListedEntry;
+import org.senderguard.application.port.out.MailFlowMeter;
+import org.senderguard.application.port.out.MailFlowMeter.Client;
+import org.senderguard.application.port.out.MailFlowMeter.Direction;
 import org.senderguard.domain.blocklist.EntryType;
+import org.senderguard.domain.blocklist.ListedEntry;
 import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.common.EmailAddress;
 import org.senderguard.domain.tenant.TenantId;
@@ -36,24 +39,34 @@ public class InboundService implements DecideInboundUseCase {
     private final Clock clock;
     private final Supplier<String> portalUrl;
     private final String supportContact;
+    private final DecisionTimer timer;
+
+    public InboundService(BlockLists lists, FindTenantUseCase tenants, CheckReputationUseCase reputation, Clock clock,
+                          Supplier<String> portalUrl, String supportContact) {
+        this(lists, tenants, reputation, clock, portalUrl, supportContact, MailFlowMeter.NONE);
+    }
 
     /**
      * @param portalUrl      the delist portal's address, named in 5.7.606 replies
      * @param supportContact whom to ask about listings the portal cannot lift, named in 5.7.511 replies
+     * @param meter          told each decision of the mail-flow API (the policy server's are told by
+     *                       {@link MailTransactionService})
      */
     public InboundService(BlockLists lists, FindTenantUseCase tenants, CheckReputationUseCase reputation, Clock clock,
-                          Supplier<String> portalUrl, String supportContact) {
+                          Supplier<String> portalUrl, String supportContact, MailFlowMeter meter) {
         this.lists = lists;
         this.tenants = tenants;
         this.reputation = reputation;
         this.clock = clock;
         this.portalUrl = portalUrl;
         this.supportContact = supportContact;
+        this.timer = new DecisionTimer(meter);
     }
 
     @Override
     public Decision decide(InboundMessageCommand message) {
-        return decide(Optional.of(message.tenantId()), message.clientIp(), message.sender(), message.urls());
+        return timer.timed(Client.REST, Direction.INBOUND, () -> decide(Optional.of(message.tenantId()),
+                message.clientIp(), message.sender(), message.urls()));
     }
 
     /**

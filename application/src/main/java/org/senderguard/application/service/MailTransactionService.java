@@ -9,6 +9,9 @@ import java.util.concurrent.Executor;
 import org.senderguard.application.port.in.DecideMailTransactionUseCase;
 import org.senderguard.application.port.in.FindTenantByDomainUseCase;
 import org.senderguard.application.port.in.MailTransaction;
+import org.senderguard.application.port.out.MailFlowMeter;
+import org.senderguard.application.port.out.MailFlowMeter.Client;
+import org.senderguard.application.port.out.MailFlowMeter.Direction;
 import org.senderguard.application.port.out.MessageKey;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.common.DomainName;
@@ -34,11 +37,21 @@ public class MailTransactionService implements DecideMailTransactionUseCase {
     private final RestrictedSenders restricted;
     private final Executor inboundExecutor;
     private final Clock clock;
+    private final DecisionTimer timer;
 
-    /** @param inboundExecutor runs inbound decisions, which may ask third-party lists over DNS */
     public MailTransactionService(FindTenantByDomainUseCase tenants, OutboundService outbound,
                                   InboundService inbound, OutboundChecks checks, RestrictedSenders restricted,
                                   Executor inboundExecutor, Clock clock) {
+        this(tenants, outbound, inbound, checks, restricted, inboundExecutor, clock, MailFlowMeter.NONE);
+    }
+
+    /**
+     * @param inboundExecutor runs inbound decisions, which may ask third-party lists over DNS
+     * @param meter           told each decision, as the policy server's
+     */
+    public MailTransactionService(FindTenantByDomainUseCase tenants, OutboundService outbound,
+                                  InboundService inbound, OutboundChecks checks, RestrictedSenders restricted,
+                                  Executor inboundExecutor, Clock clock, MailFlowMeter meter) {
         this.tenants = tenants;
         this.outbound = outbound;
         this.inbound = inbound;
@@ -46,12 +59,20 @@ public class MailTransactionService implements DecideMailTransactionUseCase {
         this.restricted = restricted;
         this.inboundExecutor = inboundExecutor;
         this.clock = clock;
+        this.timer = new DecisionTimer(meter);
     }
 
     @Override
     public CompletableFuture<Decision> decide(MailTransaction transaction) {
+        long start = System.nanoTime();
         EmailAddress sender = accountable(transaction);
         Optional<Tenant> submitter = submitter(transaction, sender);
+        return timer.timed(Client.POSTFIX, submitter.isPresent() ? Direction.OUTBOUND : Direction.INBOUND, start,
+                decide(transaction, sender, submitter));
+    }
+
+    private CompletableFuture<Decision> decide(MailTransaction transaction, EmailAddress sender,
+                                               Optional<Tenant> submitter) {
         if (submitter.isPresent() && transaction.stage() == MailTransaction.Stage.RECIPIENT) {
             return CompletableFuture.completedFuture(checkRecipient(submitter.get(), sender,
                     transaction.recipients()));

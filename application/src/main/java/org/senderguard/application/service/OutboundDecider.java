@@ -15,6 +15,7 @@ import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.application.port.out.MessageKey;
 import org.senderguard.application.port.out.ProcessedMessages;
+import org.senderguard.application.port.out.RestrictionMeter;
 import org.senderguard.application.port.out.SenderStatusRepository;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.alert.Alert;
@@ -22,6 +23,7 @@ import org.senderguard.domain.audit.AuditRecord;
 import org.senderguard.domain.common.ConflictException;
 import org.senderguard.domain.mailflow.Decision;
 import org.senderguard.domain.outbound.HighRiskPool;
+import org.senderguard.domain.outbound.Limit;
 import org.senderguard.domain.outbound.MessageWeight;
 import org.senderguard.domain.outbound.OutboundSpamPolicies;
 import org.senderguard.domain.outbound.SenderKey;
@@ -50,11 +52,21 @@ public class OutboundDecider {
     private final Clock clock;
     private final OutboundChecks checks;
     private final RestrictedSenders restricted;
+    private final RestrictionMeter restrictions;
 
     public OutboundDecider(FindTenantUseCase tenants, PolicyService policies, SenderStatusRepository statuses,
                            ProcessedMessages processed, AlertRepository alerts, AlertDispatcher dispatcher,
                            AuditLog audit, UnitOfWork unitOfWork, Clock clock, OutboundChecks checks,
                            RestrictedSenders restricted) {
+        this(tenants, policies, statuses, processed, alerts, dispatcher, audit, unitOfWork, clock, checks, restricted,
+                RestrictionMeter.NONE);
+    }
+
+    /** @param restrictions told each restriction once its batch has committed */
+    public OutboundDecider(FindTenantUseCase tenants, PolicyService policies, SenderStatusRepository statuses,
+                           ProcessedMessages processed, AlertRepository alerts, AlertDispatcher dispatcher,
+                           AuditLog audit, UnitOfWork unitOfWork, Clock clock, OutboundChecks checks,
+                           RestrictedSenders restricted, RestrictionMeter restrictions) {
         this.tenants = tenants;
         this.policies = policies;
         this.statuses = statuses;
@@ -66,6 +78,7 @@ public class OutboundDecider {
         this.clock = clock;
         this.checks = checks;
         this.restricted = restricted;
+        this.restrictions = restrictions;
     }
 
     /** The decisions, in the submissions' order; a repeated message (see {@link MessageKey}) gets the first answer. */
@@ -115,21 +128,26 @@ public class OutboundDecider {
             processed.save(newAnswers, now);
             Set<TenantId> restrictionsChanged = batch.restrictionsChanged();
             restrictionsChanged.forEach(restricted::changing);
-            return new Committed(results, restrictionsChanged);
+            return new Committed(results, restrictionsChanged, batch.restrictedBy());
         });
         committed.restrictionsChanged().forEach(restricted::forget);
+        committed.restrictedBy().forEach(restrictions::restricted);
         return committed.decided();
     }
 
-    /** What a batch's transaction committed: its decisions, and the tenants whose restricted senders changed. */
-    private record Committed(List<Decided> decided, Set<TenantId> restrictionsChanged) {
+    /**
+     * What a batch's transaction committed: its decisions, the tenants whose restricted senders
+     * changed, and the limits of the restrictions it imposed.
+     */
+    private record Committed(List<Decided> decided, Set<TenantId> restrictionsChanged, List<Limit> restrictedBy) {
     }
 
-    /** The senders' statuses as locked, and as this batch has changed them so far. */
-    private record Batch(Map<SenderKey, SenderStatus> locked, Map<SenderKey, SenderStatus> changed, Instant now) {
+    /** The senders' statuses as locked, and as this batch has changed them so far, with the restrictions imposed. */
+    private record Batch(Map<SenderKey, SenderStatus> locked, Map<SenderKey, SenderStatus> changed,
+                         List<Limit> restrictedBy, Instant now) {
 
         Batch(Map<SenderKey, SenderStatus> locked, Instant now) {
-            this(locked, new LinkedHashMap<>(), now);
+            this(locked, new LinkedHashMap<>(), new ArrayList<>(), now);
         }
 
         SenderStatus current(SenderKey sender) {
@@ -168,6 +186,7 @@ public class OutboundDecider {
             batch.changed().put(sender, after);
         }
         if (after.restriction() != before.restriction()) {
+            batch.restrictedBy().add(after.restriction().limit());
             audit.add(AuditRecord.of(tenant.id(), submission.actor(), "restriction.add",
                     "user:" + submission.sender(), null, after.restriction(), now));
         }

@@ -9,6 +9,9 @@ import org.senderguard.application.port.in.DecideOutboundUseCase;
 import org.senderguard.application.port.in.OutboundMessageCommand;
 import org.senderguard.application.port.in.ReportVerdictUseCase;
 import org.senderguard.application.port.in.VerdictReport;
+import org.senderguard.application.port.out.MailFlowMeter;
+import org.senderguard.application.port.out.MailFlowMeter.Client;
+import org.senderguard.application.port.out.MailFlowMeter.Direction;
 import org.senderguard.domain.mailflow.Decision;
 import org.senderguard.domain.mailflow.Rejections;
 
@@ -22,16 +25,26 @@ public class OutboundService implements DecideOutboundUseCase, ReportVerdictUseC
     private final OutboundDecider decider;
     private final SpamFeed spamFeed;
     private final Batcher<Submission, OutboundDecider.Decided> batcher;
+    private final MailFlowMeter meter;
+    private final DecisionTimer timer;
+
+    public OutboundService(OutboundDecider decider, SpamFeed spamFeed, ExecutorService deciders, int deciderCount,
+                           int maxBatch, Duration answerTimeout) {
+        this(decider, spamFeed, deciders, deciderCount, maxBatch, answerTimeout, MailFlowMeter.NONE);
+    }
 
     /**
      * @param deciders      runs {@code deciderCount} loops that take batches; shutting it down stops them
      * @param maxBatch      the most submissions decided in one transaction
      * @param answerTimeout the longest a caller waits for its decision: the database's configured wait
+     * @param meter         told each decision of the mail-flow API and each batch's size
      */
     public OutboundService(OutboundDecider decider, SpamFeed spamFeed, ExecutorService deciders, int deciderCount,
-                           int maxBatch, Duration answerTimeout) {
+                           int maxBatch, Duration answerTimeout, MailFlowMeter meter) {
         this.decider = decider;
         this.spamFeed = spamFeed;
+        this.meter = meter;
+        this.timer = new DecisionTimer(meter);
         this.batcher = new Batcher<>(this::decideAll, deciders, deciderCount, maxBatch, answerTimeout,
                 () -> new DatabaseUnavailableException("no decision within " + answerTimeout.toMillis() + " ms"));
     }
@@ -42,7 +55,9 @@ public class OutboundService implements DecideOutboundUseCase, ReportVerdictUseC
      */
     @Override
     public CompletableFuture<Decision> decide(OutboundMessageCommand message) {
-        return submit(Submission.of(message)).thenApply(OutboundDecider.Decided::decision);
+        long start = System.nanoTime();
+        return timer.timed(Client.REST, Direction.OUTBOUND, start,
+                submit(Submission.of(message)).thenApply(OutboundDecider.Decided::decision));
     }
 
     @Override
@@ -59,6 +74,7 @@ public class OutboundService implements DecideOutboundUseCase, ReportVerdictUseC
     }
 
     private List<OutboundDecider.Decided> decideAll(List<Submission> submissions) {
+        meter.batchDecided(submissions.size());
         List<OutboundDecider.Decided> decided = decider.decideAll(submissions);
         submissions.stream().filter(s -> s.kind() == Submission.Kind.MESSAGE).forEach(spamFeed::observeLater);
         return decided;

@@ -17,6 +17,7 @@ import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.application.port.out.DelistingRequests;
 import org.senderguard.application.port.out.DnsResolver;
 import org.senderguard.application.port.out.ThirdPartyListStore;
+import org.senderguard.application.port.out.ThirdPartyMeter;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.audit.AuditRecord;
@@ -54,12 +55,20 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
     private final Clock clock;
     private final Executor executor;
     private final Duration timeout;
+    private final ThirdPartyMeter meter;
     private final Map<String, Cached> answers = new ConcurrentHashMap<>();
     private final ExpiringCache<String, List<ThirdPartyList>> catalog = new ExpiringCache<>(Duration.ofSeconds(1));
     private volatile boolean seeded;
 
     public ReputationService(ThirdPartyListStore store, DnsResolver dns, DelistingRequests requests, AuditLog audit,
                              UnitOfWork unitOfWork, Clock clock, Executor executor, Duration timeout) {
+        this(store, dns, requests, audit, unitOfWork, clock, executor, timeout, ThirdPartyMeter.NONE);
+    }
+
+    /** @param meter told each answer that comes from DNS */
+    public ReputationService(ThirdPartyListStore store, DnsResolver dns, DelistingRequests requests, AuditLog audit,
+                             UnitOfWork unitOfWork, Clock clock, Executor executor, Duration timeout,
+                             ThirdPartyMeter meter) {
         this.store = store;
         this.dns = dns;
         this.requests = requests;
@@ -68,6 +77,7 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
         this.clock = clock;
         this.executor = executor;
         this.timeout = timeout;
+        this.meter = meter;
     }
 
     /** Read by every check: kept for a second; changes made here apply at once. */
@@ -191,11 +201,23 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
     }
 
     private CheckResult decode(ThirdPartyList list, String name, DnsResolver.Answer answer) {
-        return switch (answer.outcome()) {
+        CheckResult result = switch (answer.outcome()) {
             case ADDRESSES -> AnswerDecoder.decode(list, answer.addresses());
             case NXDOMAIN -> AnswerDecoder.notListed(list);
             case SERVFAIL -> AnswerDecoder.error(list, "the DNS server failed to answer for " + name);
             case TIMEOUT -> AnswerDecoder.error(list, "no answer for " + name + " within " + timeout.toMillis() + " ms");
+        };
+        meter.answered(list.name(), answer.outcome() == DnsResolver.Answer.Outcome.TIMEOUT
+                ? ThirdPartyMeter.Status.TIMEOUT : status(result.status()));
+        return result;
+    }
+
+    private static ThirdPartyMeter.Status status(CheckStatus status) {
+        return switch (status) {
+            case LISTED -> ThirdPartyMeter.Status.LISTED;
+            case NOT_LISTED -> ThirdPartyMeter.Status.NOT_LISTED;
+            case REFUSED -> ThirdPartyMeter.Status.REFUSED;
+            case ERROR -> ThirdPartyMeter.Status.ERROR;
         };
     }
 

@@ -16,6 +16,8 @@ import org.senderguard.application.port.in.RestrictedUsersQuery;
 import org.senderguard.application.port.in.UnblockCommand;
 import org.senderguard.application.port.in.UnblockUserUseCase;
 import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.RestrictionMeter;
+import org.senderguard.application.port.out.RestrictionMeter.Unblocker;
 import org.senderguard.application.port.out.SenderStatusRepository;
 import org.senderguard.application.port.out.UnblockHistory;
 import org.senderguard.application.port.out.UnitOfWork;
@@ -39,9 +41,17 @@ public class RestrictionService implements ListRestrictedUsersUseCase, UnblockUs
     private final AuditLog audit;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final RestrictionMeter meter;
 
     public RestrictionService(FindTenantUseCase tenants, SenderStatusRepository statuses, RestrictedSenders restricted,
                               UnblockHistory unblocks, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+        this(tenants, statuses, restricted, unblocks, audit, unitOfWork, clock, RestrictionMeter.NONE);
+    }
+
+    /** @param meter told each restriction and unblock once committed */
+    public RestrictionService(FindTenantUseCase tenants, SenderStatusRepository statuses, RestrictedSenders restricted,
+                              UnblockHistory unblocks, AuditLog audit, UnitOfWork unitOfWork, Clock clock,
+                              RestrictionMeter meter) {
         this.tenants = tenants;
         this.statuses = statuses;
         this.restricted = restricted;
@@ -49,6 +59,7 @@ public class RestrictionService implements ListRestrictedUsersUseCase, UnblockUs
         this.audit = audit;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
+        this.meter = meter;
     }
 
     @Override
@@ -95,6 +106,7 @@ public class RestrictionService implements ListRestrictedUsersUseCase, UnblockUs
                     allowance(tenant.id(), command.user(), tenant.settings(), now));
         });
         restricted.forget(tenant.id());
+        meter.unblocked(command.actor().isOperator() ? Unblocker.SUPPORT : Unblocker.ADMIN);
         return lifted;
     }
 
@@ -113,6 +125,7 @@ public class RestrictionService implements ListRestrictedUsersUseCase, UnblockUs
                     allowance(tenant.id(), command.user(), tenant.settings(), now));
         });
         restricted.forget(tenant.id());
+        meter.restricted(user.restriction().limit());
         return user;
     }
 

@@ -1,6 +1,7 @@
 package org.senderguard.application.service;
 
 import org.senderguard.application.port.in.FollowTenantChangesUseCase;
+import org.senderguard.application.port.out.ChangeFeedMeter;
 import org.senderguard.application.port.out.TenantChanges;
 import org.senderguard.domain.tenant.TenantId;
 
@@ -21,14 +22,22 @@ public class TenantCaches implements FollowTenantChangesUseCase {
     private final RestrictedSenders restricted;
     /** The last version followed; none before the first call. */
     private long version = -1;
+    private final ChangeFeedMeter meter;
 
     public TenantCaches(TenantChanges changes, TenantService tenants, PolicyService policies, ApiKeyService keys,
                         RestrictedSenders restricted) {
+        this(changes, tenants, policies, keys, restricted, ChangeFeedMeter.NONE);
+    }
+
+    /** @param meter told each catch-up with the tenants' change feed */
+    public TenantCaches(TenantChanges changes, TenantService tenants, PolicyService policies, ApiKeyService keys,
+                        RestrictedSenders restricted, ChangeFeedMeter meter) {
         this.changes = changes;
         this.tenants = tenants;
         this.policies = policies;
         this.keys = keys;
         this.restricted = restricted;
+        this.meter = meter;
     }
 
     /**
@@ -40,6 +49,7 @@ public class TenantCaches implements FollowTenantChangesUseCase {
     public synchronized void follow() {
         try {
             followOnce();
+            meter.caughtUp(ChangeFeedMeter.Feed.TENANTS);
         } catch (RuntimeException e) {
             // What changed elsewhere cannot be told now, so nothing cached can be vouched for: a key
             // revoked elsewhere must not keep working because the feed is out of reach.
