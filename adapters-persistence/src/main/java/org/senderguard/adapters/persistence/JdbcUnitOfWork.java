@@ -1,10 +1,13 @@
 package org.senderguard.adapters.persistence;
 
+import io.micronaut.context.annotation.Property;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.function.Supplier;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.common.ConflictException;
@@ -17,11 +20,19 @@ class JdbcUnitOfWork implements UnitOfWork {
     private static final int ATTEMPTS = 3;
 
     private final TransactionOperations<Connection> transactions;
+    private final ConnectionOperations<Connection> connections;
     private final DatabaseAvailability availability;
+    /** Whether transactions are begun and ended with statements (MariaDB), see {@link #explicitly}. */
+    private final boolean explicit;
+    /** Whether this thread is in an explicit transaction, which work run within it joins. */
+    private final ThreadLocal<Boolean> inExplicit = ThreadLocal.withInitial(() -> false);
 
-    JdbcUnitOfWork(TransactionOperations<Connection> transactions, DatabaseAvailability availability) {
+    JdbcUnitOfWork(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections,
+                   DatabaseAvailability availability, @Property(name = "datasources.default.url") String url) {
         this.transactions = transactions;
+        this.connections = connections;
         this.availability = availability;
+        this.explicit = DatabaseSettings.isMariaDb(url);
     }
 
     /**
@@ -39,7 +50,7 @@ class JdbcUnitOfWork implements UnitOfWork {
     private <T> T retryingDeadlocks(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.executeWrite(status -> work.get());
+                return explicit ? explicitly(work) : transactions.executeWrite(status -> work.get());
             } catch (DataAccessException e) {
                 if (isIntegrityViolation(e)) {
                     throw new ConflictException("conflict", "the change clashes with a concurrent change; try again");
@@ -48,6 +59,53 @@ class JdbcUnitOfWork implements UnitOfWork {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * A transaction begun with {@code START TRANSACTION} and ended with {@code COMMIT} (or
+     * {@code ROLLBACK}) on a connection that stays in auto-commit mode. The framework's transaction
+     * manager switches auto-commit off and on again instead: on MariaDB two more round trips per
+     * transaction, which for a batch of outbound decisions are two of seven.
+     */
+    private <T> T explicitly(Supplier<T> work) {
+        if (inExplicit.get()) {
+            return work.get();
+        }
+        return connections.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            execute(connection, "START TRANSACTION");
+            inExplicit.set(true);
+            try {
+                T result = work.get();
+                execute(connection, "COMMIT");
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollBack(connection, e);
+                throw e;
+            } finally {
+                inExplicit.set(false);
+            }
+        });
+    }
+
+    /**
+     * A connection that cannot roll back has lost its session (the driver then closes it, and the
+     * pool drops it), which ends the transaction as well.
+     */
+    private static void rollBack(Connection connection, Throwable failure) {
+        try {
+            execute(connection, "ROLLBACK");
+        } catch (DataAccessException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new DataAccessException(sql + " failed: " + e.getMessage(), e);
         }
     }
 
