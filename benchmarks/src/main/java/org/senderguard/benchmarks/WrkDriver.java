@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * Drives the outbound decision endpoint with {@code wrk} and a Lua script that sends each request
  * for a random tenant (with that tenant's key) and a random one of its senders, under a fresh
- * message id; one message in ten has a spam verdict.
+ * message id; one message in ten has a spam verdict. The script counts the answers' actions.
  */
 final class WrkDriver {
 
@@ -21,11 +21,15 @@ final class WrkDriver {
             local tenants, senders = %d, %d
             local counter = 0
             local next_thread = 0
-            -- thread_id is a global that setup() gives each thread's state; a local of that name
-            -- would hide it and give every thread the same message ids.
+            local threads = {}
+            -- thread_id and the action counts are globals of each thread's state, which setup() and
+            -- done() reach through the thread; a local of that name would hide them (and give every
+            -- thread the same message ids).
+            deliver, high_risk, reject, other = 0, 0, 0, 0
             function setup(thread)
               next_thread = next_thread + 1
               thread:set("thread_id", next_thread)
+              table.insert(threads, thread)
             end
             function init(args)
               math.randomseed(os.time() * 100 + thread_id)
@@ -40,6 +44,21 @@ final class WrkDriver {
               return wrk.format("POST", "/api/v1/mail-flow/outbound",
                   {["Authorization"] = "Bearer " .. keys[t + 1], ["Content-Type"] = "application/json"}, body)
             end
+            function response(status, headers, body)
+              if status ~= 200 then other = other + 1
+              elseif body:find('"action":"DELIVER_HIGH_RISK_POOL"', 1, true) then high_risk = high_risk + 1
+              elseif body:find('"action":"DELIVER"', 1, true) then deliver = deliver + 1
+              elseif body:find('"action":"REJECT"', 1, true) then reject = reject + 1
+              else other = other + 1 end
+            end
+            function done(summary, latency, requests)
+              local d, h, r, o = 0, 0, 0, 0
+              for _, thread in ipairs(threads) do
+                d = d + thread:get("deliver"); h = h + thread:get("high_risk")
+                r = r + thread:get("reject"); o = o + thread:get("other")
+              end
+              io.write(string.format("%s\\n", d, h, r, o))
+            end
             """;
 
     private final URI base;
@@ -50,7 +69,8 @@ final class WrkDriver {
         this.script = Files.createTempFile("senderguard-bench", ".lua");
         script.toFile().deleteOnExit();
         String quoted = keys.stream().map(k -> '"' + k + '"').collect(Collectors.joining(","));
-        Files.writeString(script, SCRIPT.formatted(quoted, tenants, sendersPerTenant), StandardCharsets.UTF_8);
+        Files.writeString(script, SCRIPT.formatted(quoted, tenants, sendersPerTenant, ActionMix.WRK_LINE),
+                StandardCharsets.UTF_8);
     }
 
     static boolean available() {
@@ -61,8 +81,11 @@ final class WrkDriver {
         }
     }
 
-    /** wrk's report: requests per second, the latency distribution and any non-2xx answers. */
-    String run(int clients, Duration duration) throws IOException, InterruptedException {
+    /** wrk's report (requests per second, the latency distribution, any non-2xx answers) and the actions answered. */
+    record Report(String text, ActionMix actions) {
+    }
+
+    Report run(int clients, Duration duration) throws IOException, InterruptedException {
         Process wrk = new ProcessBuilder("wrk", "-t" + Math.min(2, clients), "-c" + clients,
                 "-d" + duration.toSeconds() + "s", "--latency", "-s", script.toString(), base.toString())
                 .redirectErrorStream(true).start();
@@ -70,6 +93,7 @@ final class WrkDriver {
         if (wrk.waitFor() != 0) {
             throw new IllegalStateException("wrk failed: " + report);
         }
-        return "wrk, " + clients + " connections, " + duration.toSeconds() + " s:\n" + report;
+        return new Report("wrk, " + clients + " connections, " + duration.toSeconds() + " s:\n" + report,
+                ActionMix.parse(report));
     }
 }

@@ -220,6 +220,28 @@ abstract class RepositoryContractTest {
     }
 
     @Test
+    void aUnitOfWorkWithinAnotherIsPartOfIt() {
+        Tenant inner = newTenant("nested-inner");
+        Tenant outer = newTenant("nested-outer");
+        assertThatThrownBy(() -> unitOfWork.inTransaction(() -> {
+            unitOfWork.inTransaction(() -> {
+                tenants.insert(inner);
+                return null;
+            });
+            tenants.insert(outer);
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(tenants.findById(inner.id())).isEmpty();
+        assertThat(tenants.findById(outer.id())).isEmpty();
+        // The connection was left in auto-commit mode: a unit of work after the failed one commits.
+        unitOfWork.inTransaction(() -> {
+            tenants.insert(inner);
+            return null;
+        });
+        assertThat(tenants.findById(inner.id())).isPresent();
+    }
+
+    @Test
     void storesApiKeysAndTheirRevocation() {
         Tenant tenant = newTenant("keys");
         ApiKey first = ApiKey.issue(ApiKeyToken.generate(new SecureRandom()), tenant.id(), Role.MAIL_FLOW, now);

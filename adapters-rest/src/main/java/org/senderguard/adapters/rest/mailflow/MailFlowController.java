@@ -1,5 +1,6 @@
 package org.senderguard.adapters.rest.mailflow;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -18,7 +19,10 @@ import org.senderguard.application.port.in.OutboundMessageCommand;
 import org.senderguard.application.port.in.ReportVerdictUseCase;
 import org.senderguard.application.port.in.VerdictReport;
 
-/** Answers without holding a thread: decisions are made by the batch deciders, and the answer follows the commit. */
+/**
+ * Answers without holding a thread: decisions are made by the batch deciders, and the answer follows
+ * the commit, rendered on the request's event loop ({@link RequestLoop}).
+ */
 @Controller("/api/v1/mail-flow")
 @Secured(Roles.MAIL_FLOW)
 public class MailFlowController {
@@ -37,12 +41,13 @@ public class MailFlowController {
     @Post("/outbound")
     @Operation(summary = "Decide one outbound message: DELIVER, DELIVER_HIGH_RISK_POOL or REJECT with the SMTP "
             + "reply and an NDR; counts the message against the sender's limits")
-    public CompletableFuture<DecisionResponse> outbound(@Body OutboundRequest message, Authentication authentication) {
+    public CompletableFuture<DecisionResponse> outbound(@Body OutboundRequest message, Authentication authentication,
+                                                        HttpRequest<?> request) {
         return decideOutbound.decide(OutboundMessageCommand.of(
                 CallerAuthentication.caller(authentication).tenantId(), CallerAuthentication.actor(authentication),
                 message.messageId(), message.sender(), message.recipients(), message.verdict(), message.clientIp(),
                 message.urls()))
-                .thenApply(DecisionResponse::from);
+                .thenApplyAsync(DecisionResponse::from, RequestLoop.of(request));
     }
 
     /** Decided from the block lists in memory, and DNS when the tenant consults third-party lists. */
@@ -65,9 +70,10 @@ public class MailFlowController {
             + "a spam verdict counts once against the sender's spamMessageLimitPerHour, before or after the "
             + "message's end-of-message decision, and routes the sender's next messages of the hour through the "
             + "high-risk pool")
-    public CompletableFuture<VerdictResponse> verdict(@Body VerdictRequest report, Authentication authentication) {
+    public CompletableFuture<VerdictResponse> verdict(@Body VerdictRequest report, Authentication authentication,
+                                                      HttpRequest<?> request) {
         return reportVerdict.report(VerdictReport.of(CallerAuthentication.caller(authentication).tenantId(),
                 CallerAuthentication.actor(authentication), report.queueId(), report.messageId(), report.sender(),
-                report.verdict())).thenApply(VerdictResponse::from);
+                report.verdict())).thenApplyAsync(VerdictResponse::from, RequestLoop.of(request));
     }
 }
