@@ -13,7 +13,7 @@ import org.senderguard.application.port.out.UnitOfWork;
  * Drops what no decision can need any more, so that the tables on the mail-flow path stay as small
  * as the traffic of the last days: remembered decisions older than a week (mail flow retries
  * within minutes), spam sightings older than their 24-hour window, block-list removals older than a
- * day (instances follow them within a second), expired block-list entries (which stopped matching
+ * day (instances follow them within a second; the feed records how far it forgot them), expired block-list entries (which stopped matching
  * at their expiry), rate counters of windows that ended more than an hour ago, and delist portal
  * requests older than {@link #PORTAL_REQUESTS_KEPT} (the audit log keeps what they did). Sending
  * counts need no purge: each sender's tally drops the minutes that leave its hour.
@@ -27,12 +27,14 @@ class Housekeeping {
 
     private final Sql sql;
     private final JdbcBlockListStore blockLists;
+    private final JdbcBlockListFeed feed;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
-    Housekeeping(Sql sql, JdbcBlockListStore blockLists, UnitOfWork unitOfWork, Clock clock) {
+    Housekeeping(Sql sql, JdbcBlockListStore blockLists, JdbcBlockListFeed feed, UnitOfWork unitOfWork, Clock clock) {
         this.sql = sql;
         this.blockLists = blockLists;
+        this.feed = feed;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
@@ -48,7 +50,7 @@ class Housekeeping {
         deleteAll("DELETE FROM spam_url_sighting WHERE seen_at < ? LIMIT " + BATCH, now.minus(Duration.ofDays(1)));
         deleteAll("DELETE FROM rate_counter WHERE window_start < ? LIMIT " + BATCH, now.minus(Duration.ofHours(2)));
         deleteAll("DELETE FROM portal_request WHERE requested_at < ? LIMIT " + BATCH, now.minus(PORTAL_REQUESTS_KEPT));
-        deleteAll("DELETE FROM block_list_removal WHERE removed_at < ? LIMIT " + BATCH, now.minus(Duration.ofDays(1)));
+        feed.pruneRemovals(now.minus(Duration.ofDays(1)), BATCH);
         while (unitOfWork.inTransaction(() -> removeExpiredEntries(now)) == BATCH) {
             // Next batch.
         }
