@@ -108,7 +108,7 @@ class BlockListStartupTest {
         final CountDownLatch release = new CountDownLatch(1);
 
         @Override
-        public Optional<Snapshot> read() {
+        public Optional<Stored> read() {
             try {
                 release.await();
             } catch (InterruptedException e) {

@@ -40,7 +40,7 @@ class FileBlockListSnapshots implements BlockListSnapshots {
     }
 
     @Override
-    public Optional<Snapshot> read() {
+    public Optional<Stored> read() {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -49,14 +49,16 @@ class FileBlockListSnapshots implements BlockListSnapshots {
         } catch (IOException e) {
             throw new UnreadableSnapshotException("cannot read " + file + ": " + e.getMessage());
         }
-        return Optional.of(SnapshotFormat.read(bytes));
+        return Optional.of(SnapshotFormat.open(bytes));
     }
 
     @Override
     public void write(Snapshot snapshot) {
-        Path temporary = file.resolveSibling(FILE + ".tmp");
+        Path temporary = null;
         try {
             Files.createDirectories(file.getParent());
+            // A name of its own, should two servers share the directory.
+            temporary = Files.createTempFile(file.getParent(), FILE, ".tmp");
             try (FileOutputStream stream = new FileOutputStream(temporary.toFile())) {
                 CheckedOutputStream checked = new CheckedOutputStream(stream, new CRC32C());
                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(checked, BUFFER));
@@ -68,7 +70,18 @@ class FileBlockListSnapshots implements BlockListSnapshots {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             syncDirectory();
         } catch (IOException e) {
+            deleteQuietly(temporary);
             throw new UncheckedIOException("cannot write the block-list snapshot " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        try {
+            if (temporary != null) {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException ignored) {
+            // The next write uses a name of its own; the snapshot itself is untouched.
         }
     }
 

@@ -11,9 +11,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.BiConsumer;
 import java.util.zip.CRC32C;
 import org.senderguard.application.port.out.BlockListSnapshots.ListSnapshot;
 import org.senderguard.application.port.out.BlockListSnapshots.Snapshot;
+import org.senderguard.application.port.out.BlockListSnapshots.Stored;
 import org.senderguard.application.port.out.BlockListSnapshots.UnreadableSnapshotException;
 import org.senderguard.domain.blocklist.BlockedValue;
 import org.senderguard.domain.blocklist.EntryType;
@@ -67,8 +71,11 @@ final class SnapshotFormat {
         }
     }
 
-    /** Reads a whole file; throws UnreadableSnapshotException naming what is wrong with it. */
-    static Snapshot read(byte[] file) {
+    /**
+     * Checks a whole file (magic, format, checksum) and reads what it is consistent with; its entries
+     * are decoded as they are asked for. Throws UnreadableSnapshotException naming what is wrong.
+     */
+    static Stored open(byte[] file) {
         ByteBuffer in = ByteBuffer.wrap(file);
         try {
             if (in.getInt() != MAGIC) {
@@ -79,29 +86,91 @@ final class SnapshotFormat {
                 throw new UnreadableSnapshotException("format " + format + ", expected " + FORMAT);
             }
             checksum(file);
-            String databaseId = text(in);
-            long version = in.getLong();
-            long count = in.getLong();
-            int listCount = in.getInt();
-            List<ListSnapshot> lists = new ArrayList<>(listCount);
-            for (int l = 0; l < listCount; l++) {
-                TenantId tenant = in.get() != 0 ? new TenantId(uuid(in)) : null;
-                int size = in.getInt();
-                List<ListedEntry> entries = new ArrayList<>(size);
-                for (int e = 0; e < size; e++) {
-                    entries.add(entry(in));
-                }
-                lists.add(new ListSnapshot(tenant, entries));
-            }
-            Snapshot snapshot = new Snapshot(databaseId, version, lists);
-            if (snapshot.entryCount() != count || in.remaining() != Integer.BYTES) {
-                throw new UnreadableSnapshotException("its contents do not add up");
-            }
-            return snapshot;
-        } catch (BufferUnderflowException e) {
+            return new Decoder(text(in), in.getLong(), in.getLong(), in);
+        } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
             throw new UnreadableSnapshotException("truncated");
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new UnreadableSnapshotException("an unreadable entry: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Decodes the entries on a thread of its own, a batch ahead of the caller, so that decoding
+     * (each value is checked as it is constructed) and the caller's indexing run at the same time.
+     */
+    private record Decoder(String databaseId, long version, long entryCount, ByteBuffer in) implements Stored {
+
+        private static final int BATCH = 4096;
+        private static final Batch END = new Batch(null, List.of(), null);
+
+        private record Batch(TenantId tenant, List<ListedEntry> entries, RuntimeException failure) {
+        }
+
+        @Override
+        public void entries(BiConsumer<TenantId, ListedEntry> sink) {
+            BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(16);
+            Thread decoder = new Thread(() -> decode(batches), "block-list-snapshot-decoder");
+            decoder.setDaemon(true);
+            decoder.start();
+            try {
+                for (Batch batch = take(batches); batch != END; batch = take(batches)) {
+                    if (batch.failure() != null) {
+                        throw batch.failure();
+                    }
+                    for (ListedEntry entry : batch.entries()) {
+                        sink.accept(batch.tenant(), entry);
+                    }
+                }
+            } finally {
+                decoder.interrupt();
+            }
+        }
+
+        private void decode(BlockingQueue<Batch> batches) {
+            try {
+                long decoded = 0;
+                int listCount = in.getInt();
+                for (int l = 0; l < listCount; l++) {
+                    TenantId tenant = in.get() != 0 ? new TenantId(uuid(in)) : null;
+                    int size = in.getInt();
+                    List<ListedEntry> batch = new ArrayList<>(BATCH);
+                    for (int e = 0; e < size; e++) {
+                        batch.add(entry(in));
+                        if (batch.size() == BATCH || e == size - 1) {
+                            batches.put(new Batch(tenant, batch, null));
+                            batch = new ArrayList<>(BATCH);
+                        }
+                    }
+                    decoded += size;
+                }
+                if (decoded != entryCount || in.remaining() != Integer.BYTES) {
+                    throw new UnreadableSnapshotException("its contents do not add up");
+                }
+                batches.put(END);
+            } catch (InterruptedException stopped) {
+                // The reader gave up.
+            } catch (BufferUnderflowException e) {
+                offer(batches, new UnreadableSnapshotException("truncated"));
+            } catch (UnreadableSnapshotException e) {
+                offer(batches, e);
+            } catch (RuntimeException e) {
+                offer(batches, new UnreadableSnapshotException("an unreadable entry: " + e.getMessage()));
+            }
+        }
+
+        private static void offer(BlockingQueue<Batch> batches, UnreadableSnapshotException failure) {
+            try {
+                batches.put(new Batch(null, List.of(), failure));
+            } catch (InterruptedException stopped) {
+                // The reader gave up.
+            }
+        }
+
+        private static Batch take(BlockingQueue<Batch> batches) {
+            try {
+                return batches.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UnreadableSnapshotException("interrupted while reading");
+            }
         }
     }
 

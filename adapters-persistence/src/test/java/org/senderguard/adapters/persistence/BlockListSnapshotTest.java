@@ -30,6 +30,7 @@ import org.senderguard.application.port.out.BlockListFeed;
 import org.senderguard.application.port.out.BlockListSnapshots;
 import org.senderguard.application.port.out.BlockListSnapshots.ListSnapshot;
 import org.senderguard.application.port.out.BlockListSnapshots.Snapshot;
+import org.senderguard.application.port.out.BlockListSnapshots.Stored;
 import org.senderguard.application.port.out.BlockListStore;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.application.service.BlockLists;
@@ -288,8 +289,8 @@ abstract class BlockListSnapshotTest {
         }
 
         @Override
-        public Optional<Snapshot> read() {
-            Optional<Snapshot> snapshot = source.read();
+        public Optional<Stored> read() {
+            Optional<Stored> snapshot = source.read();
             read = snapshot.isPresent();
             return snapshot;
         }

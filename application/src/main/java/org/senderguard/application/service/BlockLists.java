@@ -13,6 +13,7 @@ import org.senderguard.application.port.in.RefreshBlockListsUseCase;
 import org.senderguard.application.port.out.BlockListFeed;
 import org.senderguard.application.port.out.BlockListSnapshots;
 import org.senderguard.application.port.out.BlockListSnapshots.Snapshot;
+import org.senderguard.application.port.out.BlockListSnapshots.Stored;
 import org.senderguard.application.port.out.BlockListStore;
 import org.senderguard.domain.blocklist.BlockListEntry;
 import org.senderguard.domain.blocklist.BlockListIndex;
@@ -162,34 +163,31 @@ public class BlockLists implements RefreshBlockListsUseCase, LoadBlockListsUseCa
      * feed still remembers.
      */
     private Optional<String> fromSnapshot(BlockListFeed.Position position) {
-        Snapshot snapshot;
         try {
-            snapshot = snapshots.read().orElse(null);
+            Stored snapshot = snapshots.read().orElse(null);
+            if (snapshot == null || !current(snapshot, position)) {
+                return Optional.empty();
+            }
+            IndexedLists restored = new IndexedLists();
+            snapshot.entries(restored::put);
+            long caughtUp = store.changesSince(snapshot.version(), restored::put, restored::remove);
+            // Housekeeping may have forgotten removals while they were being read.
+            if (!current(snapshot, feed.position())) {
+                return Optional.empty();
+            }
+            lists = restored;
+            version = caughtUp;
+            snapshotVersion = snapshot.version();
+            return Optional.of("the snapshot at version " + snapshot.version() + " (" + snapshot.entryCount()
+                    + " entries) and the changes after it");
         } catch (BlockListSnapshots.UnreadableSnapshotException e) {
             LOG.log(Level.WARNING, "the block-list snapshot is damaged ({0}); loading the lists from the database",
                     e.getMessage());
             return Optional.empty();
         }
-        if (snapshot == null) {
-            return Optional.empty();
-        }
-        if (!current(snapshot, position)) {
-            return Optional.empty();
-        }
-        IndexedLists restored = IndexedLists.of(snapshot.lists());
-        long caughtUp = store.changesSince(snapshot.version(), restored::put, restored::remove);
-        // Housekeeping may have forgotten removals while they were being read.
-        if (!current(snapshot, feed.position())) {
-            return Optional.empty();
-        }
-        lists = restored;
-        version = caughtUp;
-        snapshotVersion = snapshot.version();
-        return Optional.of("the snapshot at version " + snapshot.version() + " (" + snapshot.entryCount()
-                + " entries) and the changes after it");
     }
 
-    private static boolean current(Snapshot snapshot, BlockListFeed.Position position) {
+    private static boolean current(Stored snapshot, BlockListFeed.Position position) {
         String stale = staleness(snapshot, position);
         if (stale != null) {
             LOG.log(Level.INFO, "the block-list snapshot is not used ({0}); loading the lists from the database", stale);
@@ -198,7 +196,7 @@ public class BlockLists implements RefreshBlockListsUseCase, LoadBlockListsUseCa
     }
 
     /** Why the snapshot cannot be caught up to the database; null when it can. */
-    private static String staleness(Snapshot snapshot, BlockListFeed.Position position) {
+    private static String staleness(Stored snapshot, BlockListFeed.Position position) {
         if (!snapshot.databaseId().equals(position.databaseId())) {
             return "it was written for another database";
         }

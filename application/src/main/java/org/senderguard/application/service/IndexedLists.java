@@ -19,12 +19,6 @@ final class IndexedLists {
     /** Which tenant's index holds an entry, so that a removal (which carries only the id) finds it. */
     private final Map<UUID, BlockListIndex> tenantIndexOf = new ConcurrentHashMap<>();
 
-    static IndexedLists of(List<ListSnapshot> lists) {
-        IndexedLists indexed = new IndexedLists();
-        lists.forEach(list -> list.entries().forEach(entry -> indexed.put(list.tenant(), entry)));
-        return indexed;
-    }
-
     BlockListIndex service() {
         return service;
     }
@@ -51,7 +45,8 @@ final class IndexedLists {
         return lists;
     }
 
-    private void put(TenantId tenant, ListedEntry entry) {
+    /** Into the tenant's list, or the service list when {@code tenant} is null. */
+    void put(TenantId tenant, ListedEntry entry) {
         if (tenant == null) {
             service.put(entry);
         } else {

@@ -2,6 +2,7 @@ package org.senderguard.application.port.out;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.senderguard.domain.blocklist.ListedEntry;
 import org.senderguard.domain.tenant.TenantId;
 
@@ -14,7 +15,7 @@ public interface BlockListSnapshots {
     /** Where there is nowhere to keep one (CLI commands): never a snapshot. */
     BlockListSnapshots NONE = new BlockListSnapshots() {
         @Override
-        public Optional<Snapshot> read() {
+        public Optional<Stored> read() {
             return Optional.empty();
         }
 
@@ -28,7 +29,7 @@ public interface BlockListSnapshots {
      * The snapshot last written; empty when there is none. Throws {@link UnreadableSnapshotException}
      * when one is there but damaged (truncated, another format, a wrong checksum).
      */
-    Optional<Snapshot> read();
+    Optional<Stored> read();
 
     /** Replaces the snapshot all at once: a reader sees the old one or the new one, never part of it. */
     void write(Snapshot snapshot);
@@ -42,6 +43,22 @@ public interface BlockListSnapshots {
         public long entryCount() {
             return lists.stream().mapToLong(list -> list.entries().size()).sum();
         }
+    }
+
+    /** A snapshot as read: what it is consistent with first, so that a stale one is not decoded. */
+    interface Stored {
+
+        String databaseId();
+
+        long version();
+
+        long entryCount();
+
+        /**
+         * Hands every entry to {@code sink} with its list's tenant (null: the service list). Throws
+         * {@link UnreadableSnapshotException} when an entry cannot be decoded.
+         */
+        void entries(BiConsumer<TenantId, ListedEntry> sink);
     }
 
     /** One list: a tenant's, or the service list when {@code tenant} is null. */
