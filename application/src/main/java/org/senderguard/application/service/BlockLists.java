@@ -87,8 +87,8 @@ public class BlockLists implements RefreshBlockListsUseCase, LoadBlockListsUseCa
                     return "the database";
                 });
         loaded.countDown();
-        LOG.log(Level.INFO, "block lists loaded from {0} at version {1} in {2} ms", from, version,
-                (System.nanoTime() - started) / 1_000_000);
+        LOG.log(Level.INFO, "block lists loaded from {0} at version {1} in {2} ms", from, Long.toString(version),
+                Long.toString((System.nanoTime() - started) / 1_000_000));
     }
 
     @Override
