@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -19,6 +20,8 @@ import org.senderguard.application.port.out.AlertNotifier;
 import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.ApiKeyRepository;
 import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.BlockListFeed;
+import org.senderguard.application.port.out.BlockListSnapshots;
 import org.senderguard.application.port.out.BlockListStore;
 import org.senderguard.application.port.out.ChangeFeedMeter;
 import org.senderguard.application.port.out.DelistLinkMailer;
@@ -189,9 +192,14 @@ class ApplicationServices {
         return new MailTransactionService(tenants, outbound, inbound, checks, restricted, executor, clock, meter);
     }
 
+    /**
+     * Mail flow waits for the lists a starting server loads as long as it waits for the database;
+     * snapshots are kept only where there is a data directory for them (a server).
+     */
     @Singleton
-    BlockLists blockLists(BlockListStore store, ChangeFeedMeter meter) {
-        return new BlockLists(store, meter);
+    BlockLists blockLists(BlockListStore store, BlockListFeed feed, Optional<BlockListSnapshots> snapshots,
+                          @Value(DatabaseTimeouts.TIMEOUT) Duration databaseTimeout, ChangeFeedMeter meter) {
+        return new BlockLists(store, feed, snapshots.orElse(BlockListSnapshots.NONE), databaseTimeout, meter);
     }
 
     /**

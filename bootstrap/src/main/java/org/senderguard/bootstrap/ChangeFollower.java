@@ -16,10 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a running server in step with what other instances and the CLI commit: its block-list
- * index, and its cached tenants, policies and API keys. Both are brought up to date as the server
- * starts, then every half second; a failed attempt is logged (unless the database is away: the
- * outage is logged where it is noticed, not twice a second here) and the next one catches up. CLI
- * commands run too briefly to need it (they load the lists only if they look something up).
+ * index (once {@link BlockListStartup} has loaded it), and its cached tenants, policies and API
+ * keys. Both are brought up to date as the server starts, then every half second; a failed attempt
+ * is logged (unless the database is away: the outage is logged where it is noticed, not twice a
+ * second here) and the next one catches up. CLI commands run too briefly to need it (they load the
+ * lists only if they look something up).
  */
 @Singleton
 class ChangeFollower implements ServerPart {

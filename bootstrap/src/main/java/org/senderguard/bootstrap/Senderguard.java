@@ -96,6 +96,10 @@ public final class Senderguard {
         ServeOptions serve = ServeOptions.fromArgs(args);
         Map<String, Object> properties = new HashMap<>(database.toProperties());
         properties.putAll(serve.toProperties());
+        if (serve.requested()) {
+            // Where the server keeps its block-list snapshot, whichever the database.
+            properties.put("senderguard.data-dir", DatabaseSettings.dataDirectory(env).toString());
+        }
         return ApplicationContext.builder(Senderguard.class)
                 .deduceEnvironment(false)
                 .environments(serve.requested() ? "server" : Environment.CLI)

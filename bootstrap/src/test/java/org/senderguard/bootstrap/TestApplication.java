@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,9 @@ final class TestApplication {
         if (context == null) {
             try {
                 DatabaseSettings.bindEmbeddedServerToLoopback();
-                Map<String, Object> properties = new HashMap<>(
-                        DatabaseSettings.embedded(Files.createTempDirectory("senderguard-it")).toProperties());
+                Path dataDir = Files.createTempDirectory("senderguard-it");
+                Map<String, Object> properties = new HashMap<>(DatabaseSettings.embedded(dataDir).toProperties());
+                properties.put("senderguard.data-dir", dataDir.toString());
                 properties.put("micronaut.server.port", -1);
                 // Housekeeping would remove expired entries (the tests move the clock) while the hostile
                 // corpus checks that refused requests store nothing; the contract tests run it directly.

@@ -44,8 +44,13 @@ public record DatabaseSettings(String url, String user, String password) {
             return new DatabaseSettings(url.strip(), env.getOrDefault("SENDERGUARD_DB_USER", ""),
                     env.getOrDefault("SENDERGUARD_DB_PASSWORD", ""));
         }
+        return embedded(dataDirectory(env));
+    }
+
+    /** {@code SENDERGUARD_DATA_DIR}: the embedded database's files, and the server's own (its block-list snapshot). */
+    public static Path dataDirectory(Map<String, String> env) {
         String dataDir = env.getOrDefault("SENDERGUARD_DATA_DIR", "");
-        return embedded(Path.of(dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir));
+        return Path.of(dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir);
     }
 
     /**

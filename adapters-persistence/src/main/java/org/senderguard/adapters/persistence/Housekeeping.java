@@ -12,7 +12,8 @@ import org.senderguard.application.port.out.UnitOfWork;
 /**
  * Drops what no decision can need any more, so that the tables on the mail-flow path stay as small
  * as the traffic of the last days: spam sightings older than their 24-hour window, block-list
- * removals older than a day (instances follow them within a second), expired block-list entries
+ * removals older than a day (instances follow them within a second; the feed records how far it
+ * forgot them), expired block-list entries
  * (which stopped matching at their expiry), rate counters of windows that ended more than an hour
  * ago, and delist portal requests older than {@link #PORTAL_REQUESTS_KEPT} (the audit log keeps
  * what they did). Sending counts need no purge: each sender's tally drops the minutes that leave
@@ -26,12 +27,14 @@ class Housekeeping {
 
     private final Sql sql;
     private final JdbcBlockListStore blockLists;
+    private final JdbcBlockListFeed feed;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
-    Housekeeping(Sql sql, JdbcBlockListStore blockLists, UnitOfWork unitOfWork, Clock clock) {
+    Housekeeping(Sql sql, JdbcBlockListStore blockLists, JdbcBlockListFeed feed, UnitOfWork unitOfWork, Clock clock) {
         this.sql = sql;
         this.blockLists = blockLists;
+        this.feed = feed;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
@@ -46,7 +49,7 @@ class Housekeeping {
         sql.deleteOlder("spam_url_sighting", "seen_at", now.minus(Duration.ofDays(1)));
         sql.deleteOlder("rate_counter", "window_start", now.minus(Duration.ofHours(2)));
         sql.deleteOlder("portal_request", "requested_at", now.minus(PORTAL_REQUESTS_KEPT));
-        sql.deleteOlder("block_list_removal", "removed_at", now.minus(Duration.ofDays(1)));
+        feed.pruneRemovals(now.minus(Duration.ofDays(1)), BATCH);
         while (unitOfWork.inTransaction(() -> removeExpiredEntries(now)) == BATCH) {
             // Next batch.
         }

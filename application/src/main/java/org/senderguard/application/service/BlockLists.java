@@ -1,12 +1,19 @@
 package org.senderguard.application.service;
 
+import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.senderguard.application.port.BlockListsLoadingException;
+import org.senderguard.application.port.in.LoadBlockListsUseCase;
 import org.senderguard.application.port.in.RefreshBlockListsUseCase;
+import org.senderguard.application.port.out.BlockListFeed;
+import org.senderguard.application.port.out.BlockListSnapshots;
+import org.senderguard.application.port.out.BlockListSnapshots.Snapshot;
+import org.senderguard.application.port.out.BlockListSnapshots.Stored;
 import org.senderguard.application.port.out.BlockListStore;
 import org.senderguard.application.port.out.ChangeFeedMeter;
 import org.senderguard.domain.blocklist.BlockListEntry;
@@ -19,45 +26,119 @@ import org.senderguard.domain.tenant.TenantId;
  * This instance's copy of every block list, indexed for mail flow: the service list and one index
  * per tenant. It follows the store's versions: {@link #refresh()} applies what any instance has
  * committed since the last refresh (run every half second, and at once after a change made here).
- * The first use loads everything.
+ * <p>
+ * A server loads the lists as it starts ({@link #load()}), from its snapshot and the changes after
+ * it when the snapshot can be trusted, else from the database; until then mail flow waits up to a
+ * bound and is then told to try again, never answered from part of a list. Elsewhere (CLI
+ * commands) the first lookup loads them, and nothing else does.
  */
-public class BlockLists implements RefreshBlockListsUseCase {
+public class BlockLists implements RefreshBlockListsUseCase, LoadBlockListsUseCase {
+
+    private static final System.Logger LOG = System.getLogger(BlockLists.class.getName());
 
     private final BlockListStore store;
-    private final BlockListIndex service = new BlockListIndex();
-    private final Map<TenantId, BlockListIndex> tenants = new ConcurrentHashMap<>();
-    /** Which tenant's index holds an entry, so that a removal (which carries only the id) finds it. */
-    private final Map<UUID, BlockListIndex> tenantIndexOf = new ConcurrentHashMap<>();
+    private final BlockListFeed feed;
+    private final BlockListSnapshots snapshots;
+    private final Duration loadingWait;
+    private final CountDownLatch loaded = new CountDownLatch(1);
+    private volatile IndexedLists lists = new IndexedLists();
     private volatile long version = -1;
+    private volatile boolean loadingAtStart;
+    private final Object snapshotWriting = new Object();
+    private volatile String databaseId;
+    /** The version of the snapshot last read or written; -1: none. */
+    private volatile long snapshotVersion = -1;
+
     private final ChangeFeedMeter meter;
 
-    public BlockLists(BlockListStore store) {
-        this(store, ChangeFeedMeter.NONE);
-    }
-
-    /** @param meter told the index's size and each catch-up with the store */
-    public BlockLists(BlockListStore store, ChangeFeedMeter meter) {
+    /**
+     * {@code loadingWait}: how long mail flow waits for the lists a server is loading; {@code meter}:
+     * told the lists' sizes and each catch-up with the store.
+     */
+    public BlockLists(BlockListStore store, BlockListFeed feed, BlockListSnapshots snapshots, Duration loadingWait,
+                      ChangeFeedMeter meter) {
         this.store = store;
+        this.feed = feed;
+        this.snapshots = snapshots;
+        this.loadingWait = loadingWait;
         this.meter = meter;
     }
 
+    /** Until the lists are loaded there is nothing to keep in step (the load reads up to the latest version). */
     @Override
-    public synchronized void refresh() {
-        version = store.changesSince(Math.max(version, 0), this::put, this::remove);
+    public void refresh() {
+        if (isLoaded()) {
+            synchronized (this) {
+                IndexedLists current = lists;
+                version = store.changesSince(version, current::put, current::remove);
+                caughtUp(current);
+            }
+        }
+    }
+
+    private void caughtUp(IndexedLists current) {
         meter.caughtUp(ChangeFeedMeter.Feed.BLOCK_LISTS);
-        meter.indexed(service.size(), tenants.values().stream().mapToLong(BlockListIndex::size).sum());
+        meter.indexed(current.service().size(), current.tenantEntries());
+    }
+
+    @Override
+    public void loadingAtStart() {
+        loadingAtStart = true;
+    }
+
+    @Override
+    public synchronized void load() {
+        if (isLoaded()) {
+            return;
+        }
+        long started = System.nanoTime();
+        BlockListFeed.Position position = feed.position();
+        databaseId = position.databaseId();
+        String from = fromSnapshot(position)
+                .orElseGet(() -> {
+                    lists = new IndexedLists();
+                    version = store.changesSince(0, lists::put, lists::remove);
+                    return "the database";
+                });
+        caughtUp(lists);
+        loaded.countDown();
+        LOG.log(Level.INFO, "block lists loaded from {0} at version {1} in {2} ms", from, Long.toString(version),
+                Long.toString((System.nanoTime() - started) / 1_000_000));
+    }
+
+    @Override
+    public boolean isLoaded() {
+        return loaded.getCount() == 0;
+    }
+
+    @Override
+    public long version() {
+        return version;
+    }
+
+    /** Not under the lists' monitor: refreshes go on while the lists are copied and written. */
+    @Override
+    public void saveSnapshot() {
+        synchronized (snapshotWriting) {
+            long at = version;
+            if (!isLoaded() || at == snapshotVersion) {
+                return;
+            }
+            // Copied after reading the version: a copy that has changes after it too is caught up to
+            // the same state by replaying the feed after that version.
+            snapshots.write(new Snapshot(databaseId, at, lists.copy()));
+            snapshotVersion = at;
+        }
     }
 
     /** The active entries of the service list that match. */
     public List<ListedEntry> service(Probe probe, Instant now) {
-        loaded();
-        return service.matches(probe, now);
+        return loadedLists().service().matches(probe, now);
     }
 
     /** The active entries of the tenant's list that match. */
     public List<ListedEntry> tenant(TenantId tenant, Probe probe, Instant now) {
-        loaded();
-        BlockListIndex index = tenants.get(tenant);
+        BlockListIndex index = loadedLists().tenant(tenant);
         return index == null ? List.of() : index.matches(probe, now);
     }
 
@@ -71,28 +152,76 @@ public class BlockLists implements RefreshBlockListsUseCase {
                 .toList();
     }
 
-    private void loaded() {
-        if (version < 0) {
-            synchronized (this) {
-                if (version < 0) {
-                    refresh();
-                }
+    private IndexedLists loadedLists() {
+        if (!isLoaded()) {
+            if (!loadingAtStart) {
+                load();
+            } else if (!awaitLoaded()) {
+                throw new BlockListsLoadingException("the block lists are still loading");
             }
         }
+        return lists;
     }
 
-    private void put(BlockListEntry entry) {
-        if (entry.isServiceEntry()) {
-            service.put(ListedEntry.of(entry));
-        } else {
-            BlockListIndex index = tenants.computeIfAbsent(entry.tenant(), t -> new BlockListIndex());
-            index.put(ListedEntry.of(entry));
-            tenantIndexOf.put(entry.id(), index);
+    private boolean awaitLoaded() {
+        try {
+            return loaded.await(loadingWait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
-    private void remove(UUID id) {
-        BlockListIndex index = tenantIndexOf.remove(id);
-        (index == null ? service : index).remove(id);
+    /**
+     * The lists from the snapshot and the changes after it, unless there is none or it cannot be
+     * trusted: damaged, of another database, ahead of the database, or older than the removals the
+     * feed still remembers.
+     */
+    private Optional<String> fromSnapshot(BlockListFeed.Position position) {
+        try {
+            Stored snapshot = snapshots.read().orElse(null);
+            if (snapshot == null || !current(snapshot, position)) {
+                return Optional.empty();
+            }
+            IndexedLists restored = new IndexedLists();
+            snapshot.entries(restored::put);
+            long caughtUp = store.changesSince(snapshot.version(), restored::put, restored::remove);
+            // Housekeeping may have forgotten removals while they were being read.
+            if (!current(snapshot, feed.position())) {
+                return Optional.empty();
+            }
+            lists = restored;
+            version = caughtUp;
+            snapshotVersion = snapshot.version();
+            return Optional.of("the snapshot at version " + snapshot.version() + " (" + snapshot.entryCount()
+                    + " entries) and the changes after it");
+        } catch (BlockListSnapshots.UnreadableSnapshotException e) {
+            LOG.log(Level.WARNING, "the block-list snapshot is damaged ({0}); loading the lists from the database",
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static boolean current(Stored snapshot, BlockListFeed.Position position) {
+        String stale = staleness(snapshot, position);
+        if (stale != null) {
+            LOG.log(Level.INFO, "the block-list snapshot is not used ({0}); loading the lists from the database", stale);
+        }
+        return stale == null;
+    }
+
+    /** Why the snapshot cannot be caught up to the database; null when it can. */
+    private static String staleness(Stored snapshot, BlockListFeed.Position position) {
+        if (!snapshot.databaseId().equals(position.databaseId())) {
+            return "it was written for another database";
+        }
+        if (snapshot.version() > position.version()) {
+            return "the database is at version " + position.version() + ", behind the snapshot's "
+                    + snapshot.version();
+        }
+        if (snapshot.version() < position.prunedThrough()) {
+            return "removals after its version " + snapshot.version() + " are no longer remembered";
+        }
+        return null;
     }
 }
