@@ -1,7 +1,6 @@
 package org.senderguard.domain.blocklist;
 
 import inet.ipaddr.IPAddress;
-import inet.ipaddr.ipv6.IPv6Address;
 
 /**
  * An IP block-list value as numbers: the prefix length and the network bits (IPv4: the 32 bits in
@@ -9,13 +8,14 @@ import inet.ipaddr.ipv6.IPv6Address;
  */
 record IpNetwork(boolean ipv6, int prefix, long high, long low) {
 
-    /** From a canonical value; IPv4 without the library, as most values of a big list are. */
+    /**
+     * From a canonical value, parsed by hand: loading a list of millions should not take seconds.
+     * What the hand parsers do not expect goes to the library.
+     */
     static IpNetwork of(String canonical) {
-        if (canonical.indexOf(':') < 0) {
-            IpNetwork ipv4 = ipv4(canonical);
-            if (ipv4 != null) {
-                return ipv4;
-            }
+        IpNetwork parsed = canonical.indexOf(':') < 0 ? ipv4(canonical) : ipv6(canonical);
+        if (parsed != null) {
+            return parsed;
         }
         IPAddress address = IpAddresses.parseCanonical(canonical);
         if (address == null) {
@@ -30,18 +30,47 @@ record IpNetwork(boolean ipv6, int prefix, long high, long low) {
         return new IpNetwork(false, prefix, 0L, address.toIPv4().longValue() & ipv4Mask(prefix));
     }
 
-    /** Canonical text: dotted IPv4, compressed lower-case IPv6, a prefix only on ranges. */
+    /**
+     * Canonical text, as the library writes it but without its objects, for every entry found: dotted
+     * IPv4; IPv6 in lower-case hex groups without leading zeros, the longest run of two or more zero
+     * groups (the first of equals) written {@code ::}; a prefix only on ranges.
+     */
     static String text(boolean ipv6, int prefix, long high, long low) {
+        StringBuilder text = new StringBuilder(ipv6 ? 44 : 18);
         if (!ipv6) {
-            String dotted = (low >>> 24 & 0xFF) + "." + (low >>> 16 & 0xFF) + "." + (low >>> 8 & 0xFF) + "." + (low & 0xFF);
-            return prefix == 32 ? dotted : dotted + "/" + prefix;
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                text.append(low >>> shift & 0xFF).append(shift == 0 ? "" : ".");
+            }
+            return (prefix == 32 ? text : text.append('/').append(prefix)).toString();
         }
-        byte[] bytes = new byte[16];
-        for (int i = 0; i < 8; i++) {
-            bytes[i] = (byte) (high >>> (56 - 8 * i));
-            bytes[i + 8] = (byte) (low >>> (56 - 8 * i));
+        int runStart = -1;
+        int runLength = 1; // a single zero group is not compressed
+        for (int g = 0, start = -1; g <= 8; g++) {
+            if (g < 8 && group(high, low, g) == 0) {
+                start = start < 0 ? g : start;
+            } else if (start >= 0) {
+                if (g - start > runLength) {
+                    runStart = start;
+                    runLength = g - start;
+                }
+                start = -1;
+            }
         }
-        return IpAddresses.canonical(prefix == 128 ? new IPv6Address(bytes) : new IPv6Address(bytes, prefix));
+        for (int g = 0; g < 8; g++) {
+            if (g == runStart) {
+                text.append("::");
+                g += runLength - 1;
+            } else {
+                text.append(g == 0 || g == runStart + runLength && runStart >= 0 ? "" : ":")
+                        .append(Integer.toHexString(group(high, low, g)));
+            }
+        }
+        return (prefix == 128 ? text : text.append('/').append(prefix)).toString();
+    }
+
+    /** The IPv6 address's 16-bit group {@code g} (0 to 7). */
+    private static int group(long high, long low, int g) {
+        return (int) ((g < 4 ? high : low) >>> (48 - 16 * (g % 4))) & 0xFFFF;
     }
 
     static long ipv4Mask(int prefix) {
@@ -83,21 +112,93 @@ record IpNetwork(boolean ipv6, int prefix, long high, long low) {
         if (i == n) {
             return new IpNetwork(false, 32, 0L, address);
         }
-        if (text.charAt(i++) != '/' || i == n || n - i > 2) {
+        if (text.charAt(i) != '/') {
             return null;
         }
-        int prefix = 0;
-        for (int j = i; j < n; j++) {
-            if (!isDigit(text.charAt(j))) {
-                return null;
-            }
-            prefix = prefix * 10 + text.charAt(j) - '0';
-        }
+        int prefix = decimal(text, i + 1);
         // Canonical ranges have no host bits and no /32; anything else goes to the library, which refuses it.
-        if (prefix >= 32 || n - i == 2 && text.charAt(i) == '0' || (address & ~ipv4Mask(prefix)) != 0) {
+        if (prefix < 0 || prefix >= 32 || (address & ~ipv4Mask(prefix)) != 0) {
             return null;
         }
         return new IpNetwork(false, prefix, 0L, address);
+    }
+
+    /** Compressed hex groups with an optional prefix; null for anything else (mixed notation, say). */
+    private static IpNetwork ipv6(String text) {
+        int slash = text.indexOf('/');
+        int end = slash < 0 ? text.length() : slash;
+        int prefix = slash < 0 ? 128 : decimal(text, slash + 1);
+        if (prefix < 0 || prefix > 128) {
+            return null;
+        }
+        long[] groups = new long[8];
+        int count = 0;
+        int gap = -1;
+        int i = 0;
+        if (text.startsWith("::")) {
+            gap = 0;
+            i = 2;
+        }
+        while (i < end) {
+            int start = i;
+            long group = 0;
+            while (i < end && i - start < 4 && hexDigit(text.charAt(i)) >= 0) {
+                group = group << 4 | hexDigit(text.charAt(i++));
+            }
+            if (i == start || count == 8) {
+                return null;
+            }
+            groups[count++] = group;
+            if (i == end) {
+                break;
+            }
+            if (text.charAt(i++) != ':' || i == end) {
+                return null;
+            }
+            if (text.charAt(i) == ':') {
+                if (gap >= 0) {
+                    return null;
+                }
+                gap = count;
+                i++;
+            }
+        }
+        if (gap < 0 ? count != 8 : count > 7) {
+            return null;
+        }
+        long high = 0;
+        long low = 0;
+        int zeros = 8 - count;
+        for (int g = 0, k = 0; g < 8; g++) {
+            long group = gap >= 0 && g >= gap && g < gap + zeros ? 0 : groups[k++];
+            if (g < 4) {
+                high = high << 16 | group;
+            } else {
+                low = low << 16 | group;
+            }
+        }
+        return new IpNetwork(true, prefix, ipv6High(high, prefix), ipv6Low(low, prefix));
+    }
+
+    /** The unsigned decimal from {@code from} to the end (at most three digits), or -1. */
+    private static int decimal(String text, int from) {
+        int n = text.length();
+        if (from == n || n - from > 3) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = from; i < n; i++) {
+            if (!isDigit(text.charAt(i))) {
+                return -1;
+            }
+            value = value * 10 + text.charAt(i) - '0';
+        }
+        return value;
+    }
+
+    /** A lower-case hex digit's value, as canonical text has them; -1 for any other char. */
+    private static int hexDigit(char c) {
+        return isDigit(c) ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
     }
 
     private static boolean isDigit(char c) {

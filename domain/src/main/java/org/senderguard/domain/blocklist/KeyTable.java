@@ -21,6 +21,8 @@ final class KeyTable {
 
     static final int NONE = -1;
     private static final int MIN_CAPACITY = 16;
+    /** In the byte before a key's text: its kind, and whether its chars take two bytes. */
+    private static final int KIND = 0x7F;
     private static final int WIDE = 0x80;
 
     private long[] table = new long[MIN_CAPACITY];
@@ -98,7 +100,7 @@ final class KeyTable {
     }
 
     int kind(int key) {
-        return arena[offsets[key]] & ~WIDE;
+        return arena[offsets[key]] & KIND;
     }
 
     String text(int key) {
@@ -161,8 +163,8 @@ final class KeyTable {
         }
         byte[] bytes = arena;
         int at = offsets[key];
-        int head = bytes[at];
-        if ((head & ~WIDE) != kind) {
+        int head = bytes[at] & 0xFF;
+        if ((head & KIND) != kind) {
             return false;
         }
         boolean wide = (head & WIDE) != 0;
