@@ -35,11 +35,12 @@ final class EntriesById {
     private static final int FREE = 1 << 6;
     private static final int PREFIX_SHIFT = 7;
 
-    private long[] idHigh = new long[0];
-    private long[] idLow = new long[0];
+    // Read together, stored together: one cache miss rather than two for each.
+    /** The id's two halves at {@code 2 * slot} and {@code 2 * slot + 1}. */
+    private long[] ids = new long[0];
+    /** The value reference above the next slot listed under the same value. */
+    private long[] links = new long[0];
     private long[] expiry = new long[0];
-    private int[] value = new int[0];
-    private int[] next = new int[0];
     private short[] flags = new short[0];
     private int used;
     /** Free slots, chained through {@link #next}. */
@@ -59,7 +60,7 @@ final class EntriesById {
     /** Room for {@code more} entries without growing the arrays again. */
     void reserve(int more) {
         int wanted = size + more;
-        if (wanted > idHigh.length) {
+        if (wanted > flags.length) {
             resizeSlots(wanted);
         }
         while (wanted * 4L > byId.length * 3L) {
@@ -77,7 +78,7 @@ final class EntriesById {
      * reference to the value) before {@code next}; {@code prefix}: an IP value's prefix length.
      */
     int add(ListedEntry entry, int valueRef, int prefix, boolean ipv6, int nextSlot) {
-        if (free == NONE && used == idHigh.length) {
+        if (free == NONE && used == flags.length) {
             resizeSlots(used + (used >> 1) + 16);
         }
         if ((size + 1) * 4L > byId.length * 3L) {
@@ -86,14 +87,14 @@ final class EntriesById {
         int slot;
         if (free != NONE) {
             slot = free;
-            free = next[slot];
+            free = next(slot);
         } else {
             slot = used++;
         }
         int f = entry.type().ordinal() | (entry.delistable() ? DELISTABLE : 0) | (ipv6 ? IPV6 : 0)
                 | prefix << PREFIX_SHIFT;
-        idHigh[slot] = entry.id().getMostSignificantBits();
-        idLow[slot] = entry.id().getLeastSignificantBits();
+        ids[2 * slot] = entry.id().getMostSignificantBits();
+        ids[2 * slot + 1] = entry.id().getLeastSignificantBits();
         long micros = exactMicros(entry.expiresAt());
         if (micros == NOT_EXACT) {
             fineExpiries.put(slot, entry.expiresAt());
@@ -104,8 +105,7 @@ final class EntriesById {
             exceptions.put(slot, entry.exceptions());
             f |= EXCEPTIONS;
         }
-        value[slot] = valueRef;
-        next[slot] = nextSlot;
+        links[slot] = (long) valueRef << 32 | nextSlot & 0xFFFF_FFFFL;
         flags[slot] = (short) f;
         insert(byId, slot);
         size++;
@@ -116,14 +116,14 @@ final class EntriesById {
     void remove(int slot) {
         int[] t = byId;
         int mask = t.length - 1;
-        int i = hash(idHigh[slot], idLow[slot]) & mask;
+        int i = hash(ids[2 * slot], ids[2 * slot + 1]) & mask;
         while (t[i] - 1 != slot) {
             i = (i + 1) & mask;
         }
         // Backward-shift deletion: no tombstones.
         int gap = i;
         for (int j = (i + 1) & mask; t[j] != 0; j = (j + 1) & mask) {
-            int home = hash(idHigh[t[j] - 1], idLow[t[j] - 1]) & mask;
+            int home = hash(ids[2 * t[j] - 2], ids[2 * t[j] - 1]) & mask;
             boolean stays = gap <= j ? (home > gap && home <= j) : (home > gap || home <= j);
             if (!stays) {
                 t[gap] = t[j];
@@ -138,7 +138,7 @@ final class EntriesById {
             fineExpiries.remove(slot);
         }
         flags[slot] = FREE;
-        next[slot] = free;
+        setNext(slot, free);
         free = slot;
         size--;
         if (size * 8L < t.length && t.length > 16) {
@@ -156,7 +156,7 @@ final class EntriesById {
 
     /** How many slots there are: no chain of entries is longer. */
     int capacity() {
-        return next.length;
+        return flags.length;
     }
 
     EntryType type(int slot) {
@@ -172,15 +172,15 @@ final class EntriesById {
     }
 
     int value(int slot) {
-        return value[slot];
+        return (int) (links[slot] >> 32);
     }
 
     int next(int slot) {
-        return next[slot];
+        return (int) links[slot];
     }
 
     void setNext(int slot, int nextSlot) {
-        next[slot] = nextSlot;
+        links[slot] = links[slot] & 0xFFFF_FFFF_0000_0000L | nextSlot & 0xFFFF_FFFFL;
     }
 
     /** Whether the entry applies at {@code now} ({@link #micros} of it) to a probe whose IP is {@code ip} (null: none). */
@@ -196,7 +196,7 @@ final class EntriesById {
         Instant expiresAt = (f & FINE_EXPIRY) != 0 ? fineExpiries.get(slot) : micros == NEVER ? null
                 : Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
         Set<String> excepted = (f & EXCEPTIONS) != 0 ? exceptions.get(slot) : Set.of();
-        return new ListedEntry(new UUID(idHigh[slot], idLow[slot]), blocked, expiresAt, (f & DELISTABLE) != 0,
+        return new ListedEntry(new UUID(ids[2 * slot], ids[2 * slot + 1]), blocked, expiresAt, (f & DELISTABLE) != 0,
                 excepted);
     }
 
@@ -233,7 +233,7 @@ final class EntriesById {
         int i = hash(high, low) & mask;
         for (int probes = 0; probes <= mask && t[i] != 0; probes++) {
             int slot = t[i] - 1;
-            if (idHigh[slot] == high && idLow[slot] == low) {
+            if (ids[2 * slot] == high && ids[2 * slot + 1] == low) {
                 return slot;
             }
             i = (i + 1) & mask;
@@ -242,11 +242,9 @@ final class EntriesById {
     }
 
     private void resizeSlots(int capacity) {
-        idHigh = Arrays.copyOf(idHigh, capacity);
-        idLow = Arrays.copyOf(idLow, capacity);
+        ids = Arrays.copyOf(ids, 2 * capacity);
+        links = Arrays.copyOf(links, capacity);
         expiry = Arrays.copyOf(expiry, capacity);
-        value = Arrays.copyOf(value, capacity);
-        next = Arrays.copyOf(next, capacity);
         flags = Arrays.copyOf(flags, capacity);
     }
 
@@ -262,7 +260,7 @@ final class EntriesById {
 
     private void insert(int[] t, int slot) {
         int mask = t.length - 1;
-        int i = hash(idHigh[slot], idLow[slot]) & mask;
+        int i = hash(ids[2 * slot], ids[2 * slot + 1]) & mask;
         while (t[i] != 0) {
             i = (i + 1) & mask;
         }
