@@ -74,8 +74,8 @@ final class EntriesById {
     }
 
     /**
-     * Adds an entry (no entry with its id may be present) listed under {@code value} (its owner's
-     * reference to the value) before {@code next}; {@code prefix}: an IP value's prefix length.
+     * Adds an entry (no entry with its id may be present) listed under {@code valueRef} (its owner's
+     * reference to the value) before {@code nextSlot}; {@code prefix}: an IP value's prefix length.
      */
     int add(ListedEntry entry, int valueRef, int prefix, boolean ipv6, int nextSlot) {
         if (free == NONE && used == flags.length) {
