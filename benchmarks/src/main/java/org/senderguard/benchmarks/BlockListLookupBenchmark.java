@@ -1,11 +1,15 @@
 package org.senderguard.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -19,13 +23,16 @@ import org.senderguard.domain.blocklist.Probe;
 /**
  * Single-threaded lookups per second in an in-memory block-list index of 10,000 and of 1,000,000
  * random entries, for IP, address (sender domain) and URL probes, about half of which are listed;
- * and the heap the 1,000,000-entry index takes.
+ * and the heap each index takes.
  *
  * <p>The mix is what a service list looks like: mostly single IPv4 addresses, some IPv4 ranges of
  * many prefix lengths, some IPv6 addresses and ranges, domains (exact and {@code *.}), URLs and a
  * few senders. "lookup" times {@link BlockListIndex#matches} with probes parsed beforehand;
  * "parse + lookup" includes parsing the probe's text, as a request would. Each figure is the median
- * of three rounds after a warm-up.
+ * of three rounds after a warm-up. For each larger size it prints how many times slower lookups are
+ * than at the first; for each size, how long loading the entries takes one by one ({@code put}) and
+ * all at once ({@code putAll}), and the heap the index takes (used heap after a GC with the index,
+ * minus without it).
  *
  * <p>Arguments (all optional): {@code seconds} per measurement (default 3), then the list sizes
  * (default 10000 1000000). Run with a heap that fits the largest list, e.g. {@code -Xmx2g}.
@@ -53,36 +60,57 @@ public final class BlockListLookupBenchmark {
         if (sizes.isEmpty()) {
             sizes = List.of(10_000, 1_000_000);
         }
-        System.out.printf("%d s per measurement (3 rounds, median), single thread, %d distinct probes per kind, about half listed%n%n",
+        System.out.printf("%d s per measurement (3 rounds, median), single thread, per second of its CPU time, %d distinct"
+                + " probes per kind, about half listed%n%n",
                 measure.toSeconds(), PROBES);
-        System.out.printf("%10s  %-7s  %14s  %22s  %6s%n", "entries", "probe", "lookups/s", "parse + lookup/s",
-                "hits");
-        long heapOfLargest = 0;
-        double buildSeconds = 0;
+        System.out.printf("%10s  %-7s  %14s  %22s  %6s  %s%n", "entries", "probe", "lookups/s", "parse + lookup/s",
+                "hits", "slower than the first size");
+        Map<String, Double> firstRates = new HashMap<>();
         for (int size : sizes) {
             Random random = new Random(size);
-            long before = usedHeapAfterGc();
-            long start = System.nanoTime();
             Samples samples = new Samples();
-            BlockListIndex index = build(size, random, samples);
-            buildSeconds = (System.nanoTime() - start) / 1e9;
+            List<ListedEntry> entries = entries(size, random, samples);
+            double putAllSeconds = putAllSeconds(entries);
+            long before = usedHeapAfterGc();
+            long start = THREADS.getCurrentThreadCpuTime();
+            BlockListIndex index = new BlockListIndex();
+            entries.forEach(index::put);
+            double putSeconds = cpuSecondsSince(start);
+            entries = null;
             List<Probes> kinds = List.of(ipProbes(samples, random), addressProbes(samples, random),
                     urlProbes(samples, random));
             for (Probes probes : kinds) {
-                measureLookups(index, probes, measure, size);
+                double rate = measureLookups(index, probes, measure, size, firstRates.get(probes.kind()));
+                firstRates.putIfAbsent(probes.kind(), rate);
             }
             // The probes and samples stay reachable: only the index is let go between the two readings.
             long withIndex = usedHeapAfterGc();
             keep(index);
             index = null;
             long withoutIndex = usedHeapAfterGc();
-            heapOfLargest = withIndex - withoutIndex;
-            System.out.printf("%10s  built in %.1f s; heap of the index %,d MB (%,d bytes per entry; %,d MB grown"
-                    + " since before building)%n", String.format(Locale.ROOT, "%,d", size), buildSeconds,
-                    heapOfLargest >> 20, heapOfLargest / size, (withIndex - before) >> 20);
+            long heap = withIndex - withoutIndex;
+            System.out.printf("%10s  put one by one in %.2f CPU s, all at once (putAll) in %.2f CPU s; heap of the index"
+                    + " %,d MB (%,d bytes per entry; %,d MB grown since before building)%n",
+                    String.format(Locale.ROOT, "%,d", size), putSeconds, putAllSeconds, heap >> 20, heap / size,
+                    (withIndex - before) >> 20);
             keep(kinds);
             keep(samples);
         }
+    }
+
+    /** Loads the entries into an index of their own at once, as a start from a snapshot does; the index is let go. */
+    private static double putAllSeconds(List<ListedEntry> entries) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        BlockListIndex index = new BlockListIndex();
+        index.putAll(entries);
+        double seconds = cpuSecondsSince(start);
+        keep(index);
+        return seconds;
+    }
+
+    /** CPU seconds of the current thread since {@code start} (its CPU time then, in nanoseconds). */
+    private static double cpuSecondsSince(long start) {
+        return (THREADS.getCurrentThreadCpuTime() - start) / 1e9;
     }
 
     // ---- the list ------------------------------------------------------------------------------
@@ -102,8 +130,8 @@ public final class BlockListLookupBenchmark {
         }
     }
 
-    private static BlockListIndex build(int size, Random random, Samples samples) {
-        BlockListIndex index = new BlockListIndex();
+    private static List<ListedEntry> entries(int size, Random random, Samples samples) {
+        List<ListedEntry> entries = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             int kind = random.nextInt(100);
             EntryType type;
@@ -138,10 +166,10 @@ public final class BlockListLookupBenchmark {
                 type = EntryType.SENDER;
                 value = label(random, 4, 10) + "@" + domain(random);
             }
-            index.put(new ListedEntry(new UUID(random.nextLong(), random.nextLong()), BlockedValue.parse(type, value),
+            entries.add(new ListedEntry(new UUID(random.nextLong(), random.nextLong()), BlockedValue.parse(type, value),
                     type == EntryType.IP ? null : NOW.plus(Duration.ofDays(1 + random.nextInt(60))), true, Set.of()));
         }
-        return index;
+        return entries;
     }
 
     // ---- probes --------------------------------------------------------------------------------
@@ -199,15 +227,19 @@ public final class BlockListLookupBenchmark {
 
     // ---- measuring -----------------------------------------------------------------------------
 
-    private static void measureLookups(BlockListIndex index, Probes probes, Duration measure, int size) {
+    /** Prints and returns the lookups per second; {@code firstRate}: that of the first size, null for the first. */
+    private static double measureLookups(BlockListIndex index, Probes probes, Duration measure, int size,
+            Double firstRate) {
         int hits = 0;
         for (Probe probe : probes.parsed()) {
             hits += index.matches(probe, NOW).isEmpty() ? 0 : 1;
         }
         double lookups = median(index, probes, measure, false);
         double parsed = median(index, probes, measure, true);
-        System.out.printf("%10s  %-7s  %,14.0f  %,22.0f  %5.1f%%%n", String.format(Locale.ROOT, "%,d", size),
-                probes.kind(), lookups, parsed, 100.0 * hits / probes.parsed().length);
+        System.out.printf("%10s  %-7s  %,14.0f  %,22.0f  %5.1f%%  %s%n", String.format(Locale.ROOT, "%,d", size),
+                probes.kind(), lookups, parsed, 100.0 * hits / probes.parsed().length,
+                firstRate == null ? "" : String.format(Locale.ROOT, "%.2f times", firstRate / lookups));
+        return lookups;
     }
 
     /** After a warm-up, the median of three rounds: the machine may be busy with other work now and then. */
@@ -222,26 +254,30 @@ public final class BlockListLookupBenchmark {
     }
 
     private static long sink;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    /** Lookups per second, in batches of all the probes so that the clock is read rarely. */
+    /**
+     * Lookups per second of the measuring thread's CPU time, in batches of all the probes so that the
+     * clocks are read rarely: on a machine shared with other work, time spent waiting for a core
+     * would say more about that work than about the index.
+     */
     private static double run(BlockListIndex index, Probes probes, Duration duration, boolean parse) {
         Probe[] parsed = probes.parsed();
         String[] text = probes.text();
         long found = 0;
         long count = 0;
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        long now;
+        long end = System.nanoTime() + duration.toNanos();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         do {
             for (int i = 0; i < parsed.length; i++) {
                 Probe probe = parse ? probes.parser().apply(text[i]) : parsed[i];
                 found += index.matches(probe, NOW).size();
             }
             count += parsed.length;
-            now = System.nanoTime();
-        } while (now < end);
+        } while (System.nanoTime() < end);
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
         sink += found;
-        return count / ((now - start) / 1e9);
+        return count / (cpu / 1e9);
     }
 
     private static long usedHeapAfterGc() {

@@ -19,18 +19,44 @@ import org.senderguard.domain.common.InvalidValueException;
  * ({@code 198.51.100.7}, {@code 2001:db8::/32}); IPv4-mapped IPv6 becomes IPv4.</li>
  * </ul>
  */
-public record BlockedValue(EntryType type, String value) {
+public final class BlockedValue {
 
     private static final String FIELD = "value";
     private static final int MAX_ADDRESS = 254;
     private static final int MAX_DOMAIN = 253;
     private static final int MAX_IP = 64;
 
-    public BlockedValue {
+    private final EntryType type;
+    private final String value;
+
+    /** Throws IllegalArgumentException unless {@code value} is a canonical value of the type. */
+    public BlockedValue(EntryType type, String value) {
+        this(type, value, true);
+    }
+
+    private BlockedValue(EntryType type, String value, boolean check) {
         Objects.requireNonNull(type, "type");
-        if (value == null || !isCanonical(type, value)) {
+        if (value == null || check && !isCanonical(type, value)) {
             throw new IllegalArgumentException("not a canonical " + type + " value: " + value);
         }
+        this.type = type;
+        this.value = value;
+    }
+
+    /**
+     * A value an index checked when it was put there and rebuilds from its own storage for each entry
+     * found: checking it again would cost more than the lookup.
+     */
+    static BlockedValue ofChecked(EntryType type, String canonical) {
+        return new BlockedValue(type, canonical, false);
+    }
+
+    public EntryType type() {
+        return type;
+    }
+
+    public String value() {
+        return value;
     }
 
     /**
@@ -95,6 +121,16 @@ public record BlockedValue(EntryType type, String value) {
     /** The address IP entries are matched against: the probe itself, a URL's IP host, or null. */
     static Probe.Ip ipOf(Probe probe) {
         return probe instanceof Probe.Url url ? url.ip() : probe instanceof Probe.Ip single ? single : null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BlockedValue that && that.type == type && that.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * type.hashCode() + value.hashCode();
     }
 
     @Override

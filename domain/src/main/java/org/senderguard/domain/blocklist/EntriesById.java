@@ -1,106 +1,274 @@
 package org.senderguard.domain.blocklist;
 
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
 
 /**
- * The entries of an index by id: an open-addressing table (linear probing) of the entries
- * themselves, compared by {@link ListedEntry#id()}, so that it costs a few bytes per entry
- * rather than a map node. Only the writer and locked readers use it; it is not thread-safe.
+ * The entries of an index in parallel primitive arrays, one slot per entry: the id as two longs,
+ * the expiry in microseconds, the type and flags, a reference to the value (a string key or an IP
+ * network, which the owner resolves) and the next entry listed under the same value. An
+ * open-addressing table (linear probing) of slots finds an entry by id. The rare parts live in
+ * side maps by slot: a range's exceptions, and an expiry finer than a microsecond.
+ *
+ * <p>One writer at a time. Readers may run while it writes (under an optimistic lock that they
+ * validate afterwards): the worst they see is a wrong value or an exception.
  */
 final class EntriesById {
 
-    private ListedEntry[] slots = new ListedEntry[16];
+    static final int NONE = -1;
+    private static final long NEVER = Long.MAX_VALUE;
+    /** Marks an expiry that only its instant in the side map says exactly. */
+    private static final long NOT_EXACT = Long.MIN_VALUE;
+    private static final EntryType[] TYPES = EntryType.values();
+
+    // Bits of an entry's flags; the IP prefix length above them.
+    private static final int TYPE_BITS = 3;
+    private static final int DELISTABLE = 1 << 2;
+    private static final int EXCEPTIONS = 1 << 3;
+    private static final int FINE_EXPIRY = 1 << 4;
+    private static final int IPV6 = 1 << 5;
+    private static final int FREE = 1 << 6;
+    private static final int PREFIX_SHIFT = 7;
+
+    // Read together, stored together: one cache miss rather than two for each.
+    /** The id's two halves at {@code 2 * slot} and {@code 2 * slot + 1}. */
+    private long[] ids = new long[0];
+    /** The value reference above the next slot listed under the same value. */
+    private long[] links = new long[0];
+    private long[] expiry = new long[0];
+    private short[] flags = new short[0];
+    private int used;
+    /** Free slots, chained through {@link #next}. */
+    private int free = NONE;
+
+    /** Slot plus one by id hash; 0 is free. At most 3/4 full. */
+    private int[] byId = new int[16];
     private int size;
+
+    private final Map<Integer, Set<String>> exceptions = new ConcurrentHashMap<>();
+    private final Map<Integer, Instant> fineExpiries = new ConcurrentHashMap<>();
 
     int size() {
         return size;
     }
 
-    ListedEntry get(UUID id) {
-        ListedEntry[] s = slots;
-        int mask = s.length - 1;
-        for (int i = hash(id) & mask; s[i] != null; i = (i + 1) & mask) {
-            if (s[i].id().equals(id)) {
-                return s[i];
-            }
+    /** Room for {@code more} entries without growing the arrays again. */
+    void reserve(int more) {
+        int wanted = size + more;
+        if (wanted > flags.length) {
+            resizeSlots(wanted);
         }
-        return null;
+        while (wanted * 4L > byId.length * 3L) {
+            rehash(byId.length * 2);
+        }
     }
 
-    /** Adds the entry, or replaces the one with its id; returns the replaced one or null. */
-    ListedEntry put(ListedEntry entry) {
-        if ((size + 1) * 3 > slots.length * 2) {
-            grow();
+    /** The slot of the entry with this id, or {@link #NONE}. */
+    int find(UUID id) {
+        return find(id.getMostSignificantBits(), id.getLeastSignificantBits());
+    }
+
+    /**
+     * Adds an entry (no entry with its id may be present) listed under {@code valueRef} (its owner's
+     * reference to the value) before {@code nextSlot}; {@code prefix}: an IP value's prefix length.
+     */
+    int add(ListedEntry entry, int valueRef, int prefix, boolean ipv6, int nextSlot) {
+        if (free == NONE && used == flags.length) {
+            resizeSlots(used + (used >> 1) + 16);
         }
-        int mask = slots.length - 1;
-        int i = hash(entry.id()) & mask;
-        while (slots[i] != null) {
-            if (slots[i].id().equals(entry.id())) {
-                ListedEntry old = slots[i];
-                slots[i] = entry;
-                return old;
-            }
-            i = (i + 1) & mask;
+        if ((size + 1) * 4L > byId.length * 3L) {
+            rehash(byId.length * 2);
         }
-        slots[i] = entry;
+        int slot;
+        if (free != NONE) {
+            slot = free;
+            free = next(slot);
+        } else {
+            slot = used++;
+        }
+        int f = entry.type().ordinal() | (entry.delistable() ? DELISTABLE : 0) | (ipv6 ? IPV6 : 0)
+                | prefix << PREFIX_SHIFT;
+        ids[2 * slot] = entry.id().getMostSignificantBits();
+        ids[2 * slot + 1] = entry.id().getLeastSignificantBits();
+        long micros = exactMicros(entry.expiresAt());
+        if (micros == NOT_EXACT) {
+            fineExpiries.put(slot, entry.expiresAt());
+            f |= FINE_EXPIRY;
+        }
+        expiry[slot] = micros;
+        if (!entry.exceptions().isEmpty()) {
+            exceptions.put(slot, entry.exceptions());
+            f |= EXCEPTIONS;
+        }
+        links[slot] = (long) valueRef << 32 | nextSlot & 0xFFFF_FFFFL;
+        flags[slot] = (short) f;
+        insert(byId, slot);
         size++;
-        return null;
+        return slot;
     }
 
-    /** Removes and returns the entry with this id, or null. */
-    ListedEntry remove(UUID id) {
-        ListedEntry[] s = slots;
-        int mask = s.length - 1;
-        int i = hash(id) & mask;
-        while (s[i] != null && !s[i].id().equals(id)) {
+    /** Frees the slot of an entry that is no longer listed under its value. */
+    void remove(int slot) {
+        int[] t = byId;
+        int mask = t.length - 1;
+        int i = hash(ids[2 * slot], ids[2 * slot + 1]) & mask;
+        while (t[i] - 1 != slot) {
             i = (i + 1) & mask;
         }
-        ListedEntry removed = s[i];
-        if (removed == null) {
-            return null;
-        }
-        size--;
-        // Backward-shift deletion, as in IpTable: no tombstones.
+        // Backward-shift deletion: no tombstones.
         int gap = i;
-        for (int j = (i + 1) & mask; s[j] != null; j = (j + 1) & mask) {
-            int home = hash(s[j].id()) & mask;
+        for (int j = (i + 1) & mask; t[j] != 0; j = (j + 1) & mask) {
+            int home = hash(ids[2 * t[j] - 2], ids[2 * t[j] - 1]) & mask;
             boolean stays = gap <= j ? (home > gap && home <= j) : (home > gap || home <= j);
             if (!stays) {
-                s[gap] = s[j];
+                t[gap] = t[j];
                 gap = j;
             }
         }
-        s[gap] = null;
-        return removed;
+        t[gap] = 0;
+        if ((flags[slot] & EXCEPTIONS) != 0) {
+            exceptions.remove(slot);
+        }
+        if ((flags[slot] & FINE_EXPIRY) != 0) {
+            fineExpiries.remove(slot);
+        }
+        flags[slot] = FREE;
+        setNext(slot, free);
+        free = slot;
+        size--;
+        if (size * 8L < t.length && t.length > 16) {
+            rehash(t.length / 2);
+        }
     }
 
-    void forEach(Consumer<ListedEntry> sink) {
-        for (ListedEntry entry : slots) {
-            if (entry != null) {
-                sink.accept(entry);
+    void forEach(IntConsumer action) {
+        for (int slot = 0; slot < used; slot++) {
+            if ((flags[slot] & FREE) == 0) {
+                action.accept(slot);
             }
         }
     }
 
-    private void grow() {
-        ListedEntry[] old = slots;
-        ListedEntry[] bigger = new ListedEntry[old.length * 2];
-        int mask = bigger.length - 1;
-        for (ListedEntry entry : old) {
-            if (entry != null) {
-                int i = hash(entry.id()) & mask;
-                while (bigger[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                bigger[i] = entry;
-            }
-        }
-        slots = bigger;
+    /** How many slots there are: no chain of entries is longer. */
+    int capacity() {
+        return flags.length;
     }
 
-    private static int hash(UUID id) {
-        long h = (id.getMostSignificantBits() * 0x9E3779B97F4A7C15L) ^ id.getLeastSignificantBits();
+    EntryType type(int slot) {
+        return TYPES[flags[slot] & TYPE_BITS];
+    }
+
+    boolean ipv6(int slot) {
+        return (flags[slot] & IPV6) != 0;
+    }
+
+    int prefix(int slot) {
+        return (flags[slot] & 0xFFFF) >>> PREFIX_SHIFT;
+    }
+
+    int value(int slot) {
+        return (int) (links[slot] >> 32);
+    }
+
+    int next(int slot) {
+        return (int) links[slot];
+    }
+
+    void setNext(int slot, int nextSlot) {
+        links[slot] = links[slot] & 0xFFFF_FFFF_0000_0000L | nextSlot & 0xFFFF_FFFFL;
+    }
+
+    /** Whether the entry applies at {@code now} ({@link #micros} of it) to a probe whose IP is {@code ip} (null: none). */
+    boolean appliesAt(int slot, long nowMicros, Instant now, String ip) {
+        int f = flags[slot];
+        boolean active = (f & FINE_EXPIRY) == 0 ? nowMicros < expiry[slot] : now.isBefore(fineExpiries.get(slot));
+        return active && ((f & EXCEPTIONS) == 0 || ip == null || !exceptions.get(slot).contains(ip));
+    }
+
+    ListedEntry entry(int slot, BlockedValue blocked) {
+        int f = flags[slot];
+        long micros = expiry[slot];
+        Instant expiresAt = (f & FINE_EXPIRY) != 0 ? fineExpiries.get(slot) : micros == NEVER ? null
+                : Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+        Set<String> excepted = (f & EXCEPTIONS) != 0 ? exceptions.get(slot) : Set.of();
+        return new ListedEntry(new UUID(ids[2 * slot], ids[2 * slot + 1]), blocked, expiresAt, (f & DELISTABLE) != 0,
+                excepted);
+    }
+
+    /**
+     * Microseconds since the epoch, floored and saturating, so that {@code micros(now) < micros(expiry)}
+     * exactly when now is before an expiry of whole microseconds. Null (never): {@link #NEVER}.
+     */
+    static long micros(Instant instant) {
+        if (instant == null) {
+            return NEVER;
+        }
+        long seconds = instant.getEpochSecond();
+        if (seconds >= Long.MAX_VALUE / 1_000_000L) {
+            return NEVER - 1;
+        }
+        if (seconds <= Long.MIN_VALUE / 1_000_000L) {
+            return Long.MIN_VALUE + 1;
+        }
+        return seconds * 1_000_000L + instant.getNano() / 1000;
+    }
+
+    private static long exactMicros(Instant expiresAt) {
+        if (expiresAt == null) {
+            return NEVER;
+        }
+        boolean exact = expiresAt.getNano() % 1000 == 0
+                && Math.abs(expiresAt.getEpochSecond()) < Long.MAX_VALUE / 1_000_000L - 1;
+        return exact ? micros(expiresAt) : NOT_EXACT;
+    }
+
+    private int find(long high, long low) {
+        int[] t = byId;
+        int mask = t.length - 1;
+        int i = hash(high, low) & mask;
+        for (int probes = 0; probes <= mask && t[i] != 0; probes++) {
+            int slot = t[i] - 1;
+            if (ids[2 * slot] == high && ids[2 * slot + 1] == low) {
+                return slot;
+            }
+            i = (i + 1) & mask;
+        }
+        return NONE;
+    }
+
+    private void resizeSlots(int capacity) {
+        ids = Arrays.copyOf(ids, 2 * capacity);
+        links = Arrays.copyOf(links, capacity);
+        expiry = Arrays.copyOf(expiry, capacity);
+        flags = Arrays.copyOf(flags, capacity);
+    }
+
+    private void rehash(int capacity) {
+        int[] fresh = new int[capacity];
+        for (int entry : byId) {
+            if (entry != 0) {
+                insert(fresh, entry - 1);
+            }
+        }
+        byId = fresh;
+    }
+
+    private void insert(int[] t, int slot) {
+        int mask = t.length - 1;
+        int i = hash(ids[2 * slot], ids[2 * slot + 1]) & mask;
+        while (t[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        t[i] = slot + 1;
+    }
+
+    private static int hash(long high, long low) {
+        long h = (high * 0x9E3779B97F4A7C15L) ^ low;
         h *= 0xff51afd7ed558ccdL;
         return (int) (h ^ (h >>> 32));
     }

@@ -3,11 +3,10 @@ package org.senderguard.domain.blocklist;
 import java.util.function.LongConsumer;
 
 /**
- * An open-addressing hash table (linear probing) from an IP network to its entries, keyed by
- * primitive longs: one per key for IPv4, two for IPv6. A slot's value is a {@link ListedEntry}
- * or, when several entries share the value, a {@code ListedEntry[]}; null marks a free slot.
- * IPv4 keys are stored with a tag bit above the 32 address bits, so that a lookup that misses
- * usually reads the key array only.
+ * An open-addressing hash table (linear probing) from the networks of one prefix length to an int
+ * (the first entry listed under the network), in one {@code long[]} so that a probe reads one cache
+ * line. IPv4: one long per slot, the 32 network bits above the value plus one; IPv6: three longs per
+ * slot, the network's two halves and the value plus one. A slot whose value part is 0 is free.
  *
  * <p>One writer at a time. Readers may run while it writes (under an optimistic lock that they
  * validate afterwards), so {@link #get} never probes more slots than there are and tolerates
@@ -16,176 +15,162 @@ import java.util.function.LongConsumer;
  */
 final class IpTable {
 
-    private static final int INITIAL_CAPACITY = 16;
-    private static final long IPV4_TAG = 1L << 32;
-
-    /** Keys and values of one capacity, replaced together when the table grows. */
-    private static final class Slots {
-        final long[] keys;
-        final Object[] values;
-
-        Slots(int capacity, int width) {
-            keys = new long[capacity * width];
-            values = new Object[capacity];
-        }
-    }
+    static final int NONE = -1;
+    private static final int MIN_CAPACITY = 16;
 
     private final int width;
-    private Slots slots;
+    private long[] slots;
     private int size;
 
     IpTable(boolean ipv6) {
-        this.width = ipv6 ? 2 : 1;
-        this.slots = new Slots(INITIAL_CAPACITY, width);
+        this.width = ipv6 ? 3 : 1;
+        this.slots = new long[MIN_CAPACITY * width];
     }
 
     int size() {
         return size;
     }
 
-    /** For IPv4, {@code high} is 0 and {@code low} holds the 32 address bits. */
-    Object get(long high, long low) {
-        Slots s = slots;
-        Object[] values = s.values;
-        long[] keys = s.keys;
-        int mask = values.length - 1;
+    /** The value of a network, or {@link #NONE}. For IPv4, {@code high} is 0 and {@code low} holds the 32 bits. */
+    int get(long high, long low) {
+        long[] s = slots;
+        int mask = s.length / width - 1;
         int i = hash(high, low) & mask;
         if (width == 1) {
-            long key = low | IPV4_TAG;
             for (int probes = 0; probes <= mask; probes++) {
-                long k = keys[i];
-                if (k == key) {
-                    return values[i];
+                long slot = s[i];
+                if (slot == 0) {
+                    return NONE;
                 }
-                if (k == 0) {
-                    return null;
+                if (slot >>> 32 == low) {
+                    return (int) slot - 1;
                 }
                 i = (i + 1) & mask;
             }
-            return null;
+            return NONE;
         }
         for (int probes = 0; probes <= mask; probes++) {
-            Object value = values[i];
-            if (value == null) {
-                return null;
+            int at = i * 3;
+            long value = s[at + 2];
+            if (value == 0) {
+                return NONE;
             }
-            if (keys[i * 2] == high && keys[i * 2 + 1] == low) {
-                return value;
+            if (s[at] == high && s[at + 1] == low) {
+                return (int) value - 1;
             }
             i = (i + 1) & mask;
         }
-        return null;
+        return NONE;
     }
 
-    /** Sets the value of a key; null removes it. */
-    void set(long high, long low, Object value) {
-        if (value == null) {
+    /** Sets the value of a network; {@link #NONE} removes it. */
+    void set(long high, long low, int value) {
+        if (value == NONE) {
             remove(high, low);
             return;
         }
-        if ((size + 1) * 3 > slots.values.length * 2) { // at most 2/3 full
-            grow();
+        if ((size + 1) * 4L > capacity() * 3L) { // at most 3/4 full
+            resize(capacity() * 2);
         }
-        Object[] values = slots.values;
-        long[] keys = slots.keys;
-        int mask = values.length - 1;
-        int i = hash(high, low) & mask;
-        while (values[i] != null) {
-            if (keyEquals(keys, i, high, low)) {
-                values[i] = value;
-                return;
+        int i = find(high, low);
+        if (isFree(slots, i)) {
+            size++;
+        }
+        write(slots, i, high, low, value);
+    }
+
+    /** Calls {@code action} with the 32 bits of every IPv4 network. */
+    void forEachIpv4(LongConsumer action) {
+        for (long slot : slots) {
+            if (slot != 0) {
+                action.accept(slot >>> 32);
             }
+        }
+    }
+
+    private int capacity() {
+        return slots.length / width;
+    }
+
+    /** The slot of the network, or the free slot where it would go. */
+    private int find(long high, long low) {
+        int mask = capacity() - 1;
+        int i = hash(high, low) & mask;
+        while (!isFree(slots, i) && !(high(slots, i) == high && low(slots, i) == low)) {
             i = (i + 1) & mask;
         }
-        writeKey(keys, i, high, low);
-        values[i] = value;
-        size++;
+        return i;
     }
 
     private void remove(long high, long low) {
-        Object[] values = slots.values;
-        long[] keys = slots.keys;
-        int mask = values.length - 1;
-        int i = hash(high, low) & mask;
-        while (values[i] != null && !keyEquals(keys, i, high, low)) {
-            i = (i + 1) & mask;
-        }
-        if (values[i] == null) {
+        int i = find(high, low);
+        if (isFree(slots, i)) {
             return;
         }
         size--;
-        // Backward-shift deletion: pull later keys of the same run into the gap, so that no
+        // Backward-shift deletion: pull later networks of the same run into the gap, so that no
         // tombstones are needed and lookups stay as short as the load factor makes them.
+        long[] s = slots;
+        int mask = capacity() - 1;
         int gap = i;
-        int j = i;
-        while (true) {
-            j = (j + 1) & mask;
-            if (values[j] == null) {
-                break;
-            }
-            int home = hash(keyHigh(keys, j), keyLow(keys, j)) & mask;
+        for (int j = (i + 1) & mask; !isFree(s, j); j = (j + 1) & mask) {
+            int home = hash(high(s, j), low(s, j)) & mask;
             boolean stays = gap <= j ? (home > gap && home <= j) : (home > gap || home <= j);
             if (!stays) {
-                System.arraycopy(keys, j * width, keys, gap * width, width);
-                values[gap] = values[j];
+                System.arraycopy(s, j * width, s, gap * width, width);
                 gap = j;
             }
         }
-        values[gap] = null;
         for (int k = 0; k < width; k++) {
-            keys[gap * width + k] = 0L;
+            s[gap * width + k] = 0L;
+        }
+        if (size * 8L < capacity() && capacity() > MIN_CAPACITY) {
+            resize(capacity() / 2);
         }
     }
 
-    /** Calls {@code action} with the 32 address bits of every IPv4 key. */
-    void forEachIpv4(LongConsumer action) {
-        long[] keys = slots.keys;
-        Object[] values = slots.values;
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] != null) {
-                action.accept(keyLow(keys, i));
-            }
-        }
-    }
-
-    private void grow() {
-        Slots old = slots;
-        Slots bigger = new Slots(old.values.length * 2, width);
-        int mask = bigger.values.length - 1;
-        for (int k = 0; k < old.values.length; k++) {
-            Object value = old.values[k];
-            if (value != null) {
-                long high = keyHigh(old.keys, k);
-                long low = keyLow(old.keys, k);
+    /** Rehashes into a new array: readers keep the old one until they read the field again. */
+    private void resize(int capacity) {
+        long[] old = slots;
+        long[] fresh = new long[capacity * width];
+        int mask = capacity - 1;
+        for (int k = 0; k < old.length / width; k++) {
+            if (!isFree(old, k)) {
+                long high = high(old, k);
+                long low = low(old, k);
                 int i = hash(high, low) & mask;
-                while (bigger.values[i] != null) {
+                while (!isFree(fresh, i)) {
                     i = (i + 1) & mask;
                 }
-                writeKey(bigger.keys, i, high, low);
-                bigger.values[i] = value;
+                write(fresh, i, high, low, value(old, k));
             }
         }
-        slots = bigger;
+        slots = fresh;
     }
 
-    private long keyHigh(long[] keys, int i) {
-        return width == 2 ? keys[i * 2] : 0L;
+    private boolean isFree(long[] s, int i) {
+        return s[i * width + width - 1] == 0;
     }
 
-    private long keyLow(long[] keys, int i) {
-        return width == 2 ? keys[i * 2 + 1] : keys[i] ^ IPV4_TAG;
+    private long high(long[] s, int i) {
+        return width == 3 ? s[i * 3] : 0L;
     }
 
-    private boolean keyEquals(long[] keys, int i, long high, long low) {
-        return width == 2 ? keys[i * 2] == high && keys[i * 2 + 1] == low : keys[i] == (low | IPV4_TAG);
+    private long low(long[] s, int i) {
+        return width == 3 ? s[i * 3 + 1] : s[i] >>> 32;
     }
 
-    private void writeKey(long[] keys, int i, long high, long low) {
-        if (width == 2) {
-            keys[i * 2] = high;
-            keys[i * 2 + 1] = low;
+    private int value(long[] s, int i) {
+        return (int) s[i * width + width - 1] - 1;
+    }
+
+    private void write(long[] s, int i, long high, long low, int value) {
+        if (width == 3) {
+            s[i * 3] = high;
+            s[i * 3 + 1] = low;
+            s[i * 3 + 2] = value + 1L;
         } else {
-            keys[i] = low | IPV4_TAG;
+            s[i] = low << 32 | (value + 1L);
         }
     }
 

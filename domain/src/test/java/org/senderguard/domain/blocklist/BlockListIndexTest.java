@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -102,12 +103,98 @@ class BlockListIndexTest {
     }
 
     @Test
+    void manyEntriesShareOneValueAndLeaveInAnyOrder() {
+        BlockListIndex index = new BlockListIndex();
+        List<ListedEntry> shared = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String value = List.of("198.51.100.0/24", "2001:db8::/48", "*.contoso.com", "x.bad-example.net/p",
+                    "alice@contoso.com").get(i % 5);
+            EntryType type = List.of(EntryType.IP, EntryType.IP, EntryType.DOMAIN, EntryType.URL, EntryType.SENDER)
+                    .get(i % 5);
+            shared.add(entry(new UUID(0, i + 1), type, value));
+        }
+        index.putAll(shared);
+        assertThat(index.matches(Probe.ip("198.51.100.9"), NOW)).hasSize(60);
+        assertThat(index.matches(Probe.parse("alice@mail.contoso.com"), NOW)).hasSize(60);
+        assertThat(index.matches(Probe.url("http://x.bad-example.net/p/q"), NOW)).hasSize(60);
+
+        // Every third one goes, from the middle of the chains as well as their heads.
+        List<ListedEntry> staying = new ArrayList<>();
+        for (int i = 0; i < shared.size(); i++) {
+            if (i % 3 == 1) {
+                index.remove(shared.get(i).id());
+            } else {
+                staying.add(shared.get(i));
+            }
+        }
+        assertThat(index.size()).isEqualTo(staying.size());
+        assertThat(index.matches(Probe.ip("2001:db8::1"), NOW))
+                .containsExactlyInAnyOrderElementsOf(staying.stream().filter(e -> e.value().value().equals("2001:db8::/48")).toList());
+        List<ListedEntry> all = new ArrayList<>();
+        index.forEach(all::add);
+        assertThat(all).containsExactlyInAnyOrderElementsOf(staying);
+
+        staying.forEach(e -> index.remove(e.id()));
+        assertThat(index.size()).isZero();
+        assertThat(index.matches(Probe.url("http://x.bad-example.net/p/q"), NOW)).isEmpty();
+        assertThat(index.matches(Probe.ip("198.51.100.9"), NOW)).isEmpty();
+    }
+
+    @Test
+    void putAllAndPutBuildTheSameIndexAndRemovedSlotsAreReused() {
+        List<ListedEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            entries.add(entry(UUID.randomUUID(), EntryType.IP, "10." + (i >> 8 & 0xFF) + "." + (i & 0xFF) + ".0/24"));
+            entries.add(entry(UUID.randomUUID(), EntryType.DOMAIN, "*.d" + i + ".contoso.com"));
+        }
+        BlockListIndex one = new BlockListIndex();
+        entries.forEach(one::put);
+        BlockListIndex all = new BlockListIndex();
+        all.putAll(entries.subList(0, 3000));
+        all.putAll(entries); // the first 3,000 again: replaced, not doubled
+        assertThat(all.size()).isEqualTo(one.size()).isEqualTo(entries.size());
+        for (int round = 0; round < 3; round++) { // removal-heavy: tables shrink, slots and keys are reused
+            entries.subList(100, entries.size()).forEach(e -> all.remove(e.id()));
+            all.putAll(entries.subList(100, entries.size()));
+        }
+        for (String probe : List.of("10.0.7.1", "10.19.135.200", "b.d4999.contoso.com", "d4999.contoso.com")) {
+            assertThat(all.matches(Probe.parse(probe), NOW))
+                    .containsExactlyInAnyOrderElementsOf(one.matches(Probe.parse(probe), NOW));
+        }
+        assertThat(all.matches(Probe.parse("10.19.135.200"), NOW)).hasSize(1);
+        entries.forEach(e -> assertThat(all.get(e.id())).contains(e));
+    }
+
+    @Test
+    void anExpiryIsKeptExactlyAndEndsTheEntryAtThatInstant() {
+        BlockListIndex index = new BlockListIndex();
+        Instant micros = NOW.plusNanos(1_000);
+        Instant nanos = NOW.plusNanos(1);
+        ListedEntry byMicros = new ListedEntry(UUID.randomUUID(), BlockedValue.parse(EntryType.DOMAIN, "contoso.com"),
+                micros, false, Set.of());
+        ListedEntry byNanos = new ListedEntry(UUID.randomUUID(), BlockedValue.parse(EntryType.DOMAIN, "contoso.com"),
+                nanos, true, Set.of());
+        ListedEntry never = entry(UUID.randomUUID(), EntryType.DOMAIN, "contoso.com");
+        index.putAll(List.of(byMicros, byNanos, never));
+        assertThat(index.get(byMicros.id())).contains(byMicros);
+        assertThat(index.get(byNanos.id())).contains(byNanos);
+        Probe probe = Probe.parse("contoso.com");
+        assertThat(index.matches(probe, NOW)).containsExactlyInAnyOrder(byMicros, byNanos, never);
+        assertThat(index.matches(probe, nanos)).containsExactlyInAnyOrder(byMicros, never);
+        assertThat(index.matches(probe, micros.minusNanos(1))).containsExactlyInAnyOrder(byMicros, never);
+        assertThat(index.matches(probe, micros)).containsExactly(never);
+        assertThat(index.matches(probe, Instant.MAX)).containsExactly(never);
+        assertThat(index.matches(probe, Instant.MIN)).containsExactlyInAnyOrder(byMicros, byNanos, never);
+    }
+
+    @Test
     void readersAlwaysSeeEntriesThatStayWhileAWriterChangesOthers() throws Exception {
         BlockListIndex index = new BlockListIndex(1000); // the per-/16 masks come and go too
         ListedEntry stays = entry(UUID.randomUUID(), EntryType.IP, "198.51.100.7");
         ListedEntry staysToo = entry(UUID.randomUUID(), EntryType.DOMAIN, "*.contoso.com");
-        index.put(stays);
-        index.put(staysToo);
+        ListedEntry staysAsWell = entry(UUID.randomUUID(), EntryType.URL, "x.bad-example.net/p");
+        ListedEntry staysV6 = entry(UUID.randomUUID(), EntryType.IP, "2001:db8::/48");
+        index.putAll(List.of(stays, staysToo, staysAsWell, staysV6));
         AtomicBoolean done = new AtomicBoolean();
         AtomicLong lookups = new AtomicLong();
         List<Throwable> failures = new CopyOnWriteArrayList<>();
@@ -116,9 +203,13 @@ class BlockListIndexTest {
             Thread reader = new Thread(() -> {
                 Probe ip = Probe.ip("198.51.100.7");
                 Probe domain = Probe.parse("bob@mail.contoso.com");
+                Probe url = Probe.url("https://x.bad-example.net/p/q");
+                Probe v6 = Probe.ip("2001:db8::9");
                 try {
                     while (!done.get()) {
-                        if (!index.matches(ip, NOW).contains(stays) || !index.matches(domain, NOW).contains(staysToo)) {
+                        if (!index.matches(ip, NOW).contains(stays) || !index.matches(domain, NOW).contains(staysToo)
+                                || !index.matches(url, NOW).contains(staysAsWell)
+                                || !index.matches(v6, NOW).contains(staysV6)) {
                             failures.add(new AssertionError("a lookup missed an entry that was never removed"));
                             return;
                         }
@@ -131,7 +222,8 @@ class BlockListIndexTest {
             readers.add(reader);
             reader.start();
         }
-        // Grow and shrink the tables around the entries that stay: resizes, shifts on removal.
+        // Grow and shrink the tables around the entries that stay: resizes, shifts on removal, chains
+        // relinked, slots and keys reused, the key arena compacted.
         List<UUID> ids = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 3000; i++) {
@@ -139,7 +231,13 @@ class BlockListIndexTest {
                 ids.add(id);
                 String ip = "198.51." + (i / 256 % 256) + "." + (i % 256);
                 index.put(entry(id, EntryType.IP, i % 3 == 0 ? ip : ip.substring(0, ip.lastIndexOf('.')) + ".0/24"));
-                index.put(entry(UUID.randomUUID(), EntryType.DOMAIN, "*.d" + i + ".contoso.com"));
+                UUID domain = UUID.randomUUID();
+                UUID url = UUID.randomUUID();
+                UUID v6 = UUID.randomUUID();
+                ids.addAll(List.of(domain, url, v6));
+                index.put(entry(domain, EntryType.DOMAIN, "*.d" + i + ".contoso.com"));
+                index.put(entry(url, EntryType.URL, "x.bad-example.net/p" + (i % 2 == 0 ? "/" + i : "") + "/q"));
+                index.put(entry(v6, EntryType.IP, "2001:db8:0:" + Integer.toHexString(i) + "::/64"));
             }
             ids.forEach(index::remove);
             ids.clear();
