@@ -93,8 +93,8 @@ final class SnapshotFormat {
     }
 
     /**
-     * Decodes the entries on a thread of its own, a batch ahead of the caller, so that decoding
-     * (each value is checked as it is constructed) and the caller's indexing run at the same time.
+     * Decodes the entries on a thread of its own, a batch ahead of the caller, so that decoding and
+     * the caller's indexing run at the same time.
      */
     private record Decoder(String databaseId, long version, long entryCount, ByteBuffer in) implements Stored {
 
@@ -105,7 +105,7 @@ final class SnapshotFormat {
         }
 
         @Override
-        public void entries(BiConsumer<TenantId, ListedEntry> sink) {
+        public void entries(BiConsumer<TenantId, List<ListedEntry>> sink) {
             BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(16);
             Thread decoder = new Thread(() -> decode(batches), "block-list-snapshot-decoder");
             decoder.setDaemon(true);
@@ -115,9 +115,7 @@ final class SnapshotFormat {
                     if (batch.failure() != null) {
                         throw batch.failure();
                     }
-                    for (ListedEntry entry : batch.entries()) {
-                        sink.accept(batch.tenant(), entry);
-                    }
+                    sink.accept(batch.tenant(), batch.entries());
                 }
             } finally {
                 decoder.interrupt();
@@ -187,7 +185,8 @@ final class SnapshotFormat {
 
     private static ListedEntry entry(ByteBuffer in) {
         EntryType type = TYPES[in.get()];
-        BlockedValue value = BlockedValue.of(type, text(in));
+        // The checksum vouches for what was written: values the index held, checked when put there.
+        BlockedValue value = BlockedValue.ofChecked(type, text(in));
         UUID id = uuid(in);
         Instant expiresAt = in.get() != 0 ? Instant.ofEpochSecond(in.getLong(), in.getInt()) : null;
         boolean delistable = in.get() != 0;

@@ -184,7 +184,7 @@ public class BlockLists implements RefreshBlockListsUseCase, LoadBlockListsUseCa
                 return Optional.empty();
             }
             IndexedLists restored = new IndexedLists();
-            snapshot.entries(restored::put);
+            snapshot.entries(restored::putAll);
             long caughtUp = store.changesSince(snapshot.version(), restored::put, restored::remove);
             // Housekeeping may have forgotten removals while they were being read.
             if (!current(snapshot, feed.position())) {

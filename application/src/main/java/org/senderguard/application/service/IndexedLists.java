@@ -34,7 +34,7 @@ final class IndexedLists {
     }
 
     void put(BlockListEntry entry) {
-        put(entry.tenant(), ListedEntry.of(entry));
+        putAll(entry.tenant(), List.of(ListedEntry.of(entry)));
     }
 
     void remove(UUID id) {
@@ -50,14 +50,14 @@ final class IndexedLists {
         return lists;
     }
 
-    /** Into the tenant's list, or the service list when {@code tenant} is null. */
-    void put(TenantId tenant, ListedEntry entry) {
+    /** Into the tenant's list, or the service list when {@code tenant} is null, under one lock. */
+    void putAll(TenantId tenant, List<ListedEntry> entries) {
         if (tenant == null) {
-            service.put(entry);
+            service.putAll(entries);
         } else {
             BlockListIndex index = tenants.computeIfAbsent(tenant, t -> new BlockListIndex());
-            index.put(entry);
-            tenantIndexOf.put(entry.id(), index);
+            index.putAll(entries);
+            entries.forEach(entry -> tenantIndexOf.put(entry.id(), index));
         }
     }
 

@@ -44,10 +44,11 @@ public final class BlockedValue {
     }
 
     /**
-     * A value an index checked when it was put there and rebuilds from its own storage for each entry
-     * found: checking it again would cost more than the lookup.
+     * A value that was checked before and kept intact since: rebuilt by an index from its own storage
+     * for each entry found, or read back from a checksummed snapshot of one. Checking it again would
+     * cost more than the lookup, or most of a start on a big list.
      */
-    static BlockedValue ofChecked(EntryType type, String canonical) {
+    public static BlockedValue ofChecked(EntryType type, String canonical) {
         return new BlockedValue(type, canonical, false);
     }
 

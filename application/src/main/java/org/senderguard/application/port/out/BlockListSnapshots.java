@@ -55,10 +55,10 @@ public interface BlockListSnapshots {
         long entryCount();
 
         /**
-         * Hands every entry to {@code sink} with its list's tenant (null: the service list). Throws
-         * {@link UnreadableSnapshotException} when an entry cannot be decoded.
+         * Hands every entry to {@code sink}, in batches, with their list's tenant (null: the service
+         * list). Throws {@link UnreadableSnapshotException} when an entry cannot be decoded.
          */
-        void entries(BiConsumer<TenantId, ListedEntry> sink);
+        void entries(BiConsumer<TenantId, List<ListedEntry>> sink);
     }
 
     /** One list: a tenant's, or the service list when {@code tenant} is null. */
