@@ -27,13 +27,16 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     static BenchDatabase create() throws SQLException {
-        BenchDatabase database = new BenchDatabase(
-                Bench.env("SENDERGUARD_BENCH_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/"),
-                Bench.env("SENDERGUARD_BENCH_MARIADB_USER", "root"),
-                Bench.env("SENDERGUARD_BENCH_MARIADB_PASSWORD", ""),
-                "senderguard_bench_" + UUID.randomUUID().toString().substring(0, 8));
+        BenchDatabase database = existing("senderguard_bench_" + UUID.randomUUID().toString().substring(0, 8));
         database.onServer("CREATE DATABASE " + database.name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         return database;
+    }
+
+    /** A database that exists already on the server; dropped on {@link #close()} like a fresh one. */
+    static BenchDatabase existing(String name) {
+        return new BenchDatabase(Bench.env("SENDERGUARD_BENCH_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/"),
+                Bench.env("SENDERGUARD_BENCH_MARIADB_USER", "root"), Bench.env("SENDERGUARD_BENCH_MARIADB_PASSWORD", ""),
+                name);
     }
 
     String name() {

@@ -46,6 +46,8 @@ import org.senderguard.application.service.AlertAndAuditService;
 import org.senderguard.application.service.AlertDispatcher;
 import org.senderguard.application.service.ApiKeyService;
 import org.senderguard.application.service.AuthenticationFailures;
+import org.senderguard.application.service.BlockListExport;
+import org.senderguard.application.service.BlockListImport;
 import org.senderguard.application.service.BlockListService;
 import org.senderguard.application.service.BlockLists;
 import org.senderguard.application.service.DelistPortalService;
@@ -208,13 +210,27 @@ class ApplicationServices {
      * operator passes --allow-wide-ranges.
      */
     @Singleton
+    WideRanges wideRanges(@Value("${senderguard.blocklist.widest-ipv4:8}") int widestIpv4,
+                          @Value("${senderguard.blocklist.widest-ipv6:32}") int widestIpv6) {
+        return new WideRanges(widestIpv4, widestIpv6);
+    }
+
+    @Singleton
     BlockListService blockListService(BlockListStore store, BlockLists lists, TenantService tenants,
                                       ReputationService reputation, AuditLog audit, UnitOfWork unitOfWork,
-                                      Clock clock,
-                                      @Value("${senderguard.blocklist.widest-ipv4:8}") int widestIpv4,
-                                      @Value("${senderguard.blocklist.widest-ipv6:32}") int widestIpv6) {
-        return new BlockListService(store, lists, tenants, reputation, audit, unitOfWork, clock,
-                new WideRanges(widestIpv4, widestIpv6));
+                                      Clock clock, WideRanges wideRanges) {
+        return new BlockListService(store, lists, tenants, reputation, audit, unitOfWork, clock, wideRanges);
+    }
+
+    @Singleton
+    BlockListImport blockListImport(BlockListStore store, AuditLog audit, UnitOfWork unitOfWork, Clock clock,
+                                    WideRanges wideRanges) {
+        return new BlockListImport(store, audit, unitOfWork, clock, wideRanges);
+    }
+
+    @Singleton
+    BlockListExport blockListExport(BlockListStore store, Clock clock) {
+        return new BlockListExport(store, clock);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -98,6 +99,37 @@ class BlocklistCliTest {
         TestApplication.CliResult missing = TestApplication.cli("blocklist", "import", dir.resolve("none.csv").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no such file");
+    }
+
+    /** A large file goes in bulk: all of it, once, or none of it when one row far into it is bad. */
+    @Test
+    void aLargeImportIsAllOrNothingAndIdempotent() throws IOException {
+        String tag = unique();
+        String network = "2001:db8:" + Integer.toHexString(tag.hashCode() & 0xffff) + ":"
+                + Integer.toHexString((tag.hashCode() >>> 16) & 0xffff) + "::";
+        List<String> lines = new ArrayList<>(List.of("type,value,reason,expiresAt,notes"));
+        for (int i = 1; i <= 20_000; i++) {
+            lines.add("IP," + network + Integer.toHexString(i) + ",bulk,,");
+        }
+        lines.set(19_499, "IP," + network + "zz,bulk,,");
+        TestApplication.CliResult failed = TestApplication.cli("blocklist", "import",
+                write("large-bad.csv", lines.toArray(String[]::new)).toString());
+        assertThat(failed.exitCode()).isEqualTo(2);
+        assertThat(failed.err()).contains("line 19500: ").contains("1 bad row; nothing was imported");
+        assertThat(TestApplication.cli("blocklist", "lookup", network + "1", "--output", "json").json())
+                .as("nothing of a failed import is kept").containsEntry("listed", false);
+
+        lines.set(19_499, "IP," + network + Integer.toHexString(19_499) + ",bulk,,");
+        Path good = write("large.csv", lines.toArray(String[]::new));
+        TestApplication.CliResult imported = TestApplication.cli("blocklist", "import", good.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("imported 20000 entries; 0 already listed");
+        for (String value : List.of(network + "1", network + "4c2b", network + "4e20")) {
+            assertThat(BlockListTest.first(TestApplication.cli("blocklist", "lookup", value, "--output", "json").json()
+                    .get("service"))).containsEntry("reason", "bulk");
+        }
+        assertThat(TestApplication.cli("blocklist", "import", good.toString()).out())
+                .contains("imported 0 entries; 20000 already listed");
     }
 
     @Test

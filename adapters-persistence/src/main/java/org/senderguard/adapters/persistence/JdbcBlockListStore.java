@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +24,7 @@ import org.senderguard.domain.blocklist.BlockListEntry;
 import org.senderguard.domain.blocklist.BlockedValue;
 import org.senderguard.domain.blocklist.EntrySource;
 import org.senderguard.domain.blocklist.EntryType;
+import org.senderguard.domain.blocklist.ListingKeys;
 import org.senderguard.domain.tenant.TenantId;
 
 /** Block-list entries in one table for all lists; removals are kept a day for instances catching up. */
@@ -31,6 +34,9 @@ class JdbcBlockListStore implements BlockListStore {
     private static final String SERVICE = "service";
     /** Values per IN list. */
     private static final int ROWS_PER_STATEMENT = 500;
+    /** Rows per INSERT statement of an import where LOAD DATA is not available, and statements per batch. */
+    private static final int ROWS_PER_INSERT = 100;
+    private static final int INSERTS_PER_BATCH = 20;
     private static final String COLUMNS = "id, tenant_id, list_key, entry_type, entry_value, value_hash, value_prefix, "
             + "reason, source, created_by, created_at, expires_at, notes, delistable, version, ip_exceptions";
     private static final int ARITY = 16;
@@ -54,15 +60,75 @@ class JdbcBlockListStore implements BlockListStore {
 
     @Override
     public void insert(Collection<BlockListEntry> entries, long version) {
-        List<Object[]> rows = new ArrayList<>(entries.size());
-        for (BlockListEntry entry : entries) {
-            String value = entry.value().value();
-            rows.add(new Object[] {entry.id().toString(), entry.tenant() == null ? null : entry.tenant().toString(),
-                    listKey(entry.tenant()), entry.type(), value, hash(entry.value()), prefix(value), entry.reason(),
-                    entry.source(), entry.createdBy(), entry.createdAt(), entry.expiresAt(), entry.notes(),
-                    entry.delistable(), version, exceptions(entry)});
+        sql.batch("INSERT INTO block_list_entry (" + COLUMNS + ") VALUES " + Sql.rows(1, ARITY),
+                entries.stream().map(entry -> row(entry, hash(entry.value()), version)).toList());
+    }
+
+    /**
+     * Written in the order of the value hashes under ids ascending in that order, so that the two
+     * unique indexes grow in one sweep each instead of at a million random places: once they outgrow
+     * the database's memory, that is the difference between reading index pages from disk for every
+     * row and writing each page about once. The values are first looked up in that order, too.
+     */
+    @Override
+    public long importEntries(List<BlockListEntry> entries, long version, Instant now) {
+        if (entries.isEmpty()) {
+            return 0;
         }
-        sql.batch("INSERT INTO block_list_entry (" + COLUMNS + ") VALUES " + Sql.rows(1, ARITY), rows);
+        String list = listKey(entries.get(0).tenant());
+        List<Hashed> sorted = entries.stream().map(entry -> new Hashed(hash(entry.value()), entry))
+                .sorted(Comparator.comparing(Hashed::hash)).toList();
+        Set<String> listed = new HashSet<>();
+        List<UUID> expired = new ArrayList<>();
+        for (List<Hashed> chunk : chunks(sorted)) {
+            List<Object> params = new ArrayList<>(List.of(list));
+            chunk.forEach(hashed -> params.add(hashed.hash()));
+            sql.forEach("SELECT id, value_hash, expires_at FROM block_list_entry WHERE list_key = ? AND value_hash IN "
+                    + Sql.rows(1, chunk.size()), rs -> new Stored(UUID.fromString(rs.getString("id")),
+                            rs.getString("value_hash"), Sql.instant(rs, "expires_at")), stored -> {
+                        if (stored.expiresAt() == null || stored.expiresAt().isAfter(now)) {
+                            listed.add(stored.hash());
+                        } else {
+                            expired.add(stored.id());
+                        }
+                    }, params.toArray());
+        }
+        delete(expired, version);
+        List<Hashed> fresh = sorted.stream().filter(hashed -> !listed.contains(hashed.hash())).toList();
+        AscendingIds ids = new AscendingIds(now);
+        bulkInsert(fresh.stream().map(hashed -> row(hashed.entry(), ids.next(), hashed.hash(), version)).iterator(),
+                fresh.size());
+        return fresh.size();
+    }
+
+    /** LOAD DATA on MariaDB; elsewhere INSERTs of many rows each, sent in batches. */
+    private void bulkInsert(Iterator<Object[]> rows, long count) {
+        if (sql.withConnection("checking for LOAD DATA", LocalInfile::supports)) {
+            sql.withConnection("LOAD DATA into block_list_entry", connection -> {
+                LocalInfile.load(connection, "block_list_entry", COLUMNS, rows, count);
+                return null;
+            });
+            return;
+        }
+        String insert = "INSERT INTO block_list_entry (" + COLUMNS + ") VALUES ";
+        String full = insert + Sql.rows(ROWS_PER_INSERT, ARITY);
+        List<Object[]> batch = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        while (rows.hasNext()) {
+            params.addAll(Arrays.asList(rows.next()));
+            if (params.size() == ROWS_PER_INSERT * ARITY) {
+                batch.add(params.toArray());
+                params.clear();
+                if (batch.size() == INSERTS_PER_BATCH) {
+                    sql.batch(full, batch);
+                    batch.clear();
+                }
+            }
+        }
+        sql.batch(full, batch);
+        if (!params.isEmpty()) {
+            sql.update(insert + Sql.rows(params.size() / ARITY, ARITY), params.toArray());
+        }
     }
 
     @Override
@@ -98,6 +164,22 @@ class JdbcBlockListStore implements BlockListStore {
                     withList(tenant, chunk.stream().map(JdbcBlockListStore::hash)));
         }
         return found;
+    }
+
+    @Override
+    public List<BlockListEntry> findActiveByKeys(TenantId tenant, Collection<ListingKeys.Key> keys, Instant now) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(List.of(SERVICE));
+        if (tenant != null) {
+            params.add(listKey(tenant));
+        }
+        keys.forEach(key -> params.add(hash(key.type(), key.value())));
+        params.add(now);
+        return sql.list("SELECT * FROM block_list_entry WHERE list_key IN " + Sql.rows(1, params.size() - keys.size() - 1)
+                + " AND value_hash IN " + Sql.rows(1, keys.size()) + " AND " + ACTIVE, JdbcBlockListStore::entry,
+                params.toArray());
     }
 
     @Override
@@ -180,7 +262,32 @@ class JdbcBlockListStore implements BlockListStore {
     }
 
     private static String hash(BlockedValue value) {
-        return Sha256.hex(value.type() + ":" + value.value());
+        return hash(value.type(), value.value());
+    }
+
+    private static String hash(EntryType type, String value) {
+        return Sha256.hex(type + ":" + value);
+    }
+
+    private static Object[] row(BlockListEntry entry, String hash, long version) {
+        return row(entry, entry.id(), hash, version);
+    }
+
+    /** The entry's columns, in the order of {@link #COLUMNS}, under {@code id}. */
+    private static Object[] row(BlockListEntry entry, UUID id, String hash, long version) {
+        String value = entry.value().value();
+        return new Object[] {id.toString(), entry.tenant() == null ? null : entry.tenant().toString(),
+                listKey(entry.tenant()), entry.type(), value, hash, prefix(value), entry.reason(), entry.source(),
+                entry.createdBy(), entry.createdAt(), entry.expiresAt(), entry.notes(), entry.delistable(), version,
+                exceptions(entry)};
+    }
+
+    /** An entry with the key it is stored under. */
+    private record Hashed(String hash, BlockListEntry entry) {
+    }
+
+    /** What an import needs to know of a stored entry with one of its values. */
+    private record Stored(UUID id, String hash, Instant expiresAt) {
     }
 
     private static String prefix(String value) {

@@ -30,6 +30,12 @@ class Sql {
         T read(ResultSet rs) throws SQLException;
     }
 
+    /** Work on a connection itself, for what a prepared statement cannot do. */
+    @FunctionalInterface
+    interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
     @FunctionalInterface
     private interface Execution<T> {
         T run(PreparedStatement statement) throws SQLException;
@@ -124,6 +130,23 @@ class Sql {
         }));
     }
 
+    /** Runs {@code work} on the current transaction's connection (or one of its own outside one). */
+    <T> T withConnection(String what, ConnectionWork<T> work) {
+        return availability.call(() -> connections.executeWrite(status -> {
+            try {
+                return work.run(status.getConnection());
+            } catch (SQLException e) {
+                throw new DataAccessException(what + " failed: " + e.getMessage(), e);
+            }
+        }));
+    }
+
+    /** A parameter as the database takes it: instants as UTC wall-clock time, enums by name. */
+    static Object column(Object param) {
+        return param instanceof Instant instant ? UtcTime.toColumn(instant)
+                : param instanceof Enum<?> value ? value.name() : param;
+    }
+
     private <T> T run(String sql, Object[] params, Execution<T> work) {
         return availability.call(() -> connections.executeWrite(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
@@ -137,8 +160,7 @@ class Sql {
 
     private static void bind(PreparedStatement statement, Object[] params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
-            statement.setObject(i + 1, params[i] instanceof Instant instant ? UtcTime.toColumn(instant)
-                    : params[i] instanceof Enum<?> value ? value.name() : params[i]);
+            statement.setObject(i + 1, column(params[i]));
         }
     }
 }

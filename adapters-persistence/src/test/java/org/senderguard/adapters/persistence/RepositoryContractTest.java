@@ -41,6 +41,7 @@ import org.senderguard.domain.blocklist.BlockListEntry;
 import org.senderguard.domain.blocklist.BlockedValue;
 import org.senderguard.domain.blocklist.EntrySource;
 import org.senderguard.domain.blocklist.EntryType;
+import org.senderguard.domain.blocklist.ListingKeys;
 import org.senderguard.application.port.out.ApiKeyRepository;
 import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.application.port.out.MessageKey;
@@ -689,6 +690,93 @@ abstract class RepositoryContractTest {
     }
 
     @Test
+    void anImportAddsWhatIsNotListedUnderNewIdsAsOneChange() {
+        BlockListStore store = context.getBean(BlockListStore.class);
+        String tag = unique("import");
+        BlockListEntry active = blockListEntry(null, EntryType.SENDER, "a-" + tag + "@import.example", null);
+        BlockListEntry expired = blockListEntry(null, EntryType.SENDER, "b-" + tag + "@import.example",
+                now.minusSeconds(1));
+        long before = unitOfWork.inTransaction(() -> {
+            long v = store.beginChange();
+            store.insert(List.of(active, expired), v);
+            return v;
+        });
+        List<BlockListEntry> rows = new ArrayList<>(List.of(
+                blockListEntry(null, EntryType.SENDER, active.value().value(), null),
+                blockListEntry(null, EntryType.SENDER, expired.value().value(), now.plusSeconds(60))));
+        rows.addAll(manyEntries(tag, 2_500));
+        long[] version = new long[1];
+        long added = unitOfWork.inTransaction(() -> {
+            version[0] = store.beginChange();
+            return store.importEntries(rows, version[0], now);
+        });
+        assertThat(added).as("all but the value listed already").isEqualTo(rows.size() - 1);
+
+        List<BlockListEntry> upserted = new ArrayList<>();
+        List<UUID> removed = new ArrayList<>();
+        assertThat(store.changesSince(before, upserted::add, removed::add)).isEqualTo(version[0]);
+        assertThat(removed).as("the expired entry with an imported value").containsExactly(expired.id());
+        assertThat(upserted).extracting(BlockListEntry::value)
+                .containsExactlyInAnyOrderElementsOf(rows.subList(1, rows.size()).stream().map(BlockListEntry::value)
+                        .toList());
+        assertThat(upserted).extracting(BlockListEntry::id).doesNotHaveDuplicates()
+                .doesNotContainAnyElementsOf(rows.stream().map(BlockListEntry::id).toList());
+        BlockListEntry stored = upserted.stream().filter(e -> e.value().equals(rows.get(1).value())).findFirst()
+                .orElseThrow();
+        assertThat(stored).as("every column but the id").isEqualTo(new BlockListEntry(stored.id(), null,
+                rows.get(1).value(), "a reason", EntrySource.MANUAL, "operator:test", now, now.plusSeconds(60), "notes",
+                true));
+        assertThat(unitOfWork.inTransaction(() -> store.importEntries(rows, store.beginChange(), now)))
+                .as("again: everything is listed").isZero();
+    }
+
+    /** A row the database refuses far into the load (a reason longer than its column) undoes the whole import. */
+    @Test
+    void anImportThatFailsPartWayWritesNothing() {
+        BlockListStore store = context.getBean(BlockListStore.class);
+        List<BlockListEntry> rows = new ArrayList<>(manyEntries(unique("failing"), 3_000));
+        BlockListEntry tooLong = rows.get(2_500);
+        rows.set(2_500, new BlockListEntry(tooLong.id(), null, tooLong.value(), "x".repeat(1_001), tooLong.source(),
+                tooLong.createdBy(), now, null, null, true));
+        long before = store.changesSince(Long.MAX_VALUE - 1, e -> { }, id -> { });
+        assertThatThrownBy(() -> unitOfWork.inTransaction(() -> store.importEntries(rows, store.beginChange(), now)))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(store.findByValues(null, rows.stream().map(BlockListEntry::value).toList())).isEmpty();
+        assertThat(store.changesSince(Long.MAX_VALUE - 1, e -> { }, id -> { })).isEqualTo(before);
+    }
+
+    /** The same value twice reaches the unique key during the load (MariaDB's LOAD DATA would only warn). */
+    @Test
+    void anImportThatClashesWithTheUniqueKeyPartWayIsAConflictAndWritesNothing() {
+        BlockListStore store = context.getBean(BlockListStore.class);
+        List<BlockListEntry> rows = new ArrayList<>(manyEntries(unique("clashing"), 3_000));
+        rows.add(blockListEntry(null, EntryType.IP, rows.get(2_000).value().value(), null));
+        assertThatThrownBy(() -> unitOfWork.inTransaction(() -> store.importEntries(rows, store.beginChange(), now)))
+                .isInstanceOf(ConflictException.class);
+        assertThat(store.findByValues(null, rows.stream().map(BlockListEntry::value).toList())).isEmpty();
+    }
+
+    @Test
+    void findsTheActiveEntriesOfTheServiceAndTheTenantsListByKey() {
+        BlockListStore store = context.getBean(BlockListStore.class);
+        Tenant tenant = stored(newTenant("keys"));
+        Tenant other = stored(newTenant("keys-other"));
+        String domain = unique("keyed") + ".example";
+        BlockListEntry service = blockListEntry(null, EntryType.DOMAIN, "*." + domain, null);
+        BlockListEntry own = blockListEntry(tenant.id(), EntryType.DOMAIN, "x." + domain, null);
+        BlockListEntry others = blockListEntry(other.id(), EntryType.DOMAIN, "x." + domain, null);
+        BlockListEntry expired = blockListEntry(null, EntryType.URL, "x." + domain + "/p", now);
+        BlockListEntry unrelated = blockListEntry(null, EntryType.DOMAIN, "y." + domain, null);
+        inTransaction(() -> store.insert(List.of(service, own, others, expired, unrelated), store.beginChange()));
+        List<ListingKeys.Key> keys = List.of(new ListingKeys.Key(EntryType.DOMAIN, "*." + domain),
+                new ListingKeys.Key(EntryType.DOMAIN, "x." + domain), new ListingKeys.Key(EntryType.URL, "x." + domain + "/p"),
+                new ListingKeys.Key(EntryType.SENDER, "*." + domain));
+        assertThat(store.findActiveByKeys(tenant.id(), keys, now)).containsExactlyInAnyOrder(service, own);
+        assertThat(store.findActiveByKeys(null, keys, now)).containsExactly(service);
+        assertThat(store.findActiveByKeys(null, List.of(), now)).isEmpty();
+    }
+
+    @Test
     void pagesBlockListsNewestFirstByTypeAndPrefix() {
         BlockListStore store = context.getBean(BlockListStore.class);
         Tenant tenant = stored(newTenant("paging"));
@@ -750,6 +838,17 @@ abstract class RepositoryContractTest {
 
     private static BlockListQuery blockListQuery(Tenant tenant, EntryType type, String prefix) {
         return new BlockListQuery(ListQuery.of(tenant.id(), null, null), type, prefix);
+    }
+
+    /** Service-list IPv6 addresses under a network of the tag's own. */
+    private List<BlockListEntry> manyEntries(String tag, int count) {
+        String network = "2001:db8:" + Integer.toHexString(tag.hashCode() & 0xffff) + ":" + Integer.toHexString(
+                (tag.hashCode() >>> 16) & 0xffff) + "::";
+        List<BlockListEntry> entries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            entries.add(blockListEntry(null, EntryType.IP, network + Integer.toHexString(i + 1), null));
+        }
+        return entries;
     }
 
     private BlockListEntry blockListEntry(TenantId tenant, EntryType type, String value, Instant expiresAt) {

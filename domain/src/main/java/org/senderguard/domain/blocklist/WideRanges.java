@@ -19,6 +19,12 @@ public record WideRanges(int widestIpv4, int widestIpv6) {
         }
     }
 
+    /** Parses a value and, unless {@code allowWideRanges}, checks it; InvalidValueException naming what is wrong. */
+    public BlockedValue parse(EntryType type, String input, boolean allowWideRanges) {
+        BlockedValue value = BlockedValue.parse(type, input);
+        return allowWideRanges ? value : check(value);
+    }
+
     /** The value, when it is not an IP range wider than allowed; InvalidValueException naming it otherwise. */
     public BlockedValue check(BlockedValue value) {
         if (!value.isRange()) {

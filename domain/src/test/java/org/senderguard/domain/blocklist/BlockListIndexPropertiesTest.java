@@ -22,7 +22,8 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
 
 /**
- * The index must agree with the plain definition ({@link BlockListEntry#matches}) for every probe:
+ * The index, and a lookup by {@link ListingKeys}, must agree with the plain definition
+ * ({@link BlockListEntry#matches}) for every probe:
  * random lists of all four types, with shared values, expired entries and IP ranges with exceptions,
  * and probes drawn to land on, inside, just beside and just outside what is listed, and on the exceptions.
  */
@@ -89,6 +90,10 @@ class BlockListIndexPropertiesTest {
             assertThat(found.stream().map(ListedEntry::id).collect(Collectors.toSet()))
                     .as("entries matching %s", probe.value()).isEqualTo(expected);
             assertThat(found).as("no entry twice").doesNotHaveDuplicates();
+            ListingKeys keys = ListingKeys.of(probe);
+            assertThat(current.values().stream().filter(e -> keys.lists(e, NOW)).map(BlockListEntry::id)
+                    .collect(Collectors.toSet())).as("entries listed under the keys of %s", probe.value())
+                    .isEqualTo(expected);
         }
     }
 

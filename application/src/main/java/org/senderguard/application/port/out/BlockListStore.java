@@ -10,6 +10,7 @@ import org.senderguard.application.port.in.BlockListQuery;
 import org.senderguard.domain.blocklist.BlockListEntry;
 import org.senderguard.domain.blocklist.BlockedValue;
 import org.senderguard.domain.blocklist.EntryType;
+import org.senderguard.domain.blocklist.ListingKeys;
 import org.senderguard.domain.tenant.TenantId;
 
 /**
@@ -24,6 +25,15 @@ public interface BlockListStore {
 
     void insert(Collection<BlockListEntry> entries, long version);
 
+    /**
+     * Adds an import's entries (all of one list, each value once) in bulk under {@code version}:
+     * those whose value the list holds in an active entry are left out, entries of these values
+     * that have expired are deleted first. Each entry added gets a new id from the store, in the
+     * order the store writes them, so that millions of rows append to its indexes; the ids the
+     * entries carry are not kept. Returns how many were added.
+     */
+    long importEntries(List<BlockListEntry> entries, long version, Instant now);
+
     /** Deletes the entries, recording their removal under {@code version} for the other instances. */
     void delete(Collection<UUID> ids, long version);
 
@@ -34,6 +44,12 @@ public interface BlockListStore {
 
     /** The list's entries (the service list when {@code tenant} is null) with these values, expired or not. */
     List<BlockListEntry> findByValues(TenantId tenant, Collection<BlockedValue> values);
+
+    /**
+     * The active entries stored under any of these keys in the service list, and in the tenant's list
+     * unless {@code tenant} is null: what a lookup needs, found through the index of values.
+     */
+    List<BlockListEntry> findActiveByKeys(TenantId tenant, Collection<ListingKeys.Key> keys, Instant now);
 
     /** The tenant's active entries of one type. */
     int countActive(TenantId tenant, EntryType type, Instant now);

@@ -1,0 +1,142 @@
+package org.senderguard.application.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.senderguard.application.port.in.BlockListEntryDraft;
+import org.senderguard.application.port.in.ImportBlockListUseCase;
+import org.senderguard.application.port.in.ImportCommand;
+import org.senderguard.application.port.in.ImportFailedException;
+import org.senderguard.application.port.in.ImportRow;
+import org.senderguard.application.port.in.ImportedEntries;
+import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.BlockListStore;
+import org.senderguard.application.port.out.UnitOfWork;
+import org.senderguard.domain.audit.AuditRecord;
+import org.senderguard.domain.blocklist.BlockListEntry;
+import org.senderguard.domain.blocklist.BlockedValue;
+import org.senderguard.domain.blocklist.WideRanges;
+import org.senderguard.domain.common.InvalidValueException;
+
+/**
+ * Imports rows into the service list: every row is read and checked first, without touching the
+ * store; then the good ones go to the store in one bulk write, under one new list version, in one
+ * transaction. Servers pick the entries up through the change feed, like any change made elsewhere.
+ */
+public class BlockListImport implements ImportBlockListUseCase {
+
+    /** Bad rows named in a failed import's report; the rest are counted. */
+    private static final int BAD_ROWS_SHOWN = 20;
+
+    private final BlockListStore store;
+    private final AuditLog audit;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+    private final WideRanges wideRanges;
+
+    public BlockListImport(BlockListStore store, AuditLog audit, UnitOfWork unitOfWork, Clock clock,
+                           WideRanges wideRanges) {
+        this.store = store;
+        this.audit = audit;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+        this.wideRanges = wideRanges;
+    }
+
+    @Override
+    public ImportedEntries importRows(ImportCommand command) {
+        Instant now = clock.instant();
+        Rows rows = new Rows(command, now);
+        long read = 0;
+        while (command.rows().hasNext()) {
+            rows.accept(command.rows().next());
+            command.progress().accept(++read);
+        }
+        if (rows.failed()) {
+            throw new ImportFailedException(rows.badRows, rows.badRowCount);
+        }
+        return unitOfWork.inTransaction(() -> {
+            long added = store.importEntries(rows.entries, store.beginChange(), now);
+            ImportedEntries result = new ImportedEntries(added, rows.repeated + rows.entries.size() - added,
+                    rows.badRowCount);
+            audit.add(AuditRecord.of(null, command.actor(), "block-list.import", "service-block-list", null,
+                    command.source() + ": " + result.added() + " entries added, " + result.alreadyListed()
+                            + " already listed, " + result.badRowsSkipped() + " bad rows skipped", now));
+            return result;
+        });
+    }
+
+    /** The rows read so far: the good ones as entries, each value once, and the bad ones by line. */
+    private final class Rows {
+
+        private final ImportCommand command;
+        private final Instant now;
+        private final Set<BlockedValue> seen = new HashSet<>();
+        private final List<BlockListEntry> entries = new ArrayList<>();
+        private final List<String> badRows = new ArrayList<>();
+        private long badRowCount;
+        private long repeated;
+
+        Rows(ImportCommand command, Instant now) {
+            this.command = command;
+            this.now = now;
+        }
+
+        /** Once a row is bad and bad rows fail the import, nothing will be kept: the rest are only checked. */
+        boolean failed() {
+            return badRowCount > 0 && !command.skipBadRows();
+        }
+
+        void accept(ImportRow row) {
+            BlockListEntry entry;
+            try {
+                entry = entry(row);
+            } catch (InvalidValueException e) {
+                badRowCount++;
+                if (badRows.size() < BAD_ROWS_SHOWN) {
+                    badRows.add("line " + row.line() + ": " + e.getMessage());
+                }
+                return;
+            }
+            if (!seen.add(entry.value())) {
+                repeated++;
+            } else if (!failed()) {
+                entries.add(entry);
+            }
+        }
+
+        /** The id is a placeholder: the store names the entries it adds. */
+        private BlockListEntry entry(ImportRow row) {
+            var type = BlockListEntryDraft.parseType("type", nullToEmpty(row.type()));
+            boolean never = "never".equalsIgnoreCase(nullToEmpty(row.expiresAt()).strip());
+            boolean delistable = delistable(row.delistable());
+            var draft = new BlockListEntryDraft(type, row.reason(),
+                    never ? null : BlockListEntryDraft.parseExpiry("expiresAt", row.expiresAt()), never,
+                    row.notes() == null || row.notes().isBlank() ? null : row.notes().strip(), delistable);
+            String exceptions = nullToEmpty(row.exceptions()).strip();
+            return new BlockListEntry(new UUID(0, row.line()), null,
+                    wideRanges.parse(type, row.value(), command.allowWideRanges()), draft.reason(), command.source(),
+                    command.actor().value(), now, draft.expiryFrom(now), draft.notes(), delistable,
+                    exceptions.isEmpty() ? Set.of() : Set.copyOf(List.of(exceptions.split("\\s+"))));
+        }
+    }
+
+    private static boolean delistable(String text) {
+        String value = nullToEmpty(text).strip();
+        if (value.isEmpty() || value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new InvalidValueException("delistable", "must be true or false, was '" + value + "'");
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}
