@@ -57,11 +57,14 @@ final class EntriesById {
         return size;
     }
 
-    /** Room for {@code more} entries without growing the arrays again. */
+    /**
+     * Room for {@code more} entries without growing the arrays again. Grows by half at least, as a
+     * put does, so that many small reservations (a change at a time) do not copy the arrays each.
+     */
     void reserve(int more) {
         int wanted = size + more;
         if (wanted > flags.length) {
-            resizeSlots(wanted);
+            resizeSlots(Math.max(wanted, flags.length + (flags.length >> 1) + 16));
         }
         while (wanted * 4L > byId.length * 3L) {
             rehash(byId.length * 2);
