@@ -59,12 +59,6 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
     private final PortalSettings settings;
     private final PortalMeter meter;
 
-    public DelistPortalService(PortalRequests requests, RateCounters counters, DelistLinkMailer mailer,
-                               BlockListStore store, BlockLists lists, AuditLog audit, UnitOfWork unitOfWork,
-                               Clock clock, SecureRandom random, PortalSettings settings) {
-        this(requests, counters, mailer, store, lists, audit, unitOfWork, clock, random, settings, PortalMeter.NONE);
-    }
-
     /** @param meter told each request taken and each refused, by reason */
     public DelistPortalService(PortalRequests requests, RateCounters counters, DelistLinkMailer mailer,
                                BlockListStore store, BlockLists lists, AuditLog audit, UnitOfWork unitOfWork,

@@ -41,11 +41,6 @@ public class InboundService implements DecideInboundUseCase {
     private final String supportContact;
     private final DecisionTimer timer;
 
-    public InboundService(BlockLists lists, FindTenantUseCase tenants, CheckReputationUseCase reputation, Clock clock,
-                          Supplier<String> portalUrl, String supportContact) {
-        this(lists, tenants, reputation, clock, portalUrl, supportContact, MailFlowMeter.NONE);
-    }
-
     /**
      * @param portalUrl      the delist portal's address, named in 5.7.606 replies
      * @param supportContact whom to ask about listings the portal cannot lift, named in 5.7.511 replies

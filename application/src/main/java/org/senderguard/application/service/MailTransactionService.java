@@ -39,12 +39,6 @@ public class MailTransactionService implements DecideMailTransactionUseCase {
     private final Clock clock;
     private final DecisionTimer timer;
 
-    public MailTransactionService(FindTenantByDomainUseCase tenants, OutboundService outbound,
-                                  InboundService inbound, OutboundChecks checks, RestrictedSenders restricted,
-                                  Executor inboundExecutor, Clock clock) {
-        this(tenants, outbound, inbound, checks, restricted, inboundExecutor, clock, MailFlowMeter.NONE);
-    }
-
     /**
      * @param inboundExecutor runs inbound decisions, which may ask third-party lists over DNS
      * @param meter           told each decision, as the policy server's

@@ -54,14 +54,6 @@ public class OutboundDecider {
     private final RestrictedSenders restricted;
     private final RestrictionMeter restrictions;
 
-    public OutboundDecider(FindTenantUseCase tenants, PolicyService policies, SenderStatusRepository statuses,
-                           ProcessedMessages processed, AlertRepository alerts, AlertDispatcher dispatcher,
-                           AuditLog audit, UnitOfWork unitOfWork, Clock clock, OutboundChecks checks,
-                           RestrictedSenders restricted) {
-        this(tenants, policies, statuses, processed, alerts, dispatcher, audit, unitOfWork, clock, checks, restricted,
-                RestrictionMeter.NONE);
-    }
-
     /** @param restrictions told each restriction once its batch has committed */
     public OutboundDecider(FindTenantUseCase tenants, PolicyService policies, SenderStatusRepository statuses,
                            ProcessedMessages processed, AlertRepository alerts, AlertDispatcher dispatcher,

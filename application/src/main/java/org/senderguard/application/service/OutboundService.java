@@ -28,11 +28,6 @@ public class OutboundService implements DecideOutboundUseCase, ReportVerdictUseC
     private final MailFlowMeter meter;
     private final DecisionTimer timer;
 
-    public OutboundService(OutboundDecider decider, SpamFeed spamFeed, ExecutorService deciders, int deciderCount,
-                           int maxBatch, Duration answerTimeout) {
-        this(decider, spamFeed, deciders, deciderCount, maxBatch, answerTimeout, MailFlowMeter.NONE);
-    }
-
     /**
      * @param deciders      runs {@code deciderCount} loops that take batches; shutting it down stops them
      * @param maxBatch      the most submissions decided in one transaction

@@ -60,11 +60,6 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
     private final ExpiringCache<String, List<ThirdPartyList>> catalog = new ExpiringCache<>(Duration.ofSeconds(1));
     private volatile boolean seeded;
 
-    public ReputationService(ThirdPartyListStore store, DnsResolver dns, DelistingRequests requests, AuditLog audit,
-                             UnitOfWork unitOfWork, Clock clock, Executor executor, Duration timeout) {
-        this(store, dns, requests, audit, unitOfWork, clock, executor, timeout, ThirdPartyMeter.NONE);
-    }
-
     /** @param meter told each answer that comes from DNS */
     public ReputationService(ThirdPartyListStore store, DnsResolver dns, DelistingRequests requests, AuditLog audit,
                              UnitOfWork unitOfWork, Clock clock, Executor executor, Duration timeout,

@@ -43,11 +43,6 @@ public class RestrictionService implements ListRestrictedUsersUseCase, UnblockUs
     private final Clock clock;
     private final RestrictionMeter meter;
 
-    public RestrictionService(FindTenantUseCase tenants, SenderStatusRepository statuses, RestrictedSenders restricted,
-                              UnblockHistory unblocks, AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
-        this(tenants, statuses, restricted, unblocks, audit, unitOfWork, clock, RestrictionMeter.NONE);
-    }
-
     /** @param meter told each restriction and unblock once committed */
     public RestrictionService(FindTenantUseCase tenants, SenderStatusRepository statuses, RestrictedSenders restricted,
                               UnblockHistory unblocks, AuditLog audit, UnitOfWork unitOfWork, Clock clock,

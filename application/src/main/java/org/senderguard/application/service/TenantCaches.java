@@ -24,11 +24,6 @@ public class TenantCaches implements FollowTenantChangesUseCase {
     private long version = -1;
     private final ChangeFeedMeter meter;
 
-    public TenantCaches(TenantChanges changes, TenantService tenants, PolicyService policies, ApiKeyService keys,
-                        RestrictedSenders restricted) {
-        this(changes, tenants, policies, keys, restricted, ChangeFeedMeter.NONE);
-    }
-
     /** @param meter told each catch-up with the tenants' change feed */
     public TenantCaches(TenantChanges changes, TenantService tenants, PolicyService policies, ApiKeyService keys,
                         RestrictedSenders restricted, ChangeFeedMeter meter) {

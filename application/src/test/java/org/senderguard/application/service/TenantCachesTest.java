@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.senderguard.application.port.in.Caller;
 import org.senderguard.application.port.out.ApiKeyRepository;
 import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.ChangeFeedMeter;
 import org.senderguard.application.port.out.PolicyRepository;
 import org.senderguard.application.port.out.TenantChanges;
 import org.senderguard.application.port.out.TenantRepository;
@@ -75,7 +76,7 @@ class TenantCachesTest {
             new AuthenticationFailures(20, Duration.ofMinutes(1), Duration.ofSeconds(10), clock));
     /** Only forgotten here, never loaded: it needs no store of sender statuses. */
     private final TenantCaches caches = new TenantCaches(feed, tenants, policies, keys,
-            new RestrictedSenders(null, feed));
+            new RestrictedSenders(null, feed), ChangeFeedMeter.NONE);
     private final SecureRandom random = new SecureRandom();
 
     @Test
