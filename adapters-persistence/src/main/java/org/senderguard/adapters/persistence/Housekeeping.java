@@ -49,7 +49,7 @@ class Housekeeping {
         sql.deleteOlder("spam_url_sighting", "seen_at", now.minus(Duration.ofDays(1)));
         sql.deleteOlder("rate_counter", "window_start", now.minus(Duration.ofHours(2)));
         sql.deleteOlder("portal_request", "requested_at", now.minus(PORTAL_REQUESTS_KEPT));
-        feed.pruneRemovals(now.minus(Duration.ofDays(1)), BATCH);
+        feed.pruneRemovals(now.minus(Duration.ofDays(1)));
         while (unitOfWork.inTransaction(() -> removeExpiredEntries(now)) == BATCH) {
             // Next batch.
         }

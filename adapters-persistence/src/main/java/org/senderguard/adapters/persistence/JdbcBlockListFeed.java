@@ -24,15 +24,13 @@ class JdbcBlockListFeed implements BlockListFeed {
      * Forgets the removals recorded before {@code removedBefore}: first moves the horizon past them,
      * so that a crash in between leaves it on the safe side.
      */
-    void pruneRemovals(Instant removedBefore, int batch) {
+    void pruneRemovals(Instant removedBefore) {
         long horizon = sql.one("SELECT MAX(version) FROM block_list_removal WHERE removed_at < ?",
                 rs -> rs.getLong(1), removedBefore).orElse(0L);
         if (horizon > 0) {
             sql.update("UPDATE block_list_version SET pruned_through = GREATEST(pruned_through, ?) WHERE id = 1",
                     horizon);
-            while (sql.update("DELETE FROM block_list_removal WHERE version <= ? LIMIT " + batch, horizon) == batch) {
-                // Next batch.
-            }
+            sql.deleteInBatches("block_list_removal", "version <= ?", horizon);
         }
     }
 }

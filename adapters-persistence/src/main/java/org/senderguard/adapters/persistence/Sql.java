@@ -42,7 +42,7 @@ class Sql {
     }
 
     private static final int STREAMING_FETCH_SIZE = 1_000;
-    /** Rows one statement of {@link #deleteOlder} deletes at most, so that none holds locks for long. */
+    /** Rows one statement of {@link #deleteInBatches} deletes at most, so that none holds locks for long. */
     private static final int DELETE_BATCH = 10_000;
 
     private final ConnectionOperations<Connection> connections;
@@ -59,8 +59,13 @@ class Sql {
 
     /** Deletes the rows of {@code table} whose {@code column} is before {@code olderThan}, in batches. */
     void deleteOlder(String table, String column, Instant olderThan) {
-        String statement = "DELETE FROM " + table + " WHERE " + column + " < ? LIMIT " + DELETE_BATCH;
-        while (update(statement, olderThan) == DELETE_BATCH) {
+        deleteInBatches(table, column + " < ?", olderThan);
+    }
+
+    /** Deletes the rows of {@code table} that meet {@code condition}, a batch per statement. */
+    void deleteInBatches(String table, String condition, Object... params) {
+        String statement = "DELETE FROM " + table + " WHERE " + condition + " LIMIT " + DELETE_BATCH;
+        while (update(statement, params) == DELETE_BATCH) {
             // Next batch.
         }
     }
