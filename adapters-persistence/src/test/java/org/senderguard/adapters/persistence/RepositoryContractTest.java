@@ -730,6 +730,20 @@ abstract class RepositoryContractTest {
                 .as("again: everything is listed").isZero();
     }
 
+    /** A tenant's first import meets an empty list (nothing to look up); its second finds every value listed. */
+    @Test
+    void anImportIntoAnEmptyListAddsEveryRowAndAgainNothing() {
+        BlockListStore store = context.getBean(BlockListStore.class);
+        TenantId tenant = stored(newTenant("first-import")).id();
+        List<BlockListEntry> rows = manyEntries(unique("first"), 1_500).stream()
+                .map(e -> blockListEntry(tenant, EntryType.IP, e.value().value(), null)).toList();
+        assertThat(unitOfWork.inTransaction(() -> store.importEntries(rows, store.beginChange(), now)))
+                .isEqualTo(rows.size());
+        assertThat(store.findByValues(tenant, rows.stream().map(BlockListEntry::value).toList())).hasSize(rows.size());
+        assertThat(unitOfWork.inTransaction(() -> store.importEntries(rows, store.beginChange(), now)))
+                .as("again: everything is listed").isZero();
+    }
+
     /** A row the database refuses far into the load (a reason longer than its column) undoes the whole import. */
     @Test
     void anImportThatFailsPartWayWritesNothing() {
