@@ -24,7 +24,11 @@ final class HourCounts {
         if (column == null || column.isBlank()) {
             return minutes;
         }
-        for (String entry : column.trim().split(" +")) {
+        // split(" ") takes String's path for one plain character; " +" would compile a pattern per row.
+        for (String entry : column.split(" ")) {
+            if (entry.isEmpty()) {
+                continue;
+            }
             String[] parts = entry.split(":");
             if (parts.length != 4) {
                 throw new IllegalStateException("malformed hour_counts entry: " + entry);

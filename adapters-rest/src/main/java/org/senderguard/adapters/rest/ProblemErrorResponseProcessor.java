@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
 @Singleton
 public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
 
+    /** What a failure on the server's side tells the caller. */
+    public static final String UNEXPECTED = "An unexpected error occurred; the server log has the details.";
+
     private static final Pattern PROPERTY = Pattern.compile("property \\[(?:[^\\]]* )?(\\w+)\\]");
     private static final Pattern ARGUMENT = Pattern.compile("Failed to convert argument \\[(\\w+)\\]");
     private static final Pattern LOCATION = Pattern.compile("line: (\\d+), column: (\\d+)");
@@ -37,7 +40,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
 
     private static String detail(ErrorContext context, int status, String title) {
         if (status >= 500) {
-            return "An unexpected error occurred; the server log has the details.";
+            return UNEXPECTED;
         }
         if (status == 400 && AmbiguousLengthGuard.refused(context.getRequest())) {
             return AmbiguousLengthGuard.DETAIL;
@@ -87,7 +90,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         return message;
     }
 
-    static String slug(int status) {
+    public static String slug(int status) {
         return switch (status) {
             case 400 -> "bad-request";
             case 401 -> "unauthorized";

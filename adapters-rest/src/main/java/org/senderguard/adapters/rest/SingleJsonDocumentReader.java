@@ -72,7 +72,7 @@ public class SingleJsonDocumentReader<T> implements MessageBodyReader<T> {
      * Returns when the body is one document whose fields fit {@code type}, or when its first
      * document is no JSON (or too deeply nested): the JSON reader then says so as usual.
      */
-    private static void requireOneDocument(byte[] body, Class<?> type) {
+    public static void requireOneDocument(byte[] body, Class<?> type) {
         try (JsonParser parser = STRICT.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {

@@ -15,7 +15,6 @@ import org.senderguard.application.port.in.DecideInboundUseCase;
 import org.senderguard.application.port.in.DecideOutboundUseCase;
 import org.senderguard.application.port.in.InboundMessageCommand;
 import java.util.concurrent.CompletableFuture;
-import org.senderguard.application.port.in.OutboundMessageCommand;
 import org.senderguard.application.port.in.ReportVerdictUseCase;
 import org.senderguard.application.port.in.VerdictReport;
 
@@ -43,10 +42,7 @@ public class MailFlowController {
             + "reply and an NDR; counts the message against the sender's limits")
     public CompletableFuture<DecisionResponse> outbound(@Body OutboundRequest message, Authentication authentication,
                                                         HttpRequest<?> request) {
-        return decideOutbound.decide(OutboundMessageCommand.of(
-                CallerAuthentication.caller(authentication).tenantId(), CallerAuthentication.actor(authentication),
-                message.messageId(), message.sender(), message.recipients(), message.verdict(), message.clientIp(),
-                message.urls()))
+        return decideOutbound.decide(message.command(CallerAuthentication.caller(authentication)))
                 .thenApplyAsync(DecisionResponse::from, RequestLoop.of(request));
     }
 
