@@ -28,11 +28,30 @@ class OutboundRouteTest {
     private final TenantClient tenant = new TenantClient();
     private final OutboundRoute route = TestApplication.context().getBean(OutboundRoute.class);
 
-    /** A key is held in memory once it has been used: only then does the route take its requests. */
+    /**
+     * A key is held in memory once it has been used, until the change feed reports a change: the
+     * tenant and keys just made through the CLI, and the default policy that the tenant's first
+     * message creates, reach this server by the feed within about half a second and empty what it
+     * holds. Only a key held takes the route: use it until it does, once more after the feed has
+     * caught up with those changes.
+     */
     @BeforeEach
-    void useTheKeyOnce() {
-        assertThat(tenant.outbound(tenant.user("first"), List.of("someone@example.org"), "CLEAN").status())
-                .isEqualTo(200);
+    void useTheKeyUntilItIsHeld() throws InterruptedException {
+        useUntilTheRouteAnswers();
+        Thread.sleep(1_500);
+        useUntilTheRouteAnswers();
+    }
+
+    private void useUntilTheRouteAnswers() throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long before;
+        do {
+            Thread.sleep(50);
+            before = route.answered();
+            assertThat(tenant.outbound(tenant.user("first"), List.of("someone@example.org"), "CLEAN").status())
+                    .isEqualTo(200);
+        } while (route.answered() == before && System.nanoTime() < deadline);
+        assertThat(route.answered()).as("the key is held in memory").isGreaterThan(before);
     }
 
     @Test
@@ -108,6 +127,40 @@ class OutboundRouteTest {
         // The first two reach a connection that owes nothing from the framework: the second waits for
         // the first's answer; the last is the route's only if the framework has answered the two before it.
         assertThat(route.answered() - before).as("answered by the route").isBetween(2L, 3L);
+    }
+
+    /** Requests the route leaves to the framework, whole: a chunked body, Expect, HTTP/1.0, a closing connection. */
+    @Test
+    void requestsOfOtherShapesAreTheFrameworksToAnswer() throws IOException {
+        String body = message(tenant.user("shapes"), "\"CLEAN\"");
+        String head = "POST " + PATH + " %s\r\nHost: localhost\r\nAuthorization: Bearer " + tenant.mailFlow
+                + "\r\nContent-Type: application/json\r\n";
+        String chunk = body.formatted("chunked");
+        List<String> requests = List.of(
+                head.formatted("HTTP/1.1") + "Transfer-Encoding: chunked\r\n\r\n"
+                        + Integer.toHexString(chunk.getBytes(StandardCharsets.UTF_8).length) + "\r\n" + chunk
+                        + "\r\n0\r\n\r\n",
+                head.formatted("HTTP/1.1") + "Expect: 100-continue\r\n" + length(body.formatted("expect")),
+                head.formatted("HTTP/1.0") + length(body.formatted("http10")),
+                head.formatted("HTTP/1.1") + "Connection: close\r\n" + length(body.formatted("close")));
+        for (String request : requests) {
+            long before = route.answered();
+            String answer;
+            try (Socket socket = new Socket(TestApplication.uri("/").getHost(), TestApplication.uri("/").getPort())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+                answer = readResponse(socket.getInputStream());
+                if (answer.startsWith("100 ")) {
+                    answer = readResponse(socket.getInputStream());
+                }
+            }
+            assertThat(answer).as(request).startsWith("200 ").contains("\"action\":\"DELIVER\"");
+            assertThat(route.answered()).as(request).isEqualTo(before);
+        }
+    }
+
+    private static String length(String body) {
+        return "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
     }
 
     private static String message(String sender, String verdict) {
