@@ -14,6 +14,7 @@ import org.senderguard.domain.mailflow.Decision;
 import org.senderguard.domain.mailflow.Ndr;
 import org.senderguard.domain.mailflow.SmtpReply;
 import org.senderguard.domain.mailflow.MailFlowAction;
+import org.senderguard.domain.common.Sha256;
 
 /**
  * A decision is kept under the SHA-256 of its {@link MessageKey}: message ids and recipient lists

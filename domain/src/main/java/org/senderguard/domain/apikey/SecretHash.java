@@ -1,10 +1,9 @@
 package org.senderguard.domain.apikey;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.senderguard.domain.common.Sha256;
 
 /**
  * SHA-256 of a key's secret, the only form in which a secret is stored. The secret carries 256
@@ -21,19 +20,11 @@ public record SecretHash(String hex) {
     }
 
     public static SecretHash of(String secret) {
-        return new SecretHash(HexFormat.of().formatHex(sha256(secret)));
+        return new SecretHash(Sha256.hex(secret));
     }
 
     /** Compares in constant time, so response timing tells an attacker nothing about the secret. */
     public boolean matches(String secret) {
-        return MessageDigest.isEqual(HexFormat.of().parseHex(hex), sha256(secret));
-    }
-
-    private static byte[] sha256(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return MessageDigest.isEqual(HexFormat.of().parseHex(hex), Sha256.bytes(secret));
     }
 }

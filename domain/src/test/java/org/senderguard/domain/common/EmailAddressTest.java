@@ -25,11 +25,28 @@ class EmailAddressTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "plain", "@contoso.com", "alice@", "al ice@contoso.com", "a..b@contoso.com",
-            ".a@contoso.com", "alice@localhost", "<alice@contoso.com>", "alice@contoso.com;DROP TABLE x"})
+            ".a@contoso.com", "a.@contoso.com", "a\"b@contoso.com", "a(b)@contoso.com", "a,b@contoso.com",
+            "a[b]@contoso.com", "a\\b@contoso.com", "é@contoso.com", "alice@localhost", "<alice@contoso.com>", "alice@contoso.com;DROP TABLE x"})
     void rejectsWhatIsNotAnAddress(String input) {
         assertThatThrownBy(() -> EmailAddress.parse("recipients", input))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageStartingWith("recipients: ");
+    }
+
+    @org.junit.jupiter.api.Test
+    void acceptsEverySymbolOfADotAtom() {
+        assertThat(EmailAddress.parse("sender", "A.!#$%&'*+/=?^_`{|}~-.9@contoso.com").localPart())
+                .isEqualTo("a.!#$%&'*+/=?^_`{|}~-.9");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCanonicalAddressIsLowerCaseDotAtoms() {
+        DomainName domain = DomainName.parse("domain", "contoso.com");
+        assertThat(new EmailAddress("a.b", domain).value()).isEqualTo("a.b@contoso.com");
+        for (String local : new String[] {"A", "a..b", ".a", "a.", "", "a b"}) {
+            assertThatThrownBy(() -> new EmailAddress(local, domain)).as(local)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @org.junit.jupiter.api.Test

@@ -1,15 +1,18 @@
-package org.senderguard.adapters.persistence;
+package org.senderguard.domain.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256: a small, fixed-size key for values too long to index themselves. */
-final class Sha256 {
+/**
+ * SHA-256 of text as UTF-8: API key secrets are stored as it, and the database keys values too long
+ * to index themselves by it.
+ */
+public final class Sha256 {
 
     private static final HexFormat HEX = HexFormat.of();
-    /** One digest per thread: looking the algorithm up for every value was a tenth of an import's time. */
+    /** One digest per thread: looking the algorithm up costs more than hashing a short text. */
     private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -21,12 +24,12 @@ final class Sha256 {
     private Sha256() {
     }
 
-    static String hex(String text) {
+    public static String hex(String text) {
         return HEX.formatHex(bytes(text));
     }
 
     /** {@code digest} resets the digest, so a thread's next value starts afresh. */
-    static byte[] bytes(String text) {
+    public static byte[] bytes(String text) {
         return DIGEST.get().digest(text.getBytes(StandardCharsets.UTF_8));
     }
 }
