@@ -5,7 +5,6 @@ import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
-import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -53,29 +52,12 @@ public class AmbiguousLengthGuard implements BeanCreatedEventListener<NettyServe
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(new CodecReplacer(null));
-        return event.getBean();
-    }
-
-    private final class CodecReplacer implements NettyServerCustomizer {
-
-        private final Channel channel;
-
-        CodecReplacer(Channel channel) {
-            this.channel = channel;
-        }
-
-        @Override
-        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return new CodecReplacer(channel);
-        }
-
-        @Override
-        public void onStreamPipelineBuilt() {
-            if (channel != null && channel.pipeline().get(CODEC) instanceof HttpServerCodec) {
-                channel.pipeline().replace(CODEC, CODEC, new HttpServerCodec(decoderConfig));
+        StreamPipelineCustomizer.register(event.getBean(), pipeline -> {
+            if (pipeline.get(CODEC) instanceof HttpServerCodec) {
+                pipeline.replace(CODEC, CODEC, new HttpServerCodec(decoderConfig));
             }
-        }
+        });
+        return event.getBean();
     }
 
     private record HeadersFactory(DefaultHttpHeadersFactory defaults) implements HttpHeadersFactory {

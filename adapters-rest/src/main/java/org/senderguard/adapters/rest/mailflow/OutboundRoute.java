@@ -11,7 +11,6 @@ import io.micronaut.json.JsonMapper;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -38,6 +37,7 @@ import org.senderguard.adapters.rest.DomainExceptionHandler;
 import org.senderguard.adapters.rest.Problem;
 import org.senderguard.adapters.rest.ProblemErrorResponseProcessor;
 import org.senderguard.adapters.rest.SingleJsonDocumentReader;
+import org.senderguard.adapters.rest.StreamPipelineCustomizer;
 import org.senderguard.application.port.BlockListsLoadingException;
 import org.senderguard.application.port.DatabaseUnavailableException;
 import org.senderguard.application.port.in.AuthenticateApiKeyUseCase;
@@ -91,7 +91,11 @@ public class OutboundRoute implements BeanCreatedEventListener<NettyServerCustom
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(new Installer(null));
+        StreamPipelineCustomizer.register(event.getBean(), pipeline -> {
+            if (pipeline.get(MICRONAUT_HANDLER) != null && pipeline.get(HANDLER) == null) {
+                pipeline.addBefore(MICRONAUT_HANDLER, HANDLER, new OutboundConnection(this));
+            }
+        });
         return event.getBean();
     }
 
@@ -106,8 +110,7 @@ public class OutboundRoute implements BeanCreatedEventListener<NettyServerCustom
                 && HttpUtil.isKeepAlive(request)
                 && isJson(headers.get(HttpHeaderNames.CONTENT_TYPE))
                 && acceptsJson(headers.get(HttpHeaderNames.ACCEPT))
-                && HttpUtil.getContentLength(request, -1L) > 0
-                && HttpUtil.getContentLength(request, -1L) <= MOST_BODY_BYTES
+                && hasSmallBody(request)
                 && !headers.contains(HttpHeaderNames.TRANSFER_ENCODING)
                 && !headers.contains(HttpHeaderNames.CONTENT_ENCODING)
                 && !headers.contains(HttpHeaderNames.EXPECT)
@@ -205,6 +208,12 @@ public class OutboundRoute implements BeanCreatedEventListener<NettyServerCustom
                 ? Optional.of(authorization.substring(BEARER.length())) : Optional.empty();
     }
 
+    /** A body of known length, not empty and within {@link #MOST_BODY_BYTES}. */
+    private static boolean hasSmallBody(HttpRequest request) {
+        long length = HttpUtil.getContentLength(request, -1L);
+        return length > 0 && length <= MOST_BODY_BYTES;
+    }
+
     private static boolean isJson(String contentType) {
         if (contentType == null) {
             return false;
@@ -221,28 +230,5 @@ public class OutboundRoute implements BeanCreatedEventListener<NettyServerCustom
 
     private static boolean acceptsJson(String accept) {
         return accept == null || accept.equals("*/*") || accept.equals(MediaType.APPLICATION_JSON);
-    }
-
-    /** Puts a connection's route into each HTTP/1.1 pipeline, before the framework's handler. */
-    private final class Installer implements NettyServerCustomizer {
-
-        private final Channel channel;
-
-        Installer(Channel channel) {
-            this.channel = channel;
-        }
-
-        @Override
-        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return new Installer(channel);
-        }
-
-        @Override
-        public void onStreamPipelineBuilt() {
-            if (channel != null && channel.pipeline().get(MICRONAUT_HANDLER) != null
-                    && channel.pipeline().get(HANDLER) == null) {
-                channel.pipeline().addBefore(MICRONAUT_HANDLER, HANDLER, new OutboundConnection(OutboundRoute.this));
-            }
-        }
     }
 }
