@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,12 +14,12 @@ import java.time.ZoneOffset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.senderguard.domain.blocklist.ListingKeys;
 import org.senderguard.domain.blocklist.Probe;
+import org.senderguard.domain.common.Sha256;
 
 /**
  * Imports a generated CSV of {@code rows} block-list entries (default 1,000,000: single IPv4
@@ -121,13 +119,13 @@ public final class BlockListImportBenchmark {
     }
 
     private static int lookupQuery(Connection connection, Set<ListingKeys.Key> keys)
-            throws SQLException, NoSuchAlgorithmException {
+            throws SQLException {
         String sql = "SELECT * FROM block_list_entry WHERE list_key IN ('service') AND value_hash IN ("
                 + String.join(", ", Collections.nCopies(keys.size(), "?")) + ") AND (expires_at IS NULL OR expires_at > ?)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int i = 1;
             for (ListingKeys.Key key : keys) {
-                statement.setString(i++, sha256(key.type() + ":" + key.value()));
+                statement.setString(i++, Sha256.hex(key.type() + ":" + key.value()));
             }
             statement.setObject(i, LocalDateTime.now(ZoneOffset.UTC));
             int found = 0;
@@ -138,10 +136,6 @@ public final class BlockListImportBenchmark {
             }
             return found;
         }
-    }
-
-    private static String sha256(String text) throws NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static double median(SenderguardJar jar, String... args) throws Exception {

@@ -5,19 +5,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.senderguard.domain.common.Sha256;
 
 /**
  * How long {@code serve} takes on a big service list: fills a fresh MariaDB database with
@@ -102,7 +101,6 @@ public final class StartBenchmark {
     /** Multi-row INSERTs of canonical values under list version 1, committed every 50 statements. */
     private static void fill(BenchDatabase database, int entries) throws Exception {
         String row = "(?, NULL, 'service', ?, ?, ?, ?, 'feed', 'IMPORT', 'bench', ?, NULL, NULL, TRUE, 1, NULL)";
-        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
@@ -121,8 +119,7 @@ public final class StartBenchmark {
                         insert.setString(p++, UUID.randomUUID().toString());
                         insert.setString(p++, entry[0]);
                         insert.setString(p++, entry[1]);
-                        insert.setString(p++, HexFormat.of().formatHex(sha256.digest(
-                                (entry[0] + ":" + entry[1]).getBytes(StandardCharsets.UTF_8))));
+                        insert.setString(p++, Sha256.hex(entry[0] + ":" + entry[1]));
                         insert.setString(p++, entry[1]);
                         insert.setTimestamp(p++, now);
                     }

@@ -25,8 +25,8 @@ import org.senderguard.domain.blocklist.BlockedValue;
 import org.senderguard.domain.blocklist.EntrySource;
 import org.senderguard.domain.blocklist.EntryType;
 import org.senderguard.domain.blocklist.ListingKeys;
-import org.senderguard.domain.tenant.TenantId;
 import org.senderguard.domain.common.Sha256;
+import org.senderguard.domain.tenant.TenantId;
 
 /** Block-list entries in one table for all lists; removals are kept a day for instances catching up. */
 @Singleton
