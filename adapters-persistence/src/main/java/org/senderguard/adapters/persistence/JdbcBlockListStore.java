@@ -1,5 +1,6 @@
 package org.senderguard.adapters.persistence;
 
+import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -80,6 +81,7 @@ class JdbcBlockListStore implements BlockListStore {
         // Hashed and sorted on every core: the database is idle until the load begins.
         List<Hashed> sorted = entries.parallelStream().map(entry -> new Hashed(hash(entry.value()), entry))
                 .sorted(Comparator.comparing(Hashed::hash)).toList();
+        refuseRepeatedValues(sorted);
         Set<String> listed = new HashSet<>();
         List<UUID> expired = new ArrayList<>();
         // A first import into an empty list has nothing to look up: a million values are 2,000 queries.
@@ -104,6 +106,21 @@ class JdbcBlockListStore implements BlockListStore {
         bulkInsert(fresh.stream().map(hashed -> row(hashed.entry(), ids.next(), hashed.hash(), version)).iterator(),
                 fresh.size());
         return fresh.size();
+    }
+
+    /**
+     * Two rows of one value would meet the unique key in the load, but a load into an empty table
+     * meets it only at its end, where MariaDB reports a failed commit: they are refused here as the
+     * key refuses them, as a clash (sorted by hash, such rows are neighbours).
+     */
+    private static void refuseRepeatedValues(List<Hashed> sorted) {
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).hash().equals(sorted.get(i - 1).hash())) {
+                String value = sorted.get(i).entry().value().value();
+                throw new DataAccessException("the import lists " + value + " twice",
+                        new SQLException("the import lists " + value + " twice", LocalInfile.INTEGRITY_VIOLATION));
+            }
+        }
     }
 
     /** LOAD DATA on MariaDB; elsewhere INSERTs of many rows each, sent in batches. */

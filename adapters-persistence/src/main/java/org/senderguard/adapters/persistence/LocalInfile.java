@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 
 /**
@@ -20,7 +19,8 @@ final class LocalInfile {
 
     /** MariaDB's code for a duplicate key: an integrity violation, which the unit of work reports as a conflict. */
     private static final int DUPLICATE_KEY = 1062;
-    private static final String INTEGRITY_VIOLATION = "23000";
+    /** The SQLSTATE of a clash with a unique key, which the unit of work reports as a conflict. */
+    static final String INTEGRITY_VIOLATION = "23000";
     private static final String DATA_EXCEPTION = "22000";
 
     private LocalInfile() {
@@ -42,21 +42,57 @@ final class LocalInfile {
         }
     }
 
-    /** Loads {@code count} rows, each one value per column, into the table. */
+    /**
+     * Loads {@code count} rows, each one value per column, into the table. The rows must not clash
+     * with each other on a unique key: into an empty table (below) MariaDB finds a clash only at the
+     * end of the load, and reports it as a failed commit, not as a duplicate key.
+     */
     static void load(Connection connection, String table, String columns, Iterator<Object[]> rows, long count)
             throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(new TabSeparated(rows));
-            long loaded = statement.executeLargeUpdate("LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE " + table
-                    + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
-                    + columns + ")");
-            try (ResultSet warnings = statement.executeQuery("SHOW WARNINGS LIMIT 1")) {
-                boolean warned = warnings.next();
-                if (loaded != count || warned) {
-                    throw new SQLException("the database took " + loaded + " of " + count + " rows"
-                            + (warned ? ": " + warnings.getString("Message") : ""),
-                            warned && warnings.getInt("Code") == DUPLICATE_KEY ? INTEGRITY_VIOLATION : DATA_EXCEPTION);
+            boolean bulk = bulkInsertApplies(statement, table);
+            if (bulk) {
+                statement.execute("SET SESSION unique_checks = 0, foreign_key_checks = 0");
+            }
+            try {
+                load(statement, table, columns, rows, count);
+            } finally {
+                if (bulk) {
+                    statement.execute("SET SESSION unique_checks = 1, foreign_key_checks = 1");
                 }
+            }
+        }
+    }
+
+    /**
+     * Whether MariaDB's bulk insert into an empty table (10.6 on) applies: with unique and foreign-key
+     * checks off, it sorts each index once at the end instead of inserting into every index row by
+     * row, and undoes the whole load at once on rollback (about a third less time for a million
+     * rows). The table stays locked to other writers until the commit; duplicates are still refused.
+     * Only into an empty table, and only without InnoDB's change buffer: were the table filled
+     * meanwhile, the load would go row by row, and the change buffer could then take an insert into
+     * a unique index unchecked. The buffer is off by default (and gone from MariaDB 11).
+     */
+    private static boolean bulkInsertApplies(Statement statement, String table) throws SQLException {
+        try (ResultSet empty = statement.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM " + table + ") AND "
+                + "COALESCE((SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_VARIABLES"
+                + " WHERE VARIABLE_NAME = 'INNODB_CHANGE_BUFFERING'), 'none') = 'none'")) {
+            return empty.next() && empty.getBoolean(1);
+        }
+    }
+
+    private static void load(Statement statement, String table, String columns, Iterator<Object[]> rows, long count)
+            throws SQLException {
+        statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(new TabSeparated(rows));
+        long loaded = statement.executeLargeUpdate("LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE " + table
+                + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
+                + columns + ")");
+        try (ResultSet warnings = statement.executeQuery("SHOW WARNINGS LIMIT 1")) {
+            boolean warned = warnings.next();
+            if (loaded != count || warned) {
+                throw new SQLException("the database took " + loaded + " of " + count + " rows"
+                        + (warned ? ": " + warnings.getString("Message") : ""),
+                        warned && warnings.getInt("Code") == DUPLICATE_KEY ? INTEGRITY_VIOLATION : DATA_EXCEPTION);
             }
         }
     }
@@ -74,15 +110,11 @@ final class LocalInfile {
          * for every packet (a third of an import's CPU time).
          */
         private static final int MOST_PER_READ = 8192 - 4;
-        private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
         private final Iterator<Object[]> rows;
         private final StringBuilder text = new StringBuilder();
         private byte[] buffer = new byte[0];
         private int position;
-        /** The last time written and its text: an import's rows share their creation time. */
-        private LocalDateTime lastTime;
-        private String lastTimeText;
 
         TabSeparated(Iterator<Object[]> rows) {
             this.rows = rows;
@@ -133,11 +165,7 @@ final class LocalInfile {
             } else if (value instanceof Boolean bool) {
                 text.append(bool ? '1' : '0');
             } else if (value instanceof LocalDateTime time) {
-                if (!time.equals(lastTime)) {
-                    lastTime = time;
-                    lastTimeText = DATETIME.format(time);
-                }
-                text.append(lastTimeText);
+                appendTime(time);
             } else {
                 String string = value.toString();
                 if (!needsEscaping(string)) {
@@ -156,6 +184,30 @@ final class LocalInfile {
                     }
                 }
             }
+        }
+
+        /**
+         * As DATETIME(6) reads it: {@code yyyy-MM-dd HH:mm:ss.ffffff}. Written digit by digit, as a
+         * {@link java.time.format.DateTimeFormatter} takes a microsecond a value (every expiry
+         * differs); years outside 0-9999 are not DATETIME values, and the database refuses them.
+         */
+        private void appendTime(LocalDateTime time) {
+            digits(time.getYear(), 4).append('-');
+            digits(time.getMonthValue(), 2).append('-');
+            digits(time.getDayOfMonth(), 2).append(' ');
+            digits(time.getHour(), 2).append(':');
+            digits(time.getMinute(), 2).append(':');
+            digits(time.getSecond(), 2).append('.');
+            digits(time.getNano() / 1000, 6);
+        }
+
+        /** {@code number} in decimal, zero-padded to {@code width} digits. */
+        private StringBuilder digits(int number, int width) {
+            String written = Integer.toString(number);
+            for (int i = written.length(); i < width; i++) {
+                text.append('0');
+            }
+            return text.append(written);
         }
 
         /** Most values have no character to escape, and are appended whole. */

@@ -14,7 +14,9 @@ final class UtcTime {
     }
 
     static LocalDateTime toColumn(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        // Not ofInstant: on Java 17 that builds the offset's ZoneRules anew for every value.
+        return instant == null ? null
+                : LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
     }
 
     static Instant fromColumn(LocalDateTime column) {

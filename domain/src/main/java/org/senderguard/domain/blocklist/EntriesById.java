@@ -35,12 +35,15 @@ final class EntriesById {
     private static final int FREE = 1 << 6;
     private static final int PREFIX_SHIFT = 7;
 
-    // Read together, stored together: one cache miss rather than two for each.
-    /** The id's two halves at {@code 2 * slot} and {@code 2 * slot + 1}. */
-    private long[] ids = new long[0];
+    // A slot's record: what a lookup reads of an entry it finds lies in one or two neighbouring
+    // cache lines, rather than in a line of each of four arrays.
+    private static final int RECORD = 4;
+    private static final int EXPIRY = 0;
     /** The value reference above the next slot listed under the same value. */
-    private long[] links = new long[0];
-    private long[] expiry = new long[0];
+    private static final int LINKS = 1;
+    private static final int ID_HIGH = 2;
+    private static final int ID_LOW = 3;
+    private long[] records = new long[0];
     private short[] flags = new short[0];
     private int used;
     /** Free slots, chained through {@link #next}. */
@@ -96,19 +99,20 @@ final class EntriesById {
         }
         int f = entry.type().ordinal() | (entry.delistable() ? DELISTABLE : 0) | (ipv6 ? IPV6 : 0)
                 | prefix << PREFIX_SHIFT;
-        ids[2 * slot] = entry.id().getMostSignificantBits();
-        ids[2 * slot + 1] = entry.id().getLeastSignificantBits();
+        int at = slot * RECORD;
+        records[at + ID_HIGH] = entry.id().getMostSignificantBits();
+        records[at + ID_LOW] = entry.id().getLeastSignificantBits();
         long micros = exactMicros(entry.expiresAt());
         if (micros == NOT_EXACT) {
             fineExpiries.put(slot, entry.expiresAt());
             f |= FINE_EXPIRY;
         }
-        expiry[slot] = micros;
+        records[at + EXPIRY] = micros;
         if (!entry.exceptions().isEmpty()) {
             exceptions.put(slot, entry.exceptions());
             f |= EXCEPTIONS;
         }
-        links[slot] = (long) valueRef << 32 | nextSlot & 0xFFFF_FFFFL;
+        records[at + LINKS] = (long) valueRef << 32 | nextSlot & 0xFFFF_FFFFL;
         flags[slot] = (short) f;
         insert(byId, slot);
         size++;
@@ -119,14 +123,14 @@ final class EntriesById {
     void remove(int slot) {
         int[] t = byId;
         int mask = t.length - 1;
-        int i = hash(ids[2 * slot], ids[2 * slot + 1]) & mask;
+        int i = idHash(slot) & mask;
         while (t[i] - 1 != slot) {
             i = (i + 1) & mask;
         }
         // Backward-shift deletion: no tombstones.
         int gap = i;
         for (int j = (i + 1) & mask; t[j] != 0; j = (j + 1) & mask) {
-            int home = hash(ids[2 * t[j] - 2], ids[2 * t[j] - 1]) & mask;
+            int home = idHash(t[j] - 1) & mask;
             boolean stays = gap <= j ? (home > gap && home <= j) : (home > gap || home <= j);
             if (!stays) {
                 t[gap] = t[j];
@@ -175,31 +179,33 @@ final class EntriesById {
     }
 
     int value(int slot) {
-        return (int) (links[slot] >> 32);
+        return (int) (records[slot * RECORD + LINKS] >> 32);
     }
 
     int next(int slot) {
-        return (int) links[slot];
+        return (int) records[slot * RECORD + LINKS];
     }
 
     void setNext(int slot, int nextSlot) {
-        links[slot] = links[slot] & 0xFFFF_FFFF_0000_0000L | nextSlot & 0xFFFF_FFFFL;
+        int at = slot * RECORD + LINKS;
+        records[at] = records[at] & 0xFFFF_FFFF_0000_0000L | nextSlot & 0xFFFF_FFFFL;
     }
 
     /** Whether the entry applies at {@code now} ({@link #micros} of it) to a probe whose IP is {@code ip} (null: none). */
     boolean appliesAt(int slot, long nowMicros, Instant now, String ip) {
         int f = flags[slot];
-        boolean active = (f & FINE_EXPIRY) == 0 ? nowMicros < expiry[slot] : now.isBefore(fineExpiries.get(slot));
+        boolean active = (f & FINE_EXPIRY) == 0 ? nowMicros < records[slot * RECORD + EXPIRY] : now.isBefore(fineExpiries.get(slot));
         return active && ((f & EXCEPTIONS) == 0 || ip == null || !exceptions.get(slot).contains(ip));
     }
 
     ListedEntry entry(int slot, BlockedValue blocked) {
         int f = flags[slot];
-        long micros = expiry[slot];
+        int at = slot * RECORD;
+        long micros = records[at + EXPIRY];
         Instant expiresAt = (f & FINE_EXPIRY) != 0 ? fineExpiries.get(slot) : micros == NEVER ? null
                 : Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
         Set<String> excepted = (f & EXCEPTIONS) != 0 ? exceptions.get(slot) : Set.of();
-        return new ListedEntry(new UUID(ids[2 * slot], ids[2 * slot + 1]), blocked, expiresAt, (f & DELISTABLE) != 0,
+        return new ListedEntry(new UUID(records[at + ID_HIGH], records[at + ID_LOW]), blocked, expiresAt, (f & DELISTABLE) != 0,
                 excepted);
     }
 
@@ -236,7 +242,8 @@ final class EntriesById {
         int i = hash(high, low) & mask;
         for (int probes = 0; probes <= mask && t[i] != 0; probes++) {
             int slot = t[i] - 1;
-            if (ids[2 * slot] == high && ids[2 * slot + 1] == low) {
+            int at = slot * RECORD;
+            if (records[at + ID_HIGH] == high && records[at + ID_LOW] == low) {
                 return slot;
             }
             i = (i + 1) & mask;
@@ -245,9 +252,7 @@ final class EntriesById {
     }
 
     private void resizeSlots(int capacity) {
-        ids = Arrays.copyOf(ids, 2 * capacity);
-        links = Arrays.copyOf(links, capacity);
-        expiry = Arrays.copyOf(expiry, capacity);
+        records = Arrays.copyOf(records, RECORD * capacity);
         flags = Arrays.copyOf(flags, capacity);
     }
 
@@ -263,11 +268,16 @@ final class EntriesById {
 
     private void insert(int[] t, int slot) {
         int mask = t.length - 1;
-        int i = hash(ids[2 * slot], ids[2 * slot + 1]) & mask;
+        int i = idHash(slot) & mask;
         while (t[i] != 0) {
             i = (i + 1) & mask;
         }
         t[i] = slot + 1;
+    }
+
+    private int idHash(int slot) {
+        int at = slot * RECORD;
+        return hash(records[at + ID_HIGH], records[at + ID_LOW]);
     }
 
     private static int hash(long high, long low) {

@@ -1,6 +1,5 @@
 package org.senderguard.domain.blocklist;
 
-import inet.ipaddr.IPAddress;
 import inet.ipaddr.ipv4.IPv4Address;
 import inet.ipaddr.ipv6.IPv6Address;
 import org.senderguard.domain.common.InvalidValueException;
@@ -30,9 +29,11 @@ public record WideRanges(int widestIpv4, int widestIpv6) {
         if (!value.isRange()) {
             return value;
         }
-        IPAddress range = IpAddresses.parseCanonical(value.value());
-        int widest = range.isIPv6() ? widestIpv6 : widestIpv4;
-        if (range.getMinPrefixLengthForBlock() < widest) {
+        // A canonical range is its network and prefix length: it has no host bits set.
+        String text = value.value();
+        int prefix = Integer.parseInt(text, text.indexOf('/') + 1, text.length(), 10);
+        int widest = text.indexOf(':') >= 0 ? widestIpv6 : widestIpv4;
+        if (prefix < widest) {
             throw new InvalidValueException("value", Texts.quote(value.value()) + " is wider than a /" + widest
                     + "; ranges that wide are refused");
         }
