@@ -3,8 +3,6 @@ package org.senderguard.domain.apikey;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The bearer token handed to a caller once: {@code sg_<id>_<secret>}. The id finds the stored
@@ -12,8 +10,11 @@ import java.util.regex.Pattern;
  */
 public record ApiKeyToken(ApiKeyId id, String secret) {
 
-    private static final Pattern FORMAT = Pattern.compile("sg_([0-9a-f]{16})_([A-Za-z0-9_-]{43})");
+    private static final String PREFIX = "sg_";
     private static final int SECRET_BYTES = 32;
+    /** The secret's length in unpadded base64url. */
+    private static final int SECRET_LENGTH = 43;
+    private static final int SECRET_AT = PREFIX.length() + ApiKeyId.LENGTH + 1;
 
     public static ApiKeyToken generate(SecureRandom random) {
         byte[] secret = new byte[SECRET_BYTES];
@@ -26,12 +27,27 @@ public record ApiKeyToken(ApiKeyId id, String secret) {
         if (token == null) {
             return Optional.empty();
         }
-        Matcher m = FORMAT.matcher(token.strip());
-        return m.matches() ? Optional.of(new ApiKeyToken(new ApiKeyId(m.group(1)), m.group(2))) : Optional.empty();
+        String t = token.strip();
+        if (t.length() != SECRET_AT + SECRET_LENGTH || !t.startsWith(PREFIX) || !ApiKeyId.isIdAt(t, PREFIX.length())
+                || t.charAt(SECRET_AT - 1) != '_' || !isBase64Url(t, SECRET_AT)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApiKeyToken(new ApiKeyId(t.substring(PREFIX.length(), SECRET_AT - 1)),
+                t.substring(SECRET_AT)));
+    }
+
+    private static boolean isBase64Url(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String value() {
-        return "sg_" + id.value() + "_" + secret;
+        return PREFIX + id.value() + "_" + secret;
     }
 
     public SecretHash hash() {

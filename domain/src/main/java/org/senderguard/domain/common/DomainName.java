@@ -52,29 +52,42 @@ public record DomainName(String value) implements Comparable<DomainName> {
         if (ascii.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("longer than " + MAX_LENGTH + " characters");
         }
-        String[] labels = ascii.split("\\.", -1);
-        if (labels.length < 2) {
+        // Labels are read in place rather than split out: names are read on every message.
+        int lastDot = ascii.lastIndexOf('.');
+        if (lastDot < 0) {
             throw new IllegalArgumentException("a domain needs at least two labels, like example.com");
         }
-        for (String label : labels) {
-            if (!isLabel(label)) {
-                throw new IllegalArgumentException("label '" + label + "' must be 1-63 letters, digits or inner hyphens");
+        for (int start = 0, end; start <= ascii.length(); start = end + 1) {
+            end = ascii.indexOf('.', start);
+            end = end < 0 ? ascii.length() : end;
+            if (!isLabel(ascii, start, end)) {
+                throw new IllegalArgumentException("label '" + ascii.substring(start, end)
+                        + "' must be 1-63 letters, digits or inner hyphens");
             }
         }
-        if (labels[labels.length - 1].chars().allMatch(Character::isDigit)) {
+        if (isDigits(ascii, lastDot + 1)) {
             throw new IllegalArgumentException("the top-level label cannot be numeric");
         }
         return ascii;
     }
 
-    /** 1-63 lower-case ASCII letters, digits and inner hyphens (checked by hand: names are read on every message). */
-    private static boolean isLabel(String label) {
-        int length = label.length();
-        if (length == 0 || length > MAX_LABEL_LENGTH || label.charAt(0) == '-' || label.charAt(length - 1) == '-') {
+    private static boolean isDigits(String name, int start) {
+        for (int i = start; i < name.length(); i++) {
+            if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code name} from {@code start} to {@code end} is 1-63 lower-case ASCII letters, digits and inner hyphens. */
+    private static boolean isLabel(String name, int start, int end) {
+        int length = end - start;
+        if (length == 0 || length > MAX_LABEL_LENGTH || name.charAt(start) == '-' || name.charAt(end - 1) == '-') {
             return false;
         }
-        for (int i = 0; i < length; i++) {
-            char c = label.charAt(i);
+        for (int i = start; i < end; i++) {
+            char c = name.charAt(i);
             if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
                 return false;
             }

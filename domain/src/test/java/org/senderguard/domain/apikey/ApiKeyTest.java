@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.senderguard.domain.common.ConflictException;
+import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.tenant.TenantId;
 
 class ApiKeyTest {
@@ -33,6 +35,17 @@ class ApiKeyTest {
         assertThat(ApiKeyToken.parse("")).isEmpty();
         assertThat(ApiKeyToken.parse("sg_0123456789abcdef_short")).isEmpty();
         assertThat(ApiKeyToken.parse("Bearer sg_0123456789abcdef_" + "a".repeat(43))).isEmpty();
+        String secret = "aZ09_-" + "b".repeat(37);
+        assertThat(ApiKeyToken.parse(" sg_0123456789abcdef_" + secret + " "))
+                .contains(new ApiKeyToken(new ApiKeyId("0123456789abcdef"), secret));
+        for (String wrong : List.of("sg_0123456789ABCDEF_" + secret, "sg_0123456789abcdeg_" + secret,
+                "sg_0123456789abcdef-" + secret, "SG_0123456789abcdef_" + secret, "sg_0123456789abcdef_" + secret + "c",
+                "sg_0123456789abcdef_" + secret.substring(1) + "=", "sg_0123456789abcdef_" + secret.substring(1) + "+",
+                "sg_0123456789abcde_" + secret + "c")) {
+            assertThat(ApiKeyToken.parse(wrong)).as(wrong).isEmpty();
+        }
+        assertThatThrownBy(() -> new ApiKeyId("0123456789abcdeF")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new ApiKeyId("0123456789abcde")).isInstanceOf(InvalidValueException.class);
     }
 
     @Test
