@@ -9,7 +9,7 @@ import org.senderguard.domain.tenant.TenantId;
 public record SenderKey(TenantId tenantId, EmailAddress address) implements Comparable<SenderKey> {
 
     private static final Comparator<SenderKey> ORDER = Comparator
-            .comparing((SenderKey k) -> k.tenantId().toString()).thenComparing(SenderKey::address);
+            .comparing(SenderKey::tenantId).thenComparing(SenderKey::address);
 
     public SenderKey {
         Objects.requireNonNull(tenantId, "tenantId");
