@@ -19,14 +19,31 @@ import org.senderguard.domain.tenant.TenantId;
  * the message; so does the reference of a verdict reported after the fact ({@link #ofVerdictReport}).
  * Neither kind has recipients, which a message reported whole always has.
  */
-public record MessageKey(TenantId tenantId, String messageId, EmailAddress sender, List<EmailAddress> recipients,
-                         Verdict verdict) {
+public final class MessageKey {
 
-    public MessageKey {
-        Objects.requireNonNull(tenantId, "tenantId");
-        Objects.requireNonNull(messageId, "messageId");
-        Objects.requireNonNull(sender, "sender");
-        recipients = recipients.stream().sorted().toList();
+    private final TenantId tenantId;
+    private final String messageId;
+    private final EmailAddress sender;
+    private final List<EmailAddress> recipients;
+    private final Verdict verdict;
+    /**
+     * Written once: every batch looks a message up by it, hashes it and stores it, and a record
+     * would write it out, and hash its recipients, anew each time.
+     */
+    private final String canonical;
+
+    public MessageKey(TenantId tenantId, String messageId, EmailAddress sender, List<EmailAddress> recipients,
+                      Verdict verdict) {
+        this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
+        this.messageId = Objects.requireNonNull(messageId, "messageId");
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.recipients = recipients.stream().sorted().toList();
+        this.verdict = verdict;
+        StringBuilder text = new StringBuilder(tenantId.toString()).append('\n')
+                .append(messageId.length()).append(':').append(messageId).append('\n')
+                .append(verdict == null ? "-" : verdict).append('\n').append(sender.value());
+        this.recipients.forEach(recipient -> text.append('\n').append(recipient.value()));
+        this.canonical = text.toString();
     }
 
     /** A message named by its MTA's transaction id (Postfix: instance and queue id), its verdict not yet known. */
@@ -40,15 +57,50 @@ public record MessageKey(TenantId tenantId, String messageId, EmailAddress sende
         return new MessageKey(tenantId, "verdict:" + messageRef, sender, List.of(), Objects.requireNonNull(verdict));
     }
 
+    public TenantId tenantId() {
+        return tenantId;
+    }
+
+    public String messageId() {
+        return messageId;
+    }
+
+    public EmailAddress sender() {
+        return sender;
+    }
+
+    /** Sorted. */
+    public List<EmailAddress> recipients() {
+        return recipients;
+    }
+
+    /** Null for a message reported whole or by transaction id. */
+    public Verdict verdict() {
+        return verdict;
+    }
+
     /**
      * The key as one unambiguous text, for stores that keep a digest of it: the message id is
-     * length-prefixed, and the other parts cannot contain a line break.
+     * length-prefixed, and the other parts cannot contain a line break. Two keys are equal exactly
+     * when their texts are.
      */
     public String canonical() {
-        StringBuilder text = new StringBuilder(tenantId.toString()).append('\n')
-                .append(messageId.length()).append(':').append(messageId).append('\n')
-                .append(verdict == null ? "-" : verdict).append('\n').append(sender.value());
-        recipients.forEach(recipient -> text.append('\n').append(recipient.value()));
-        return text.toString();
+        return canonical;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MessageKey key && canonical.equals(key.canonical);
+    }
+
+    @Override
+    public int hashCode() {
+        return canonical.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "MessageKey[tenantId=" + tenantId + ", messageId=" + messageId + ", sender=" + sender + ", recipients="
+                + recipients + ", verdict=" + verdict + "]";
     }
 }
