@@ -50,18 +50,28 @@ final class LocalInfile {
     static void load(Connection connection, String table, String columns, Iterator<Object[]> rows, long count)
             throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            boolean bulk = bulkInsertApplies(statement, table);
-            if (bulk) {
-                statement.execute("SET SESSION unique_checks = 0, foreign_key_checks = 0");
+            if (!bulkInsertApplies(statement, table)) {
+                load(statement, table, columns, rows, count);
+                return;
             }
+            statement.execute("SET SESSION unique_checks = 0, foreign_key_checks = 0");
             try {
                 load(statement, table, columns, rows, count);
-            } finally {
-                if (bulk) {
-                    statement.execute("SET SESSION unique_checks = 1, foreign_key_checks = 1");
+            } catch (SQLException | RuntimeException failure) {
+                try {
+                    checksOn(statement);
+                } catch (SQLException alsoFailed) {
+                    failure.addSuppressed(alsoFailed);
                 }
+                throw failure;
             }
+            checksOn(statement);
         }
+    }
+
+    /** Before the connection goes back to the pool: a session that failed to do this is lost, and the pool drops it. */
+    private static void checksOn(Statement statement) throws SQLException {
+        statement.execute("SET SESSION unique_checks = 1, foreign_key_checks = 1");
     }
 
     /**
