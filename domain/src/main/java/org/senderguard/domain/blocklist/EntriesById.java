@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 
 /**
- * The entries of an index in parallel primitive arrays, one slot per entry: the id as two longs,
- * the expiry in microseconds, the type and flags, a reference to the value (a string key or an IP
- * network, which the owner resolves) and the next entry listed under the same value. An
+ * The entries of an index in primitive arrays, one slot per entry: a record of four longs (the
+ * expiry in microseconds; a reference to the value, a string key or an IP network, which the owner
+ * resolves, with the next entry listed under the same value; the id's two halves) and the type and
+ * flags in a short. An
  * open-addressing table (linear probing) of slots finds an entry by id. The rare parts live in
  * side maps by slot: a range's exceptions, and an expiry finer than a microsecond.
  *
@@ -36,7 +37,7 @@ final class EntriesById {
     private static final int PREFIX_SHIFT = 7;
 
     // A slot's record: what a lookup reads of an entry it finds lies in one or two neighbouring
-    // cache lines, rather than in a line of each of four arrays.
+    // cache lines, rather than in a line of each of three arrays. (At most 2^29 slots.)
     private static final int RECORD = 4;
     private static final int EXPIRY = 0;
     /** The value reference above the next slot listed under the same value. */
