@@ -35,7 +35,9 @@ import org.senderguard.domain.blocklist.Probe;
  * minus without it).
  *
  * <p>Arguments (all optional): {@code seconds} per measurement (default 3), then the list sizes
- * (default 10000 1000000). Run with a heap that fits the largest list, e.g. {@code -Xmx2g}.
+ * (default 10000 1000000); {@code --listed} or {@code --unlisted} anywhere makes every probe one
+ * that was picked from the list, or none (a random one may still hit), to time the two apart. Run
+ * with a heap that fits the largest list, e.g. {@code -Xmx2g}.
  */
 public final class BlockListLookupBenchmark {
 
@@ -51,18 +53,41 @@ public final class BlockListLookupBenchmark {
     private record Probes(String kind, Probe[] parsed, String[] text, Function<String, Probe> parser) {
     }
 
+    /** Which probes are picked from the list: every other one, all or none. */
+    private enum Picked {
+        HALF, ALL, NONE;
+
+        boolean fromList(int probe) {
+            return this == ALL || this == HALF && probe % 2 == 0;
+        }
+    }
+
+    private static Picked picked = Picked.HALF;
+
     public static void main(String[] args) {
-        Duration measure = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 3);
+        List<String> numbers = new ArrayList<>();
+        for (String arg : args) {
+            switch (arg) {
+                case "--listed" -> picked = Picked.ALL;
+                case "--unlisted" -> picked = Picked.NONE;
+                default -> numbers.add(arg);
+            }
+        }
+        Duration measure = Duration.ofSeconds(numbers.isEmpty() ? 3 : Long.parseLong(numbers.get(0)));
         List<Integer> sizes = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            sizes.add(Integer.parseInt(args[i]));
+        for (int i = 1; i < numbers.size(); i++) {
+            sizes.add(Integer.parseInt(numbers.get(i)));
         }
         if (sizes.isEmpty()) {
             sizes = List.of(10_000, 1_000_000);
         }
         System.out.printf("%d s per measurement (3 rounds, median), single thread, per second of its CPU time, %d distinct"
-                + " probes per kind, about half listed%n%n",
-                measure.toSeconds(), PROBES);
+                + " probes per kind, %s picked from the list%n%n",
+                measure.toSeconds(), PROBES, switch (picked) {
+                    case HALF -> "half";
+                    case ALL -> "all";
+                    case NONE -> "none";
+                });
         System.out.printf("%10s  %-7s  %14s  %22s  %6s  %s%n", "entries", "probe", "lookups/s", "parse + lookup/s",
                 "hits", "slower than the first size");
         warmUp(measure);
@@ -195,7 +220,7 @@ public final class BlockListLookupBenchmark {
     private static Probes ipProbes(Samples samples, Random random) {
         String[] text = new String[PROBES];
         for (int i = 0; i < PROBES; i++) {
-            boolean hit = i % 2 == 0;
+            boolean hit = picked.fromList(i);
             int kind = random.nextInt(10);
             if (kind < 8) {
                 text[i] = hit ? pick(samples.ipv4, random) : dotted(random.nextInt());
@@ -212,7 +237,7 @@ public final class BlockListLookupBenchmark {
     private static Probes addressProbes(Samples samples, Random random) {
         String[] text = new String[PROBES];
         for (int i = 0; i < PROBES; i++) {
-            String domain = i % 2 == 0 ? pick(samples.domains, random) : domain(random);
+            String domain = picked.fromList(i) ? pick(samples.domains, random) : domain(random);
             if (domain.startsWith("*.")) {
                 domain = label(random, 2, 6) + domain.substring(1);
             }
@@ -224,7 +249,7 @@ public final class BlockListLookupBenchmark {
     private static Probes urlProbes(Samples samples, Random random) {
         String[] text = new String[PROBES];
         for (int i = 0; i < PROBES; i++) {
-            String url = i % 2 == 0 ? pick(samples.urls, random) : label(random, 2, 5) + "." + domain(random)
+            String url = picked.fromList(i) ? pick(samples.urls, random) : label(random, 2, 5) + "." + domain(random)
                     + path(random, 1 + random.nextInt(3));
             if (url.startsWith("*.")) {
                 url = "www" + url.substring(1);

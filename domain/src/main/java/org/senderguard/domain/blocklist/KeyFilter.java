@@ -1,9 +1,10 @@
 package org.senderguard.domain.blocklist;
 
 /**
- * A Bloom filter over {@link String#hashCode()} values: "certainly absent" or "maybe present". It
- * lets a lookup rule out most candidate keys with one read of a small array that stays in the CPU
- * cache, instead of building the candidate string and probing a hash map far larger than the cache.
+ * A Bloom filter over int hashes (a key's {@link String#hashCode()}, an IPv4 network's bits with
+ * its prefix length): "certainly absent" or "maybe present". It lets a lookup rule out most
+ * candidates with one read of a small array that stays in the CPU cache, instead of building the
+ * candidate string or probing a table far larger than the cache.
  * Blocked: both bits of a key are in one 64-bit word, so a check is a single memory read. 12 to 32
  * bits per key: a few percent of false positives, which only cost a map lookup that finds nothing.
  *
