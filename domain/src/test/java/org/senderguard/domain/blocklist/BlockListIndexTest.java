@@ -46,6 +46,43 @@ class BlockListIndexTest {
         assertThat(index.get(second.id())).contains(second);
     }
 
+    /**
+     * Thousands of IPv4 networks come and go, so that the filter in front of the tables is rebuilt
+     * several times and holds bits of removed networks: every listed network is still found, and
+     * none that was removed.
+     */
+    @Test
+    void ipv4NetworksAreFoundThroughTheFilterAfterManyAdditionsAndRemovals() {
+        BlockListIndex index = new BlockListIndex();
+        List<ListedEntry> kept = new ArrayList<>();
+        List<ListedEntry> removed = new ArrayList<>();
+        for (int i = 0; i < 6_000; i++) {
+            int prefix = 16 + i % 17;
+            long network = (0x0A00_0000L + i * 4_099L * 4_096L) & 0xFFFF_FFFFL & (0xFFFF_FFFFL << (32 - prefix));
+            ListedEntry entry = entry(UUID.randomUUID(), EntryType.IP, dotted(network) + "/" + prefix);
+            index.put(entry);
+            (i % 3 == 0 ? removed : kept).add(entry);
+        }
+        removed.forEach(entry -> index.remove(entry.id()));
+        for (ListedEntry entry : kept) {
+            assertThat(index.matches(Probe.ip(network(entry)), NOW)).as(entry.value().value()).contains(entry);
+        }
+        for (ListedEntry entry : removed) {
+            assertThat(index.matches(Probe.ip(network(entry)), NOW)).as(entry.value().value()).doesNotContain(entry);
+        }
+        assertThat(index.size()).isEqualTo(kept.size());
+    }
+
+    /** The first address of the entry's network (a /32 is written without its prefix). */
+    private static String network(ListedEntry entry) {
+        String value = entry.value().value();
+        return value.indexOf('/') < 0 ? value : value.substring(0, value.indexOf('/'));
+    }
+
+    private static String dotted(long address) {
+        return (address >>> 24) + "." + (address >>> 16 & 0xFF) + "." + (address >>> 8 & 0xFF) + "." + (address & 0xFF);
+    }
+
     @Test
     void putWithAKnownIdReplacesTheEntry() {
         BlockListIndex index = new BlockListIndex();
