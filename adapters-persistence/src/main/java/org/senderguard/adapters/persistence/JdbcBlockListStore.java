@@ -116,9 +116,8 @@ class JdbcBlockListStore implements BlockListStore {
     private static void refuseRepeatedValues(List<Hashed> sorted) {
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).hash().equals(sorted.get(i - 1).hash())) {
-                String value = sorted.get(i).entry().value().value();
-                throw new DataAccessException("the import lists " + value + " twice",
-                        new SQLException("the import lists " + value + " twice", LocalInfile.INTEGRITY_VIOLATION));
+                String clash = "the import lists " + sorted.get(i).entry().value().value() + " twice";
+                throw new DataAccessException(clash, new SQLException(clash, LocalInfile.INTEGRITY_VIOLATION));
             }
         }
     }

@@ -195,7 +195,8 @@ final class EntriesById {
     /** Whether the entry applies at {@code now} ({@link #micros} of it) to a probe whose IP is {@code ip} (null: none). */
     boolean appliesAt(int slot, long nowMicros, Instant now, String ip) {
         int f = flags[slot];
-        boolean active = (f & FINE_EXPIRY) == 0 ? nowMicros < records[slot * RECORD + EXPIRY] : now.isBefore(fineExpiries.get(slot));
+        boolean active = (f & FINE_EXPIRY) == 0 ? nowMicros < records[slot * RECORD + EXPIRY]
+                : now.isBefore(fineExpiries.get(slot));
         return active && ((f & EXCEPTIONS) == 0 || ip == null || !exceptions.get(slot).contains(ip));
     }
 

@@ -86,7 +86,7 @@ final class IpAddresses {
             if (count == 0 || count > 1 && input.charAt(i) == '0') {
                 return null;
             }
-            int number = decimal(input, i, count);
+            int number = Integer.parseInt(input, i, i + count, 10);
             if (number > 255) {
                 return null;
             }
@@ -102,7 +102,7 @@ final class IpAddresses {
                 || count > 1 && input.charAt(slash + 1) == '0') {
             return null;
         }
-        int prefix = decimal(input, slash + 1, count);
+        int prefix = Integer.parseInt(input, slash + 1, n, 10);
         if (prefix > 32 || (address & (0xFFFF_FFFFL >>> prefix)) != 0) {
             return null;
         }
@@ -116,15 +116,6 @@ final class IpAddresses {
             i++;
         }
         return i - from;
-    }
-
-    /** The number the {@code count} digits of {@code text} from {@code from} write. */
-    private static int decimal(String text, int from, int count) {
-        int number = 0;
-        for (int i = from; i < from + count; i++) {
-            number = number * 10 + text.charAt(i) - '0';
-        }
-        return number;
     }
 
     /** A single address (no prefix), IPv4-mapped IPv6 as IPv4. */

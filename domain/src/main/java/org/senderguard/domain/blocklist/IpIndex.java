@@ -168,15 +168,7 @@ final class IpIndex {
         ipv4Networks++;
         ipv4Filter.add(filterHash(prefix, network));
         if (ipv4Filter.isCrowded()) {
-            KeyFilter rebuilt = new KeyFilter(ipv4Networks);
-            for (int length = 0; length <= 32; length++) {
-                IpTable table = ipv4[length];
-                if (table != null) {
-                    int bits = length;
-                    table.forEachIpv4(listed -> rebuilt.add(filterHash(bits, listed)));
-                }
-            }
-            ipv4Filter = rebuilt;
+            rebuildIpv4Filter();
         }
         if (ipv4Blocks == null) {
             if (ipv4Networks >= ipv4BlocksFrom) {
@@ -185,6 +177,19 @@ final class IpIndex {
         } else if (prefix >= 16) {
             ipv4Blocks[(int) (network >>> 16)] |= 1 << (prefix - 16);
         }
+    }
+
+    /** Sized for the live networks, without the bits of removed ones. */
+    private void rebuildIpv4Filter() {
+        KeyFilter rebuilt = new KeyFilter(ipv4Networks);
+        for (int prefix = 0; prefix <= 32; prefix++) {
+            IpTable table = ipv4[prefix];
+            int length = prefix;
+            if (table != null) {
+                table.forEachIpv4(network -> rebuilt.add(filterHash(length, network)));
+            }
+        }
+        ipv4Filter = rebuilt;
     }
 
     private void removedIpv4() {
