@@ -44,44 +44,52 @@ class JdbcSenderStatusRepository implements SenderStatusRepository {
         this.lockingReadsJoinCurrentRows = !DatabaseSettings.isH2(url);
     }
 
+    /** A single sender may insert its row while locked: it holds no other lock to deadlock on. */
     @Override
     public SenderStatus lock(TenantId tenantId, EmailAddress address) {
         SenderKey key = new SenderKey(tenantId, address);
-        return lockAll(List.of(key)).get(key);
+        SenderStatus stored = lockStored(List.of(key)).get(key);
+        if (stored != null) {
+            return stored;
+        }
+        insertIgnoringStored(List.of(key));
+        return lockStored(List.of(key)).get(key);
     }
 
     /**
      * Takes the rows' exclusive locks and reads them (InnoDB takes the locks in index order, the
      * same for every locker): an INSERT IGNORE first would take shared locks on existing rows, and
-     * transactions upgrading shared locks deadlock. Only a sender's very first messages insert its
-     * row, and then lock and read it.
+     * transactions upgrading shared locks deadlock.
      */
     @Override
-    public Map<SenderKey, SenderStatus> lockAll(Collection<SenderKey> senders) {
-        Map<SenderKey, SenderStatus> statuses = lockAndRead(new SenderKeys(new TreeSet<>(senders)));
-        Set<SenderKey> missing = new TreeSet<>(senders);
-        missing.removeAll(statuses.keySet());
-        if (!missing.isEmpty()) {
-            SenderKeys inserts = new SenderKeys(missing);
-            // INSERT IGNORE waits for a concurrent insert of the same sender instead of failing on it.
-            sql.update("INSERT IGNORE INTO sender_status (tenant_id, address) VALUES "
-                    + Sql.rows(missing.size(), 2), inserts.params().toArray());
-            statuses.putAll(lockAndRead(inserts));
-        }
-        return statuses;
+    public Map<SenderKey, SenderStatus> lockStored(Collection<SenderKey> senders) {
+        return lockAndRead(new SenderKeys(new TreeSet<>(senders)));
+    }
+
+    @Override
+    public void addNew(Collection<SenderKey> senders) {
+        insertIgnoringStored(new TreeSet<>(senders));
+    }
+
+    /** INSERT IGNORE waits for a concurrent insert of the same sender instead of failing on it. */
+    private void insertIgnoringStored(Collection<SenderKey> senders) {
+        sql.update("INSERT IGNORE INTO sender_status (tenant_id, address) VALUES "
+                + Sql.rows(senders.size(), 2), new SenderKeys(senders).params().toArray());
     }
 
     /**
      * One statement where the locking read is current; elsewhere the lock first, then a read that
-     * starts after it and so sees what the lock's previous holder committed.
+     * starts after it and so sees what the lock's previous holder committed. That read covers only
+     * the rows the lock found: a row whose insert commits between the two statements is not locked,
+     * and is left out like a row not stored.
      */
     private Map<SenderKey, SenderStatus> lockAndRead(SenderKeys keys) {
         if (lockingReadsJoinCurrentRows) {
             return read(keys, " FOR UPDATE");
         }
-        sql.list("SELECT address FROM sender_status WHERE " + keys.in() + " FOR UPDATE", rs -> null,
-                keys.params().toArray());
-        return read(keys, "");
+        List<SenderKey> locked = sql.list("SELECT tenant_id, address FROM sender_status WHERE " + keys.in()
+                + " FOR UPDATE", rs -> keys.of(rs.getString(1), rs.getString(2)), keys.params().toArray());
+        return locked.isEmpty() ? new HashMap<>() : read(new SenderKeys(locked), "");
     }
 
     private Map<SenderKey, SenderStatus> read(SenderKeys keys, String lock) {

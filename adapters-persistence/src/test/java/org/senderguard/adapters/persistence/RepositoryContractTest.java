@@ -544,17 +544,22 @@ abstract class RepositoryContractTest {
         for (String local : List.of("c", "a", "b", "a")) {
             senders.add(new SenderKey(tenant.id(), EmailAddress.parse("a", local + "@" + tenant.domains().values().get(0))));
         }
-        Map<SenderKey, SenderStatus> locked = unitOfWork.inTransaction(() -> statuses.lockAll(senders));
+        assertThat(unitOfWork.inTransaction(() -> statuses.lockStored(senders))).as("none stored yet").isEmpty();
+        inTransaction(() -> statuses.addNew(senders.subList(0, 2)));
+        assertThat(unitOfWork.inTransaction(() -> statuses.lockStored(senders))).as("c and a stored")
+                .containsOnlyKeys(senders.get(0), senders.get(1));
+        inTransaction(() -> statuses.addNew(senders));
+        Map<SenderKey, SenderStatus> locked = unitOfWork.inTransaction(() -> statuses.lockStored(senders));
         assertThat(locked).hasSize(3).allSatisfy((key, status) -> assertThat(status.address()).isEqualTo(key.address()));
 
         inTransaction(() -> {
-            Map<SenderKey, SenderStatus> relocked = statuses.lockAll(senders);
+            Map<SenderKey, SenderStatus> relocked = statuses.lockStored(senders);
             statuses.saveTallies(List.of(
                     relocked.get(senders.get(0)).counting(new MessageWeight(1, 2, 0), at),
                     relocked.get(senders.get(1)).counting(new MessageWeight(3, 0, 1), at)
                             .counting(new MessageWeight(1, 0, 0), at)));
         });
-        Map<SenderKey, SenderStatus> counted = unitOfWork.inTransaction(() -> statuses.lockAll(senders));
+        Map<SenderKey, SenderStatus> counted = unitOfWork.inTransaction(() -> statuses.lockStored(senders));
         assertThat(counted.get(senders.get(0)).tally().usageAt(at)).isEqualTo(new SendingUsage(1, 2, 3, 0));
         assertThat(counted.get(senders.get(1)).tally().usageAt(at)).isEqualTo(new SendingUsage(4, 0, 4, 1));
         assertThat(counted.get(senders.get(2)).tally()).isEqualTo(SendingTally.EMPTY);

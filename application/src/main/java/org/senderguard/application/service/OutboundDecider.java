@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,10 +95,39 @@ public class OutboundDecider {
             tenantsById.computeIfAbsent(submission.tenantId(), tenants::byId);
             policiesByTenant.computeIfAbsent(submission.tenantId(), policies::policiesOf);
         }
+        List<SenderKey> senders = submissions.stream().map(s -> new SenderKey(s.tenantId(), s.sender())).toList();
+        Committed committed = decideStored(submissions, tenantsById, policiesByTenant, senders);
+        if (!committed.unstored().isEmpty()) {
+            // Senders' first messages: store them, then decide the batch with every sender stored.
+            Set<SenderKey> unstored = committed.unstored();
+            unitOfWork.inTransaction(() -> {
+                statuses.addNew(unstored);
+                return null;
+            });
+            committed = decideStored(submissions, tenantsById, policiesByTenant, senders);
+            if (!committed.unstored().isEmpty()) {
+                throw new IllegalStateException("senders not stored although just added: " + committed.unstored());
+            }
+        }
+        committed.restrictionsChanged().forEach(restricted::forget);
+        committed.restrictedBy().forEach(restrictions::restricted);
+        return committed.decided();
+    }
+
+    /**
+     * Decides the batch in one transaction that starts by locking its senders; if some are not
+     * stored yet, it ends there, holding no lock while they are stored.
+     */
+    private Committed decideStored(List<Submission> submissions, Map<TenantId, Tenant> tenantsById,
+                                   Map<TenantId, OutboundSpamPolicies> policiesByTenant, List<SenderKey> senders) {
         Instant now = clock.instant();
-        Committed committed = unitOfWork.inTransaction(() -> {
-            List<SenderKey> senders = submissions.stream().map(s -> new SenderKey(s.tenantId(), s.sender())).toList();
-            Map<SenderKey, SenderStatus> locked = statuses.lockAll(senders);
+        return unitOfWork.inTransaction(() -> {
+            Map<SenderKey, SenderStatus> locked = statuses.lockStored(senders);
+            Set<SenderKey> unstored = new HashSet<>(senders);
+            unstored.removeAll(locked.keySet());
+            if (!unstored.isEmpty()) {
+                return Committed.unstored(unstored);
+            }
             Map<MessageKey, Decision> answered = new HashMap<>(processed.find(
                     submissions.stream().map(Submission::key).toList()));
             Batch batch = new Batch(locked, now);
@@ -120,18 +150,21 @@ public class OutboundDecider {
             processed.save(newAnswers, now);
             Set<TenantId> restrictionsChanged = batch.restrictionsChanged();
             restrictionsChanged.forEach(restricted::changing);
-            return new Committed(results, restrictionsChanged, batch.restrictedBy());
+            return new Committed(results, restrictionsChanged, batch.restrictedBy(), Set.of());
         });
-        committed.restrictionsChanged().forEach(restricted::forget);
-        committed.restrictedBy().forEach(restrictions::restricted);
-        return committed.decided();
     }
 
     /**
      * What a batch's transaction committed: its decisions, the tenants whose restricted senders
-     * changed, and the limits of the restrictions it imposed.
+     * changed, and the limits of the restrictions it imposed; or nothing but the senders it found
+     * not stored.
      */
-    private record Committed(List<Decided> decided, Set<TenantId> restrictionsChanged, List<Limit> restrictedBy) {
+    private record Committed(List<Decided> decided, Set<TenantId> restrictionsChanged, List<Limit> restrictedBy,
+                             Set<SenderKey> unstored) {
+
+        static Committed unstored(Set<SenderKey> senders) {
+            return new Committed(List.of(), Set.of(), List.of(), senders);
+        }
     }
 
     /** The senders' statuses as locked, and as this batch has changed them so far, with the restrictions imposed. */

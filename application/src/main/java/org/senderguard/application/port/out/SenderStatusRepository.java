@@ -19,10 +19,18 @@ public interface SenderStatusRepository {
     SenderStatus lock(TenantId tenantId, EmailAddress address);
 
     /**
-     * {@link #lock} for many senders at once, taking the locks in {@link SenderKey} order so that
-     * two lockers of overlapping senders cannot deadlock.
+     * The stored ones of these senders, locked until the current transaction ends, in {@link SenderKey}
+     * order so that two lockers of overlapping senders cannot deadlock. A sender never stored is left
+     * out: {@link #addNew} stores it.
      */
-    Map<SenderKey, SenderStatus> lockAll(Collection<SenderKey> senders);
+    Map<SenderKey, SenderStatus> lockStored(Collection<SenderKey> senders);
+
+    /**
+     * Stores those of these senders not stored yet, each with a fresh status. Run it in a transaction
+     * that holds no lock: an insert waits for a concurrent insert of the same sender, and a waiter
+     * that held locks could close a cycle which the embedded database does not detect.
+     */
+    void addNew(Collection<SenderKey> senders);
 
     Optional<SenderStatus> find(TenantId tenantId, EmailAddress address);
 
