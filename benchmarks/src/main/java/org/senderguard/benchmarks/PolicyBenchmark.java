@@ -106,14 +106,12 @@ public final class PolicyBenchmark {
         }
     }
 
-    /** CPU seconds in the measured time: the server's, MariaDB's, this JVM's (the load), and everything else's. */
-    private record Run(Target target, PolicyLoad.Result load, double serverCpu, double databaseCpu, double loadCpu,
-                       double otherCpu, Map<String, Long> databaseCounters) {
+    /** A measured time: its load and what it cost (this JVM's CPU is the load generator's). */
+    private record Run(Target target, PolicyLoad.Result load, ResourceUse use) {
 
         /** A MariaDB counter per message (its RCPT requests and its END-OF-MESSAGE together). */
         double perMessage(String counter) {
-            return load.messages() == 0 ? Double.NaN
-                    : databaseCounters.getOrDefault(counter, 0L) / (double) load.messages();
+            return use.per(counter, load.messages());
         }
     }
 
@@ -196,27 +194,24 @@ public final class PolicyBenchmark {
     }
 
     private static List<Run> measure(Options options, List<Target> targets, Connection status) throws Exception {
-        Optional<Long> mariadb = ProcessCpu.find("mariadbd", "mysqld");
         int[] connectionNumbers = {0};
         System.out.println();
         for (Target target : targets) {
             System.out.printf("warming up %s: %d s at C=%d%n", target.name(), options.firstWarmUp().toSeconds(),
                     options.middleClients());
             load(options, target, connectionNumbers).run(options.middleClients(), Duration.ZERO,
-                    options.firstWarmUp(), new Meter(target.pid(), mariadb, status, Optional.empty()));
+                    options.firstWarmUp(), new Meter(target.pid(), status, Optional.empty()));
         }
         List<Run> runs = new ArrayList<>();
         for (int clients : options.clients()) {
             for (Target target : targets) {
                 Optional<Path> jfr = clients == options.middleClients() && target.restrictsSenders()
                         ? options.jfr() : Optional.empty();
-                Meter window = new Meter(target.pid(), mariadb, status, jfr.map(file -> new Jfr(file,
+                Meter window = new Meter(target.pid(), status, jfr.map(file -> new Jfr(file,
                         options.measure())));
                 PolicyLoad.Result result = load(options, target, connectionNumbers).run(clients, options.warmUp(),
                         options.measure(), window);
-                Run run = new Run(target, result, window.serverCpu, window.databaseCpu, window.selfCpu,
-                        window.machineCpu - window.serverCpu - window.databaseCpu - window.selfCpu,
-                        Map.copyOf(window.databaseCounters));
+                Run run = new Run(target, result, window.use);
                 runs.add(run);
                 System.out.printf("%s C=%d: %,.0f requests/s, %,.0f messages/s, p99 %.2f ms, errors %d%n",
                         target.name(), clients, result.perSecond(result.requests()),
@@ -237,31 +232,17 @@ public final class PolicyBenchmark {
     private record Jfr(Path file, Duration duration) {
     }
 
-    /**
-     * Reads, as the measured time starts and ends, the CPU time of the server's process tree, of
-     * MariaDB, of this JVM alone (the load; the jar's {@code serve} is its child) and of the whole
-     * machine, and MariaDB's counters of statements, commits and log flushes.
-     */
+    /** The {@link ResourceUse} of a measured time, with a flight recording of it if asked for. */
     private static final class Meter implements PolicyLoad.Window {
 
-        static final List<String> DATABASE_COUNTERS = List.of("Questions", "Com_select", "Com_insert", "Com_update",
-                "Com_set_option", "Com_commit", "Innodb_data_fsyncs");
-        private static final long SELF = ProcessHandle.current().pid();
         private final long server;
-        private final Optional<Long> database;
-        private final Connection status;
         private final Optional<Jfr> jfr;
-        private double serverCpu;
-        private double databaseCpu;
-        private double selfCpu;
-        private double machineCpu;
-        private final Map<String, Long> databaseCounters = new HashMap<>();
+        private final ResourceUse use;
 
-        Meter(long server, Optional<Long> database, Connection status, Optional<Jfr> jfr) {
+        Meter(long server, Connection status, Optional<Jfr> jfr) {
             this.server = server;
-            this.database = database;
-            this.status = status;
             this.jfr = jfr;
+            this.use = new ResourceUse(server, status);
         }
 
         @Override
@@ -269,28 +250,12 @@ public final class PolicyBenchmark {
             jfr.ifPresent(recording -> jcmd(server, "JFR.start", "name=policy-benchmark", "settings=profile",
                     "duration=" + recording.duration().toSeconds() + "s",
                     "filename=" + recording.file().toAbsolutePath()));
-            read(-1);
+            use.started();
         }
 
         @Override
         public void closed() {
-            read(1);
-        }
-
-        private void read(int sign) {
-            serverCpu += sign * ProcessCpu.seconds(server);
-            databaseCpu += sign * database.map(ProcessCpu::seconds).orElse(Double.NaN);
-            selfCpu += sign * ProcessCpu.ownSeconds(SELF);
-            machineCpu += sign * ProcessCpu.machineSeconds();
-            try (Statement statement = status.createStatement();
-                 ResultSet counters = statement.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('"
-                         + String.join("', '", DATABASE_COUNTERS) + "')")) {
-                while (counters.next()) {
-                    databaseCounters.merge(counters.getString(1), sign * counters.getLong(2), Long::sum);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read MariaDB's counters", e);
-            }
+            use.ended();
         }
     }
 
@@ -355,18 +320,18 @@ public final class PolicyBenchmark {
         System.out.printf("## Results (%d s measured per row)%n%n", options.measure().toSeconds());
         System.out.println("| server | C | requests/s | messages/s | p50 ms | p99 ms | max ms | END-OF-MESSAGE p99 ms "
                 + "| server CPU s | server CPU µs/request | MariaDB CPU s | load generator CPU s | other processes' CPU s "
-                + "| errors |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| stolen by the host s | errors |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Run run : runs) {
             PolicyLoad.Result load = run.load();
             System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | %,.0f | %.2f | %.2f | %.1f | %.2f | %.1f | %.0f | %.1f "
-                            + "| %.1f | %.1f | %d%s |%n",
+                            + "| %.1f | %.1f | %.1f | %d%s |%n",
                     run.target().name(), load.connections(), load.perSecond(load.requests()),
                     load.perSecond(load.messages()), PolicyLoad.Result.millis(load.sortedNanos(), 50),
                     PolicyLoad.Result.millis(load.sortedNanos(), 99), PolicyLoad.Result.millis(load.sortedNanos(), 100),
-                    PolicyLoad.Result.millis(load.sortedEndOfMessageNanos(), 99), run.serverCpu(),
-                    load.requests() == 0 ? Double.NaN : run.serverCpu() * 1e6 / load.requests(), run.databaseCpu(),
-                    run.loadCpu(), run.otherCpu(), load.errors(),
+                    PolicyLoad.Result.millis(load.sortedEndOfMessageNanos(), 99), run.use().serverCpu(),
+                    load.requests() == 0 ? Double.NaN : run.use().serverCpu() * 1e6 / load.requests(),
+                    run.use().databaseCpu(), run.use().selfCpu(), run.use().otherCpu(), run.use().steal(), load.errors(),
                     load.unanswered() > 0 ? " (" + load.unanswered() + " unanswered)" : "");
         }
         System.out.println();
@@ -382,7 +347,7 @@ public final class PolicyBenchmark {
                     run.target().name(), load.connections(), run.perMessage("Questions"), run.perMessage("Com_select"),
                     run.perMessage("Com_insert") + run.perMessage("Com_update"), run.perMessage("Com_set_option"),
                     run.perMessage("Com_commit"),
-                    load.perSecond(run.databaseCounters().getOrDefault("Innodb_data_fsyncs", 0L)));
+                    load.perSecond(run.use().databaseCounters().getOrDefault("Innodb_data_fsyncs", 0L)));
         }
         System.out.println();
         System.out.println("Answers (all requests; END-OF-MESSAGE alone in the last column):");

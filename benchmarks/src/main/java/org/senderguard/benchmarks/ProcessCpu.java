@@ -31,16 +31,29 @@ final class ProcessCpu {
         return ticks(pid) / TICKS_PER_SECOND;
     }
 
-    /** The CPU seconds every process on the machine has used so far (user, nice, system, interrupts, steal). */
+    /** The CPU seconds every process on the machine has used so far (user, nice, system, interrupts). */
     static double machineSeconds() {
+        return machineTicks(1, 2, 3, 6, 7);
+    }
+
+    /**
+     * The seconds the hypervisor gave this machine's CPUs to others while they had work to do: on a
+     * shared host, a measurement with much of it says more about the neighbours than about the code.
+     */
+    static double stealSeconds() {
+        return machineTicks(8);
+    }
+
+    /** The sum of these fields of /proc/stat's first line (1 user, 2 nice, 3 system, 6 irq, 7 softirq, 8 steal). */
+    private static double machineTicks(int... fields) {
         try {
-            String[] fields = Files.readAllLines(Path.of("/proc/stat"), StandardCharsets.US_ASCII).get(0).trim()
+            String[] line = Files.readAllLines(Path.of("/proc/stat"), StandardCharsets.US_ASCII).get(0).trim()
                     .split("\\s+");
-            long busy = 0;
-            for (int i : new int[] {1, 2, 3, 6, 7, 8}) { // user nice system irq softirq steal (not idle, iowait)
-                busy += Long.parseLong(fields[i]);
+            long ticks = 0;
+            for (int field : fields) {
+                ticks += Long.parseLong(line[field]);
             }
-            return busy / TICKS_PER_SECOND;
+            return ticks / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException unreadable) {
             return Double.NaN;
         }
