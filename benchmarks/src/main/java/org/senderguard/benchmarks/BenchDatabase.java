@@ -43,8 +43,9 @@ final class BenchDatabase implements AutoCloseable {
         return name;
     }
 
+    /** The database's URL, with {@code SENDERGUARD_BENCH_MARIADB_OPTIONS} (such as {@code ?useServerPrepStmts=true}) after it. */
     String url() {
-        return server + name;
+        return server + name + Bench.env("SENDERGUARD_BENCH_MARIADB_OPTIONS", "");
     }
 
     Connection connect() throws SQLException {

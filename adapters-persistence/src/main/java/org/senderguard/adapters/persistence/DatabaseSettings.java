@@ -2,6 +2,7 @@ package org.senderguard.adapters.persistence;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +32,8 @@ public record DatabaseSettings(String url, String user, String password) {
     private static final String EMBEDDED_OPTIONS = IN_MEMORY_OPTIONS + ";AUTO_SERVER=TRUE";
 
     private static final String H2_FILE = "jdbc:h2:file:";
+    /** MariaDB's driver option for server-side prepared statements. */
+    private static final String SERVER_PREPARED = "useServerPrepStmts";
     /**
      * How long opening an embedded database is retried: processes opening it at the same moment
      * refuse each other ("Lock file recently modified"), as H2 waits only a few seconds for its lock
@@ -97,7 +100,12 @@ public record DatabaseSettings(String url, String user, String password) {
         System.setProperty("h2.bindAddress", "127.0.0.1");
     }
 
-    /** The Micronaut properties that configure the default datasource. */
+    /**
+     * The Micronaut properties that configure the default datasource. On MariaDB, statements are
+     * prepared on the server unless the URL says otherwise: MariaDB then parses a statement once per
+     * connection instead of at every execution, which took a sixth of its CPU time per outbound
+     * decision (and a tenth of the server's, which no longer writes the values into the SQL text).
+     */
     public Map<String, Object> toProperties() {
         Map<String, Object> properties = new HashMap<>(Map.of(
                 "datasources.default.url", url,
@@ -105,6 +113,9 @@ public record DatabaseSettings(String url, String user, String password) {
                 "datasources.default.password", password));
         if (embeddedDirectory().isPresent()) {
             properties.put("datasources.default.initialization-fail-timeout", EMBEDDED_OPEN_RETRY_MILLIS);
+        }
+        if (isMariaDb(url) && !url.toLowerCase(Locale.ROOT).contains(SERVER_PREPARED.toLowerCase(Locale.ROOT))) {
+            properties.put("datasources.default.data-source-properties." + SERVER_PREPARED, "true");
         }
         return properties;
     }

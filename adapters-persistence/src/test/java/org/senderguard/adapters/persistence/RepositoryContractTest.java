@@ -93,7 +93,7 @@ abstract class RepositoryContractTest {
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     private DatabaseSettings settings;
-    private ApplicationContext context;
+    ApplicationContext context;
     private TenantRepository tenants;
     private ApiKeyRepository keys;
     private UnitOfWork unitOfWork;
