@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.context.ApplicationContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,9 +21,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.senderguard.adapters.persistence.RequiresMariaDb;
 import org.senderguard.application.port.in.CreateTenantCommand;
 import org.senderguard.application.port.in.CreateTenantUseCase;
+import org.senderguard.application.port.in.DecideOutboundUseCase;
+import org.senderguard.application.port.in.FindPoliciesUseCase;
 import org.senderguard.application.port.in.ListRestrictedUsersUseCase;
+import org.senderguard.application.port.in.OutboundMessageCommand;
+import org.senderguard.application.port.in.PolicyCommand;
 import org.senderguard.application.port.in.RestrictUserCommand;
 import org.senderguard.application.port.in.RestrictUserUseCase;
+import org.senderguard.application.port.in.SavePolicyUseCase;
 import org.senderguard.application.port.in.UnblockCommand;
 import org.senderguard.application.port.in.UnblockUserUseCase;
 import org.senderguard.application.port.in.UpdateTenantCommand;
@@ -28,18 +37,23 @@ import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.common.ConflictException;
 import org.senderguard.domain.common.EmailAddress;
 import org.senderguard.domain.common.NotFoundException;
+import org.senderguard.domain.mailflow.Decision;
+import org.senderguard.domain.outbound.OutboundSpamPolicy;
 import org.senderguard.domain.tenant.Tenant;
 import org.senderguard.domain.tenant.TenantName;
 
 /**
- * Two server instances on one MariaDB, admins racing to unblock the same user: the database
- * decides, so the unblock limit holds.
+ * Two server instances on one MariaDB, racing: admins to unblock the same user, so that the
+ * database decides and the unblock limit holds; and both instances deciding the first messages of
+ * new senders at once, each storing the senders it has not seen while the other locks them, with
+ * every message counted once.
  */
 @RequiresMariaDb
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UnblockRaceTest {
+class InstanceRaceTest {
 
     private static final int RACERS = 8;
+    private static final int LIMIT = 10;
     private TwoInstances instances;
     private ApplicationContext first;
     private ApplicationContext second;
@@ -83,6 +97,39 @@ class UnblockRaceTest {
         var restricted = second.getBean(ListRestrictedUsersUseCase.class).get(tenant.id(), user);
         assertThat(restricted.unblocks().used()).isEqualTo(2);
         assertThat(restricted.unblocks().remaining()).isZero();
+    }
+
+    @Test
+    void newSendersDecidedOnTwoInstancesAtOnceAreCountedExactly() {
+        for (int round = 0; round < 5; round++) {
+            String name = "race-" + round + "-" + UUID.randomUUID().toString().substring(0, 8);
+            Tenant tenant = tenantLimitedTo(name);
+            String domain = name + ".example";
+            List<String> senders = List.of("p1@" + domain, "p2@" + domain, "p3@" + domain);
+            List<CompletableFuture<Decision>> decisions = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                ApplicationContext instance = i % 2 == 0 ? first : second;
+                decisions.add(instance.getBean(DecideOutboundUseCase.class).decide(OutboundMessageCommand.of(
+                        tenant.id(), Actor.apiKey("mail-flow"), "<" + i + "@race>", senders.get(i % 3),
+                        List.of("someone@elsewhere.example"), "CLEAN", null, List.of())));
+            }
+            Map<String, Long> actions = new TreeMap<>();
+            decisions.forEach(d -> actions.merge(d.join().action().name(), 1L, Long::sum));
+            assertThat(actions).as("round %d: %d per sender", round, LIMIT)
+                    .isEqualTo(Map.of("DELIVER", 3L * LIMIT, "REJECT", 60L - 3 * LIMIT));
+        }
+    }
+
+    /** A new tenant whose senders may each send to {@link #LIMIT} external recipients an hour. */
+    private Tenant tenantLimitedTo(String name) {
+        Tenant tenant = first.getBean(CreateTenantUseCase.class)
+                .create(CreateTenantCommand.of(name, List.of(name + ".example"), Actor.operator("test")));
+        OutboundSpamPolicy fallback = first.getBean(FindPoliciesUseCase.class).list(tenant.id()).stream()
+                .filter(OutboundSpamPolicy::isDefault).findFirst().orElseThrow();
+        first.getBean(SavePolicyUseCase.class).replace(fallback.id(), PolicyCommand.of(tenant.id(),
+                Actor.operator("test"), "Default", null, null, LIMIT, 0, 0, LIMIT, "BLOCK_USER_FOR_TODAY",
+                List.of(), null, null, null));
+        return tenant;
     }
 
     private Outcomes race(ExecutorService pool, Tenant tenant, EmailAddress user) throws Exception {
