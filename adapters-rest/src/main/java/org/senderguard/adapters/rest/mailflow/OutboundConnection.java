@@ -21,7 +21,9 @@ import java.util.concurrent.CompletableFuture;
  * their requests came, as HTTP/1.1 requires of pipelined requests: the route takes a request only
  * when the framework owes the connection no answer, and while its own answer is pending it holds
  * whatever arrives next (and stops reading, by holding the read's end from the framework, which
- * asks for the next read) until that answer is written.
+ * asks for the next read) until that answer is written. When the server shuts down gracefully, the
+ * framework closes connections it owes nothing; a close that comes while this route's answer is
+ * pending waits for that answer, so that a decision taken is answered.
  */
 final class OutboundConnection extends ChannelDuplexHandler {
 
@@ -35,6 +37,8 @@ final class OutboundConnection extends ChannelDuplexHandler {
     private boolean answering;
     private final Queue<Object> held = new ArrayDeque<>();
     private boolean readCompleteHeld;
+    /** A close asked for while answering: done once the answer is written. */
+    private ChannelPromise closeAfterAnswer;
 
     OutboundConnection(OutboundRoute route) {
         this.route = route;
@@ -83,6 +87,15 @@ final class OutboundConnection extends ChannelDuplexHandler {
     }
 
     @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        if (answering && closeAfterAnswer == null) {
+            closeAfterAnswer = promise;
+        } else {
+            ctx.close(promise);
+        }
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         release();
         ctx.fireChannelInactive();
@@ -110,6 +123,11 @@ final class OutboundConnection extends ChannelDuplexHandler {
         body = null;
         decision.get().whenCompleteAsync((answer, failure) -> {
             ctx.writeAndFlush(failure == null ? route.answer(answer) : route.failure(failure));
+            if (closeAfterAnswer != null) {
+                // What the client sent after this request goes unanswered, as on any closing connection.
+                ctx.close(closeAfterAnswer);
+                return;
+            }
             resume(ctx);
         }, ctx.executor());
     }
