@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.senderguard.adapters.persistence.DatabaseSettings;
 import org.senderguard.adapters.persistence.MariaDbTestDatabase;
@@ -29,62 +31,97 @@ import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.tenant.TenantName;
 
 /**
- * A server stopped while decisions wait for the database still answers them before it closes
- * their connections: mail flow gets its decisions, not a reset connection to retry.
+ * A server stopped while decisions wait for the database (here: for a sender row that the test
+ * holds locked) still answers them before it closes their connections, over HTTP and over the
+ * Postfix policy protocol: mail flow gets its decisions, not a closed connection.
  */
 @RequiresMariaDb
 class GracefulShutdownTest {
 
-    private static final int WAITING = 6;
+    private static final String SENDER = "ann@stopping.example";
+    private MariaDbTestDatabase database;
+    private ApplicationContext server;
+    private int policyPort;
+    private URI outbound;
+    private String key;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        database = MariaDbTestDatabase.create();
+        Map<String, Object> properties = new HashMap<>(database.settings().toProperties());
+        properties.putAll(TestDns.settings());
+        properties.put("micronaut.server.port", -1);
+        policyPort = SenderguardJar.freePort();
+        properties.put("senderguard.policy.port", policyPort);
+        server = ApplicationContext.builder(Senderguard.class).deduceEnvironment(false)
+                .environments("test").properties(properties).start();
+        outbound = server.getBean(EmbeddedServer.class).start().getURI().resolve("/api/v1/mail-flow/outbound");
+        server.getBean(CreateTenantUseCase.class)
+                .create(CreateTenantCommand.of("stopping", List.of("stopping.example"), Actor.operator("test")));
+        key = server.getBean(CreateApiKeyUseCase.class).create(new CreateApiKeyCommand(
+                TenantName.parse("stopping"), Role.MAIL_FLOW, Actor.operator("test"))).token().value();
+        assertThat(send(HttpClient.newHttpClient(), 0).join().statusCode()).as("the sender's first message")
+                .isEqualTo(200);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        server.close();
+        database.close();
+    }
 
     @Test
-    void decisionsTakenBeforeTheStopAreAnswered() throws Exception {
-        try (MariaDbTestDatabase database = MariaDbTestDatabase.create()) {
-            DatabaseSettings settings = database.settings();
-            Map<String, Object> properties = new HashMap<>(settings.toProperties());
-            properties.putAll(TestDns.settings());
-            properties.put("micronaut.server.port", -1);
-            ApplicationContext server = ApplicationContext.builder(Senderguard.class).deduceEnvironment(false)
-                    .environments("test").properties(properties).start();
-            URI outbound = server.getBean(EmbeddedServer.class).start().getURI().resolve("/api/v1/mail-flow/outbound");
-            server.getBean(CreateTenantUseCase.class)
-                    .create(CreateTenantCommand.of("stopping", List.of("stopping.example"), Actor.operator("test")));
-            String key = server.getBean(CreateApiKeyUseCase.class).create(new CreateApiKeyCommand(
-                    TenantName.parse("stopping"), Role.MAIL_FLOW, Actor.operator("test"))).token().value();
-            HttpClient http = HttpClient.newHttpClient();
-            assertThat(send(http, outbound, key, 0).join().statusCode()).as("the sender's first message").isEqualTo(200);
-
-            List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
-            CompletableFuture<Void> stopped;
-            try (Connection admin = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
-                 Statement statement = admin.createStatement()) {
-                // The sender's row, locked: the decisions wait for it, as for a slow database.
-                admin.setAutoCommit(false);
-                statement.executeQuery("SELECT address FROM sender_status WHERE address = 'ann@stopping.example' "
-                        + "FOR UPDATE").close();
-                for (int i = 1; i <= WAITING; i++) {
-                    answers.add(send(http, outbound, key, i));
-                }
-                Thread.sleep(500);
-                stopped = CompletableFuture.runAsync(server::close);
-                Thread.sleep(500);
-                assertThat(stopped).as("still answering what it has taken").isNotDone();
-                admin.commit();
+    void httpDecisionsTakenBeforeTheStopAreAnswered() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        stopWhileTheSenderIsLocked(() -> {
+            for (int i = 1; i <= 6; i++) {
+                answers.add(send(http, i));
             }
-            stopped.join();
-            for (CompletableFuture<HttpResponse<String>> answer : answers) {
-                HttpResponse<String> response = answer.join();
-                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-                assertThat(response.body()).contains("\"action\":\"DELIVER\"");
-            }
+        });
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> response = answer.join();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).contains("\"action\":\"DELIVER\"");
         }
     }
 
-    private static CompletableFuture<HttpResponse<String>> send(HttpClient http, URI outbound, String key, int n) {
+    @Test
+    void aPolicyRequestReadBeforeTheStopIsAnswered() throws Exception {
+        try (PolicyClient postfix = new PolicyClient(policyPort)) {
+            Map<String, String> endOfMessage = PolicyClient.postfixRequest("END-OF-MESSAGE", "stop.1", SENDER,
+                    "192.0.2.200", SENDER, "x@elsewhere.example");
+            endOfMessage.put("queue_id", "4Stop1");
+            endOfMessage.put("recipient_count", "1");
+            stopWhileTheSenderIsLocked(() -> postfix.send(PolicyClient.request(endOfMessage)));
+            assertThat(postfix.answer()).isEqualTo("action=DUNNO");
+        }
+    }
+
+    /** Holds the sender's row while {@code requests} are sent and the server is told to stop; then lets go. */
+    private void stopWhileTheSenderIsLocked(Runnable requests) throws Exception {
+        DatabaseSettings settings = database.settings();
+        CompletableFuture<Void> stopped;
+        try (Connection admin = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+             Statement statement = admin.createStatement()) {
+            admin.setAutoCommit(false);
+            statement.executeQuery("SELECT address FROM sender_status WHERE address = '" + SENDER + "' FOR UPDATE")
+                    .close();
+            requests.run();
+            Thread.sleep(500);
+            stopped = CompletableFuture.runAsync(server::close);
+            Thread.sleep(500);
+            assertThat(stopped).as("still answering what it has taken").isNotDone();
+            admin.commit();
+        }
+        stopped.join();
+    }
+
+    private CompletableFuture<HttpResponse<String>> send(HttpClient http, int n) {
         return http.sendAsync(HttpRequest.newBuilder(outbound).header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"messageId\":\"<" + n + "@stopping>\","
-                        + "\"sender\":\"ann@stopping.example\",\"recipients\":[\"x@elsewhere.example\"],"
-                        + "\"verdict\":\"CLEAN\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"messageId\":\"<" + n + "@stopping>\",\"sender\":\""
+                        + SENDER + "\",\"recipients\":[\"x@elsewhere.example\"],\"verdict\":\"CLEAN\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * several arrive in one write. A request that needs a decision is handed to the application and
  * answered when the decision completes (the event loop never waits for it); meanwhile the requests
  * behind it wait, and reading pauses when too many are waiting. A client that shuts down its
- * output still gets the answers to the complete requests it sent, then the connection is closed.
+ * output still gets the answers to the complete requests it sent, then the connection is closed; so
+ * does every client when the server stops.
  * A client that breaks the protocol is logged once and disconnected. All state is touched on the
  * connection's event loop only.
  */
@@ -39,6 +40,8 @@ final class PolicyConnection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyConnection.class);
     /** Requests waiting behind the one in flight before reading pauses. */
     private static final int PAUSE_READING_AT = 16;
+    /** Fired at each connection as the server stops: the requests read so far are answered, then it closes. */
+    static final Object STOPPING = new Object();
     private static final LogThrottle INCOMPLETE_REQUESTS = new LogThrottle(PolicyServerStatus.REPORT_EVERY);
 
     private final DecideMailTransactionUseCase decisions;
@@ -50,7 +53,8 @@ final class PolicyConnection extends ChannelInboundHandlerAdapter {
     private final Deque<PolicyRequest> waiting = new ArrayDeque<>();
     private String client = "an unknown client";
     private boolean inFlight;
-    private boolean inputClosed;
+    /** No more requests are read: the client closed its side, or the server is stopping. */
+    private boolean closing;
     private boolean failed;
 
     /**
@@ -89,11 +93,15 @@ final class PolicyConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof ChannelInputShutdownEvent) {
-            inputClosed = true;
+            closing = true;
             PolicyRequestDecoder decoder = ctx.pipeline().get(PolicyRequestDecoder.class);
             if (decoder != null && decoder.hasPartialRequest()) {
                 LOG.debug("The Postfix policy client {} closed its side in the middle of a request", client);
             }
+            next(ctx);
+        } else if (event == STOPPING) {
+            closing = true;
+            ctx.channel().config().setAutoRead(false);
             next(ctx);
         } else if (event instanceof IdleStateEvent) {
             if (!inFlight && waiting.isEmpty()) {
@@ -133,7 +141,7 @@ final class PolicyConnection extends ChannelInboundHandlerAdapter {
         while (!inFlight && !failed && ctx.channel().isActive() && ctx.channel().isWritable()) {
             PolicyRequest request = waiting.poll();
             if (request == null) {
-                if (inputClosed) {
+                if (closing) {
                     // After the answers written so far have gone out.
                     ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
                 } else if (!ctx.channel().config().isAutoRead()) {

@@ -10,12 +10,15 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +54,7 @@ public class PolicyServer implements ServerPart {
     private final DecideMailTransactionUseCase decisions;
     private final PolicyAnswers answers;
     private final AtomicInteger open = new AtomicInteger();
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final LogThrottle refusals = new LogThrottle(PolicyServerStatus.REPORT_EVERY);
     private EventLoopGroup boss;
     private EventLoopGroup workers;
@@ -125,6 +129,7 @@ public class PolicyServer implements ServerPart {
             return;
         }
         channel.closeFuture().addListener(closed -> open.decrementAndGet());
+        connections.add(channel);
         long idle = settings.idleTimeout().toMillis();
         channel.pipeline()
                 .addLast(new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
@@ -133,6 +138,10 @@ public class PolicyServer implements ServerPart {
                 .addLast(new PolicyConnection(decisions, asking, settings, answers, status));
     }
 
+    /**
+     * Stops accepting, answers the requests each connection has read (each within the decision
+     * timeout), closes the connections and ends the threads. Stopping again does nothing.
+     */
     @Override
     public synchronized void stop() {
         status.listening(null);
@@ -140,6 +149,8 @@ public class PolicyServer implements ServerPart {
             listener.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis());
             listener = null;
         }
+        connections.forEach(connection -> connection.pipeline().fireUserEventTriggered(PolicyConnection.STOPPING));
+        connections.newCloseFuture().awaitUninterruptibly(settings.decisionTimeout().plus(SHUTDOWN_TIMEOUT).toMillis());
         release();
     }
 
