@@ -52,7 +52,7 @@ class JdbcSenderStatusRepository implements SenderStatusRepository {
         if (stored != null) {
             return stored;
         }
-        insertIgnoringStored(List.of(key));
+        addNew(List.of(key));
         return lockStored(List.of(key)).get(key);
     }
 
@@ -66,15 +66,12 @@ class JdbcSenderStatusRepository implements SenderStatusRepository {
         return lockAndRead(new SenderKeys(new TreeSet<>(senders)));
     }
 
+    /** INSERT IGNORE waits for a concurrent insert of the same sender instead of failing on it. */
     @Override
     public void addNew(Collection<SenderKey> senders) {
-        insertIgnoringStored(new TreeSet<>(senders));
-    }
-
-    /** INSERT IGNORE waits for a concurrent insert of the same sender instead of failing on it. */
-    private void insertIgnoringStored(Collection<SenderKey> senders) {
-        sql.update("INSERT IGNORE INTO sender_status (tenant_id, address) VALUES "
-                + Sql.rows(senders.size(), 2), new SenderKeys(senders).params().toArray());
+        Set<SenderKey> distinct = new TreeSet<>(senders);
+        sql.update("INSERT IGNORE INTO sender_status (tenant_id, address) VALUES " + Sql.rows(distinct.size(), 2),
+                new SenderKeys(distinct).params().toArray());
     }
 
     /**
