@@ -35,31 +35,47 @@ import org.senderguard.domain.apikey.ApiKeyToken;
  *
  * <p>Arguments (all optional): {@code seconds} per run (default 30), {@code clients} (concurrent
  * requests, default 64; a comma-separated list such as {@code 1,16,32,64} runs one after another on
- * the same server, after one warm-up with the most clients). Environment:
+ * the same server, after one warm-up with the most clients); {@code --against JAR} compares the jar
+ * with another build in alternating runs at the most clients ({@link BuildComparison}), over
+ * {@code --pairs N} pairs (default 3). Environment:
  * {@code SENDERGUARD_BENCH_MARIADB_URL} (default {@code jdbc:mariadb://127.0.0.1:3306/}),
  * {@code _USER} (root), {@code _PASSWORD} (empty), and {@code SENDERGUARD_BENCH_JVM_ARGS} for the
  * server's JVM (e.g. to record a flight recording).
  */
 public final class OutboundDecisionBenchmark {
 
-    private static final int TENANTS = 100;
+    static final int TENANTS = 100;
     /**
      * Enough that senders picked at random stay under their limits for minutes at 10,000 decisions/s:
      * with 10,000 senders, each sent about 80 messages, 8 of them spam, in the warm-up and one run,
      * and ever more of them passed the default 10 spam messages an hour and were restricted.
      */
-    private static final int SENDERS_PER_TENANT = 1_000;
+    static final int SENDERS_PER_TENANT = 1_000;
     /** Long enough for the server to settle: runs right after a 10- or 30-second warm-up measured it still warming. */
-    private static final Duration WARM_UP = Duration.ofSeconds(60);
+    static final Duration WARM_UP = Duration.ofSeconds(60);
 
     private OutboundDecisionBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        List<Integer> clientCounts = Arrays.stream((args.length > 1 ? args[1] : "64").split(","))
+        List<String> positional = new ArrayList<>();
+        Path against = null;
+        int pairs = 3;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--against" -> against = Path.of(args[++i]);
+                case "--pairs" -> pairs = Integer.parseInt(args[++i]);
+                default -> positional.add(args[i]);
+            }
+        }
+        int seconds = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 30;
+        List<Integer> clientCounts = Arrays.stream((positional.size() > 1 ? positional.get(1) : "64").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         int mostClients = clientCounts.stream().max(Integer::compare).orElseThrow();
+        if (against != null) {
+            BuildComparison.compare(against, pairs, seconds, mostClients);
+            return;
+        }
         try (BenchDatabase database = BenchDatabase.create()) {
             Path log = Files.createTempFile("senderguard-bench", ".log");
             try (SenderguardJar.Server server = new SenderguardJar(database.senderguardEnv())
@@ -140,7 +156,7 @@ public final class OutboundDecisionBenchmark {
     }
 
     /** Tenants, their domains and one MAIL_FLOW key each, straight into the schema the server migrated. */
-    private static List<String> seed(BenchDatabase database) throws SQLException {
+    static List<String> seed(BenchDatabase database) throws SQLException {
         List<String> keys = new ArrayList<>();
         SecureRandom random = new SecureRandom();
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);

@@ -21,10 +21,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class SenderguardJar {
 
-    private final Path jar = Path.of(Bench.env("SENDERGUARD_JAR", "bootstrap/target/senderguard.jar"));
+    private final Path jar;
     private final Map<String, String> env;
 
     SenderguardJar(Map<String, String> env) {
+        this(Path.of(Bench.env("SENDERGUARD_JAR", "bootstrap/target/senderguard.jar")), env);
+    }
+
+    SenderguardJar(Path jar, Map<String, String> env) {
+        this.jar = jar;
         this.env = Map.copyOf(env);
     }
 
@@ -32,7 +37,11 @@ final class SenderguardJar {
     SenderguardJar with(Map<String, String> more) {
         Map<String, String> all = new HashMap<>(env);
         all.putAll(more);
-        return new SenderguardJar(all);
+        return new SenderguardJar(jar, all);
+    }
+
+    Path jar() {
+        return jar;
     }
 
     /** The JVM options in {@code SENDERGUARD_BENCH_JVM_ARGS} (separated by spaces), e.g. to record a flight recording. */

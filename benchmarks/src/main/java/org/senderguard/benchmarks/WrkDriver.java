@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -83,6 +85,31 @@ final class WrkDriver {
 
     /** wrk's report (requests per second, the latency distribution, any non-2xx answers) and the actions answered. */
     record Report(String text, ActionMix actions) {
+
+        private static final Pattern PER_SECOND = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+        private static final Pattern P99 = Pattern.compile("\\s99%\\s+([\\d.]+)(us|ms|s)");
+
+        double perSecond() {
+            return Double.parseDouble(find(PER_SECOND).group(1));
+        }
+
+        double p99Millis() {
+            Matcher p99 = find(P99);
+            double value = Double.parseDouble(p99.group(1));
+            return switch (p99.group(2)) {
+                case "us" -> value / 1000;
+                case "s" -> value * 1000;
+                default -> value;
+            };
+        }
+
+        private Matcher find(Pattern pattern) {
+            Matcher matcher = pattern.matcher(text);
+            if (!matcher.find()) {
+                throw new IllegalStateException("wrk's report lacks " + pattern + ": " + text);
+            }
+            return matcher;
+        }
     }
 
     Report run(int clients, Duration duration) throws IOException, InterruptedException {

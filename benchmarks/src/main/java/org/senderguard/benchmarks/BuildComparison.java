@@ -1,0 +1,119 @@
+package org.senderguard.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.sql.Connection;
+
+/**
+ * Two builds of senderguard under the outbound benchmark's load, in alternating runs of the same
+ * run: on a machine whose speed drifts or swings (a shared host), runs of one build minutes apart
+ * differ by more than two builds do, so only runs close together in time compare them. Both servers
+ * run at once, each on a database and data folder of its own, seeded alike and warmed up; then each
+ * pair of runs measures one build right after the other, in the order A B, then B A, and so on, so
+ * that a drift within a pair favours neither. It prints every run (decisions per second, p99, CPU per
+ * decision of the server and of MariaDB, the mix of actions) and, at the end, the means and in how
+ * many pairs each build decided more. The server not measured idles meanwhile.
+ */
+final class BuildComparison {
+
+    private record Build(String name, SenderguardJar.Server server, WrkDriver wrk, List<Run> runs) {
+    }
+
+    private record Run(double perSecond, double p99Millis, double serverMicros, double databaseMicros) {
+    }
+
+    private BuildComparison() {
+    }
+
+    /** Compares the jar of {@code SENDERGUARD_JAR} (A) with {@code other} (B) over {@code pairs} pairs of runs. */
+    static void compare(Path other, int pairs, int seconds, int clients) throws Exception {
+        if (!WrkDriver.available()) {
+            throw new IllegalStateException("comparing builds needs wrk on the PATH");
+        }
+        try (BenchDatabase databaseA = BenchDatabase.create(); BenchDatabase databaseB = BenchDatabase.create()) {
+            SenderguardJar jarA = jar(null, databaseA);
+            SenderguardJar jarB = jar(other, databaseB);
+            System.out.printf("A: %s%nB: %s%n", jarA.jar(), jarB.jar());
+            try (SenderguardJar.Server serverA = start(jarA, "a"); SenderguardJar.Server serverB = start(jarB, "b")) {
+                Build a = build("A", serverA, databaseA);
+                Build b = build("B", serverB, databaseB);
+                for (Build build : List.of(a, b)) {
+                    build.wrk().run(clients, OutboundDecisionBenchmark.WARM_UP);
+                }
+                try (Connection status = databaseA.connect()) {
+                    for (int pair = 0; pair < pairs; pair++) {
+                        List<Build> order = pair % 2 == 0 ? List.of(a, b) : List.of(b, a);
+                        for (Build build : order) {
+                            measure(build, status, pair + 1, seconds, clients);
+                        }
+                    }
+                }
+                summarise(a, b, clients);
+            }
+        }
+    }
+
+    /** The jar ({@code null}: the default one) on its database, in a data folder of its own. */
+    private static SenderguardJar jar(Path path, BenchDatabase database) throws Exception {
+        Map<String, String> env = new HashMap<>(database.senderguardEnv());
+        Path dataDir = Files.createTempDirectory("senderguard-bench-data");
+        env.put("SENDERGUARD_DATA_DIR", dataDir.toString());
+        SenderguardJar jar = new SenderguardJar(env);
+        return path == null ? jar : new SenderguardJar(path, env);
+    }
+
+    private static SenderguardJar.Server start(SenderguardJar jar, String name) throws Exception {
+        Path log = Files.createTempFile("senderguard-bench-" + name, ".log");
+        SenderguardJar.Server server = jar.serve(SenderguardJar.benchJvmOptions(), Bench.freePort(),
+                java.lang.ProcessBuilder.Redirect.to(log.toFile()));
+        server.awaitHealthy(Duration.ofSeconds(90));
+        System.out.printf("%s log: %s%n", name.toUpperCase(Locale.ROOT), log);
+        return server;
+    }
+
+    private static Build build(String name, SenderguardJar.Server server, BenchDatabase database) throws Exception {
+        List<String> keys = OutboundDecisionBenchmark.seed(database);
+        return new Build(name, server, new WrkDriver(server.base(), keys, OutboundDecisionBenchmark.TENANTS,
+                OutboundDecisionBenchmark.SENDERS_PER_TENANT), new ArrayList<>());
+    }
+
+    private static void measure(Build build, Connection status, int pair, int seconds, int clients) throws Exception {
+        ResourceUse use = new ResourceUse(build.server().process().pid(), status);
+        use.started();
+        WrkDriver.Report report = build.wrk().run(clients, Duration.ofSeconds(seconds));
+        use.ended();
+        long decisions = report.actions().total();
+        Run run = new Run(report.perSecond(), report.p99Millis(), use.serverCpu() * 1e6 / decisions,
+                use.databaseCpu() * 1e6 / decisions);
+        build.runs().add(run);
+        System.out.printf(Locale.ROOT, "pair %d, %s: %,.0f decisions/s, p99 %.1f ms, CPU per decision: server %.0f µs, "
+                        + "MariaDB %.0f µs; stolen %.1f s; %s%n", pair, build.name(), run.perSecond(), run.p99Millis(),
+                run.serverMicros(), run.databaseMicros(), use.steal(), report.actions());
+    }
+
+    private static void summarise(Build a, Build b, int clients) {
+        int bFaster = 0;
+        for (int i = 0; i < a.runs().size(); i++) {
+            if (b.runs().get(i).perSecond() > a.runs().get(i).perSecond()) {
+                bFaster++;
+            }
+        }
+        for (Build build : List.of(a, b)) {
+            System.out.printf(Locale.ROOT, "%s at %d clients, mean of %d runs: %,.0f decisions/s, p99 %.1f ms, "
+                            + "CPU per decision: server %.0f µs, MariaDB %.0f µs%n", build.name(), clients,
+                    build.runs().size(), mean(build, Run::perSecond), mean(build, Run::p99Millis),
+                    mean(build, Run::serverMicros), mean(build, Run::databaseMicros));
+        }
+        System.out.printf("B decided more than A in %d of %d pairs%n", bFaster, a.runs().size());
+    }
+
+    private static double mean(Build build, java.util.function.ToDoubleFunction<Run> figure) {
+        return build.runs().stream().mapToDouble(figure).average().orElse(Double.NaN);
+    }
+}
