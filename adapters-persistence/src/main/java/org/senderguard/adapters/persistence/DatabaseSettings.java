@@ -2,7 +2,6 @@ package org.senderguard.adapters.persistence;
 
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +34,6 @@ public record DatabaseSettings(String url, String user, String password) {
     private static final String H2_FILE = "jdbc:h2:file:";
     /** MariaDB's driver option for server-side prepared statements. */
     private static final String SERVER_PREPARED = "useServerPrepStmts";
-    /** MariaDB's driver option for texts of several statements, which {@link Sql} sends to save round trips. */
-    private static final String MULTI_STATEMENTS = "allowMultiQueries";
     /**
      * How long opening an embedded database is retried: processes opening it at the same moment
      * refuse each other ("Lock file recently modified"), as H2 waits only a few seconds for its lock
@@ -93,18 +90,6 @@ public record DatabaseSettings(String url, String user, String password) {
         return url != null && url.startsWith("jdbc:mariadb:");
     }
 
-    /**
-     * Whether statements may go to the server together, in one text: on MariaDB unless the URL
-     * turns the driver's option off (it is on by default, {@link #toProperties}).
-     */
-    static boolean sendsStatementsTogether(String url) {
-        return isMariaDb(url) && !mentions(url, MULTI_STATEMENTS + "=false");
-    }
-
-    private static boolean mentions(String url, String option) {
-        return url.toLowerCase(Locale.ROOT).contains(option.toLowerCase(Locale.ROOT));
-    }
-
     /** Whether a JDBC URL is H2's, embedded or in memory. */
     static boolean isH2(String url) {
         return url != null && url.startsWith("jdbc:h2:");
@@ -120,7 +105,6 @@ public record DatabaseSettings(String url, String user, String password) {
      * prepared on the server unless the URL says otherwise: MariaDB then parses a statement once per
      * connection instead of at every execution, which took a sixth of its CPU time per outbound
      * decision (and a tenth of the server's, which no longer writes the values into the SQL text).
-     * Texts of several statements are allowed unless the URL says otherwise ({@link Sql#begin}).
      */
     public Map<String, Object> toProperties() {
         Map<String, Object> properties = new HashMap<>(Map.of(
@@ -130,10 +114,8 @@ public record DatabaseSettings(String url, String user, String password) {
         if (embeddedDirectory().isPresent()) {
             properties.put("datasources.default.initialization-fail-timeout", EMBEDDED_OPEN_RETRY_MILLIS);
         }
-        for (String option : List.of(SERVER_PREPARED, MULTI_STATEMENTS)) {
-            if (isMariaDb(url) && !mentions(url, option)) {
-                properties.put("datasources.default.data-source-properties." + option, "true");
-            }
+        if (isMariaDb(url) && !url.toLowerCase(Locale.ROOT).contains(SERVER_PREPARED.toLowerCase(Locale.ROOT))) {
+            properties.put("datasources.default.data-source-properties." + SERVER_PREPARED, "true");
         }
         return properties;
     }

@@ -8,47 +8,36 @@ import org.senderguard.domain.apikey.ApiKey;
 import org.senderguard.domain.apikey.ApiKeyId;
 import org.senderguard.domain.tenant.TenantId;
 
-/**
- * Writes run in a unit of work; reads may run on their own, so they go through {@link DatabaseAvailability}.
- * The row repository is reached through {@link #rows()}, which first sends what {@link Sql} holds back
- * of the transaction: its start, above all.
- */
+/** Writes run in a unit of work; reads may run on their own, so they go through {@link DatabaseAvailability}. */
 @Singleton
 class JdbcApiKeyRepository implements ApiKeyRepository {
 
     private final ApiKeyRowRepository rows;
     private final DatabaseAvailability availability;
-    private final Sql sql;
 
-    JdbcApiKeyRepository(ApiKeyRowRepository rows, DatabaseAvailability availability, Sql sql) {
+    JdbcApiKeyRepository(ApiKeyRowRepository rows, DatabaseAvailability availability) {
         this.rows = rows;
         this.availability = availability;
-        this.sql = sql;
     }
 
     @Override
     public void insert(ApiKey key) {
-        rows().save(ApiKeyRow.from(key));
+        rows.save(ApiKeyRow.from(key));
     }
 
     @Override
     public void update(ApiKey key) {
-        rows().update(ApiKeyRow.from(key));
+        rows.update(ApiKeyRow.from(key));
     }
 
     @Override
     public Optional<ApiKey> findById(ApiKeyId id) {
-        return availability.call(() -> rows().findById(id.value()).map(ApiKeyRow::toDomain));
+        return availability.call(() -> rows.findById(id.value()).map(ApiKeyRow::toDomain));
     }
 
     @Override
     public List<ApiKey> findByTenant(TenantId tenantId) {
-        return availability.call(() -> rows().findByTenantIdOrderByCreatedAt(tenantId.toString()).stream()
+        return availability.call(() -> rows.findByTenantIdOrderByCreatedAt(tenantId.toString()).stream()
                 .map(ApiKeyRow::toDomain).toList());
-    }
-
-    private ApiKeyRowRepository rows() {
-        sql.sendPending();
-        return rows;
     }
 }

@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -56,13 +55,13 @@ class JdbcProcessedMessages implements ProcessedMessages {
         if (decisions.isEmpty()) {
             return;
         }
-        List<Object> params = new ArrayList<>();
-        decisions.forEach((message, decision) -> params.addAll(Arrays.asList(key(message), decision.action(),
+        List<Object[]> rows = new ArrayList<>();
+        decisions.forEach((message, decision) -> rows.add(new Object[] {key(message), decision.action(),
                 decision.reply() == null ? null : decision.reply().toString(),
                 decision.ndr() == null ? null : decision.ndr().text(),
-                decision.ndr() == null ? null : decision.ndr().nextStep(), at)));
-        sql.updateAtCommit("INSERT INTO processed_message (message_key, action, smtp_reply, ndr_text, ndr_next_step, "
-                + "decided_at) VALUES " + Sql.rows(decisions.size(), 6), params.toArray());
+                decision.ndr() == null ? null : decision.ndr().nextStep(), at}));
+        sql.batch("INSERT INTO processed_message (message_key, action, smtp_reply, ndr_text, ndr_next_step, "
+                + "decided_at) VALUES (?, ?, ?, ?, ?, ?)", rows);
     }
 
     private static byte[] key(MessageKey message) {

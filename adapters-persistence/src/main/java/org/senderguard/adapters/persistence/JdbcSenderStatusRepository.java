@@ -119,8 +119,8 @@ class JdbcSenderStatusRepository implements SenderStatusRepository {
     }
 
     /**
-     * One multi-row statement, sent with the commit: a JDBC batch of UPDATEs would reach MariaDB as
-     * one statement per sender. The rows exist and are locked, so the insert part never inserts.
+     * One multi-row statement: a JDBC batch of UPDATEs would reach MariaDB as one statement per
+     * sender. The rows exist and are locked, so the insert part never inserts.
      */
     @Override
     public void saveTallies(Collection<SenderStatus> statuses) {
@@ -133,7 +133,7 @@ class JdbcSenderStatusRepository implements SenderStatusRepository {
             params.addAll(Arrays.asList(status.tenantId().toString(), status.address().value(),
                     HourCounts.format(tally.minutes()), tally.day(), tally.dayRecipients()));
         }
-        sql.updateAtCommit("INSERT INTO sender_status (tenant_id, address, hour_counts, counted_day, day_recipients) VALUES "
+        sql.update("INSERT INTO sender_status (tenant_id, address, hour_counts, counted_day, day_recipients) VALUES "
                 + Sql.rows(statuses.size(), 5) + " ON DUPLICATE KEY UPDATE hour_counts = VALUES(hour_counts), "
                 + "counted_day = VALUES(counted_day), day_recipients = VALUES(day_recipients)", params.toArray());
     }

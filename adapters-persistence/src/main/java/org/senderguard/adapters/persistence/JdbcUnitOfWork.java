@@ -8,6 +8,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.function.Supplier;
 import org.senderguard.application.port.out.DatabaseMeter;
 import org.senderguard.application.port.out.UnitOfWork;
@@ -24,7 +25,6 @@ class JdbcUnitOfWork implements UnitOfWork {
     private final ConnectionOperations<Connection> connections;
     private final DatabaseAvailability availability;
     private final DatabaseMeter meter;
-    private final Sql sql;
     /** Whether transactions are begun and ended with statements (MariaDB), see {@link #explicitly}. */
     private final boolean explicit;
     /** Whether this thread is in an explicit transaction, which work run within it joins. */
@@ -33,13 +33,12 @@ class JdbcUnitOfWork implements UnitOfWork {
     /** @param meter absent where no meters are wired (this module's own tests) */
     JdbcUnitOfWork(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections,
                    DatabaseAvailability availability, @Property(name = "datasources.default.url") String url,
-                   @Nullable DatabaseMeter meter, Sql sql) {
+                   @Nullable DatabaseMeter meter) {
         this.transactions = transactions;
         this.connections = connections;
         this.availability = availability;
         this.meter = meter == null ? DatabaseMeter.NONE : meter;
         this.explicit = DatabaseSettings.isMariaDb(url);
-        this.sql = sql;
     }
 
     /**
@@ -81,20 +80,21 @@ class JdbcUnitOfWork implements UnitOfWork {
 
     /**
      * A transaction begun with {@code START TRANSACTION} and ended with {@code COMMIT} (or
-     * {@code ROLLBACK}) on a connection that stays in auto-commit mode, which {@link Sql} sends
-     * together with other statements where it can. The framework's transaction manager switches
-     * auto-commit off and on again instead: on MariaDB two round trips where this takes none of its own.
+     * {@code ROLLBACK}) on a connection that stays in auto-commit mode. The framework's transaction
+     * manager switches auto-commit off and on again instead: on MariaDB two round trips where this
+     * takes one, so that a batch of outbound decisions sends six statements instead of seven.
      */
     private <T> T explicitly(Supplier<T> work) {
         return connections.executeWrite(status -> {
-            sql.begin();
+            Connection connection = status.getConnection();
+            execute(connection, "START TRANSACTION");
             inExplicit.set(true);
             try {
                 T result = work.get();
-                sql.commit();
+                execute(connection, "COMMIT");
                 return result;
             } catch (RuntimeException | Error e) {
-                rollBack(e);
+                rollBack(connection, e);
                 throw e;
             } finally {
                 inExplicit.set(false);
@@ -106,13 +106,22 @@ class JdbcUnitOfWork implements UnitOfWork {
      * A connection that cannot roll back has lost its session (the driver then closes it, and the
      * pool drops it), which ends the transaction as well.
      */
-    private void rollBack(Throwable failure) {
+    private static void rollBack(Connection connection, Throwable failure) {
         try {
-            sql.rollBack();
+            execute(connection, "ROLLBACK");
         } catch (DataAccessException e) {
             failure.addSuppressed(e);
         }
     }
+
+    private static void execute(Connection connection, String sql) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new DataAccessException(sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
     private static boolean isIntegrityViolation(Throwable e) {
         return hasSqlState(e, INTEGRITY_VIOLATION);
     }

@@ -585,38 +585,6 @@ abstract class RepositoryContractTest {
                 .isEmpty();
     }
 
-    /**
-     * A decision batch's writes (on MariaDB held back to go with the commit) are seen by the reads
-     * that follow them in the transaction, and one that fails at the commit fails the unit of work
-     * and takes the batch's other writes with it.
-     */
-    @Test
-    void aBatchsWritesAreSeenByItsLaterReadsAndOneFailingLeavesNothing() {
-        Tenant tenant = stored(newTenant("held"));
-        SenderKey sender = new SenderKey(tenant.id(), EmailAddress.parse("a", "held@" + tenant.domains().values().get(0)));
-        inTransaction(() -> statuses.addNew(List.of(sender)));
-        Instant at = Instant.parse("2026-06-01T12:00:00Z");
-        MessageKey message = messageKey(tenant.id(), "<held@x>");
-        SendingTally seen = unitOfWork.inTransaction(() -> {
-            SenderStatus locked = statuses.lockStored(List.of(sender)).get(sender);
-            statuses.saveTallies(List.of(locked.counting(new MessageWeight(1, 2, 0), at)));
-            processed.save(Map.of(message, Decision.deliver(false)), at);
-            assertThat(processed.find(List.of(message))).containsKey(message);
-            return statuses.lockStored(List.of(sender)).get(sender).tally();
-        });
-        assertThat(seen.usageAt(at)).isEqualTo(new SendingUsage(1, 2, 3, 0));
-
-        assertThatThrownBy(() -> unitOfWork.inTransaction(() -> {
-            SenderStatus locked = statuses.lockStored(List.of(sender)).get(sender);
-            statuses.saveTallies(List.of(locked.counting(new MessageWeight(5, 0, 0), at)));
-            processed.save(Map.of(message, Decision.deliver(true)), at); // the same message at the same instant
-            return null;
-        })).isInstanceOf(ConflictException.class);
-        assertThat(statuses.find(tenant.id(), sender.address()).orElseThrow().tally().usageAt(at))
-                .as("the tally written with the failed decision").isEqualTo(new SendingUsage(1, 2, 3, 0));
-        assertThat(processed.find(List.of(message))).containsEntry(message, Decision.deliver(false));
-    }
-
     private void saveDecision(TenantId tenantId, String messageId, Decision decision, Instant at) {
         processed.save(Map.of(messageKey(tenantId, messageId), decision), at);
     }
