@@ -160,10 +160,6 @@ class ApplicationServices {
         });
     }
 
-    /**
-     * A decision waits for the database at most {@code SENDERGUARD_DB_TIMEOUT} (default 3 s, as the
-     * persistence adapter's pool and read timeouts); then mail flow is told to try again.
-     */
     @Singleton
     OutboundDecider outboundDecider(TenantService tenants, PolicyService policies, SenderStatusRepository statuses,
                                     ProcessedMessages processed, AlertRepository alerts, AlertDispatcher dispatcher,
