@@ -18,7 +18,8 @@ import java.sql.Connection;
  * pair of runs measures one build right after the other, in the order A B, then B A, and so on, so
  * that a drift within a pair favours neither. It prints every run (decisions per second, p99, CPU per
  * decision of the server and of MariaDB, the mix of actions) and, at the end, the means and in how
- * many pairs each build decided more. The server not measured idles meanwhile.
+ * many pairs each build decided more. The server not measured idles meanwhile. Both remember
+ * decisions for {@link #RETENTION} only, so that their decisions stay in MariaDB's memory.
  */
 final class BuildComparison {
 
@@ -27,6 +28,13 @@ final class BuildComparison {
 
     private record Run(double perSecond, double p99Millis, double serverMicros, double databaseMicros) {
     }
+
+    /**
+     * Both databases share MariaDB's buffer pool, and a comparison runs for many minutes: with the
+     * default hour, the remembered decisions of both would outgrow a default pool of 128 MB midway,
+     * and the later runs would measure that instead.
+     */
+    private static final String RETENTION = "2m";
 
     private BuildComparison() {
     }
@@ -39,7 +47,7 @@ final class BuildComparison {
         try (BenchDatabase databaseA = BenchDatabase.create(); BenchDatabase databaseB = BenchDatabase.create()) {
             SenderguardJar jarA = jar(null, databaseA);
             SenderguardJar jarB = jar(other, databaseB);
-            System.out.printf("A: %s%nB: %s%n", jarA.jar(), jarB.jar());
+            System.out.printf("A: %s%nB: %s%ndecisions remembered for %s%n", jarA.jar(), jarB.jar(), RETENTION);
             try (SenderguardJar.Server serverA = start(jarA, "a"); SenderguardJar.Server serverB = start(jarB, "b")) {
                 Build a = build("A", serverA, databaseA);
                 Build b = build("B", serverB, databaseB);
@@ -59,11 +67,15 @@ final class BuildComparison {
         }
     }
 
-    /** The jar ({@code null}: the default one) on its database, in a data folder of its own. */
+    /**
+     * The jar ({@code null}: the default one) on its database, in a data folder of its own, with
+     * decisions remembered for {@link #RETENTION}.
+     */
     private static SenderguardJar jar(Path path, BenchDatabase database) throws Exception {
         Map<String, String> env = new HashMap<>(database.senderguardEnv());
         Path dataDir = Files.createTempDirectory("senderguard-bench-data");
         env.put("SENDERGUARD_DATA_DIR", dataDir.toString());
+        env.put("SENDERGUARD_DECISION_RETENTION", RETENTION);
         SenderguardJar jar = new SenderguardJar(env);
         return path == null ? jar : new SenderguardJar(path, env);
     }
