@@ -1,14 +1,16 @@
 package org.senderguard.benchmarks;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.sql.Connection;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Two builds of senderguard under the outbound benchmark's load, in alternating runs of the same
@@ -45,8 +47,8 @@ final class BuildComparison {
             throw new IllegalStateException("comparing builds needs wrk on the PATH");
         }
         try (BenchDatabase databaseA = BenchDatabase.create(); BenchDatabase databaseB = BenchDatabase.create()) {
-            SenderguardJar jarA = jar(null, databaseA);
-            SenderguardJar jarB = jar(other, databaseB);
+            SenderguardJar jarA = new SenderguardJar(env(databaseA));
+            SenderguardJar jarB = new SenderguardJar(other, env(databaseB));
             System.out.printf("A: %s%nB: %s%ndecisions remembered for %s%n", jarA.jar(), jarB.jar(), RETENTION);
             try (SenderguardJar.Server serverA = start(jarA, "a"); SenderguardJar.Server serverB = start(jarB, "b")) {
                 Build a = build("A", serverA, databaseA);
@@ -67,23 +69,18 @@ final class BuildComparison {
         }
     }
 
-    /**
-     * The jar ({@code null}: the default one) on its database, in a data folder of its own, with
-     * decisions remembered for {@link #RETENTION}.
-     */
-    private static SenderguardJar jar(Path path, BenchDatabase database) throws Exception {
+    /** A database's environment for a server, with a data folder of its own and decisions remembered for {@link #RETENTION}. */
+    private static Map<String, String> env(BenchDatabase database) throws IOException {
         Map<String, String> env = new HashMap<>(database.senderguardEnv());
-        Path dataDir = Files.createTempDirectory("senderguard-bench-data");
-        env.put("SENDERGUARD_DATA_DIR", dataDir.toString());
+        env.put("SENDERGUARD_DATA_DIR", Files.createTempDirectory("senderguard-bench-data").toString());
         env.put("SENDERGUARD_DECISION_RETENTION", RETENTION);
-        SenderguardJar jar = new SenderguardJar(env);
-        return path == null ? jar : new SenderguardJar(path, env);
+        return env;
     }
 
     private static SenderguardJar.Server start(SenderguardJar jar, String name) throws Exception {
         Path log = Files.createTempFile("senderguard-bench-" + name, ".log");
         SenderguardJar.Server server = jar.serve(SenderguardJar.benchJvmOptions(), Bench.freePort(),
-                java.lang.ProcessBuilder.Redirect.to(log.toFile()));
+                ProcessBuilder.Redirect.to(log.toFile()));
         server.awaitHealthy(Duration.ofSeconds(90));
         System.out.printf("%s log: %s%n", name.toUpperCase(Locale.ROOT), log);
         return server;
@@ -125,7 +122,7 @@ final class BuildComparison {
         System.out.printf("B decided more than A in %d of %d pairs%n", bFaster, a.runs().size());
     }
 
-    private static double mean(Build build, java.util.function.ToDoubleFunction<Run> figure) {
+    private static double mean(Build build, ToDoubleFunction<Run> figure) {
         return build.runs().stream().mapToDouble(figure).average().orElse(Double.NaN);
     }
 }
