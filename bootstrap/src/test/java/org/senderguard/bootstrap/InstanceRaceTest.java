@@ -14,8 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.senderguard.adapters.persistence.RequiresMariaDb;
@@ -54,21 +53,11 @@ class InstanceRaceTest {
 
     private static final int RACERS = 8;
     private static final int LIMIT = 10;
-    private TwoInstances instances;
-    private ApplicationContext first;
-    private ApplicationContext second;
-
-    @BeforeAll
-    void startTwoInstances() {
-        instances = TwoInstances.start(false);
-        first = instances.first;
-        second = instances.second;
-    }
-
-    @AfterAll
-    void stop() {
-        instances.close();
-    }
+    /** Started with this class's one instance, closed after its last test. */
+    @AutoClose
+    private final TwoInstances instances = TwoInstances.start(false);
+    private final ApplicationContext first = instances.first;
+    private final ApplicationContext second = instances.second;
 
     @Test
     void racingUnblocksNeverPassTheLimit() throws Exception {

@@ -15,8 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.senderguard.application.port.in.DecideMailTransactionUseCase;
@@ -54,21 +53,11 @@ class PropagationTest {
 
     private static final Duration BLOCK_LISTS_WITHIN = Duration.ofSeconds(1);
     private static final Duration TENANTS_WITHIN = Duration.ofSeconds(2);
-    private TwoInstances instances;
-    private ApplicationContext first;
-    private ApplicationContext second;
-
-    @BeforeAll
-    void startTwoServers() {
-        instances = TwoInstances.start(true);
-        first = instances.first;
-        second = instances.second;
-    }
-
-    @AfterAll
-    void stop() {
-        instances.close();
-    }
+    /** Started with this class's one instance, closed after its last test. */
+    @AutoClose
+    private final TwoInstances instances = TwoInstances.start(true);
+    private final ApplicationContext first = instances.first;
+    private final ApplicationContext second = instances.second;
 
     @Test
     void blockListChangesReachTheOtherInstanceWithinASecond() throws InterruptedException {
