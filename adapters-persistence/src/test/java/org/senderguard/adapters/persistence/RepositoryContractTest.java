@@ -694,22 +694,40 @@ abstract class RepositoryContractTest {
         assertThat(store.findById(tenantCopy.id())).as("another list may hold the same value").contains(tenantCopy);
     }
 
+    /** The list holds fewer entries than the import: it is read whole. */
     @Test
     void anImportAddsWhatIsNotListedUnderNewIdsAsOneChange() {
+        importsIntoAListHolding(0, 2_500);
+    }
+
+    /** The list holds more than four times as many entries as the import: the import's values are looked up. */
+    @Test
+    void anImportIntoAListHoldingManyMoreEntriesAddsWhatIsNotListed() {
+        importsIntoAListHolding(1_200, 200);
+    }
+
+    /**
+     * Imports two values the list holds, one active and one expired, and {@code newRows} others
+     * into a tenant's list that also holds {@code otherEntries} unrelated entries.
+     */
+    private void importsIntoAListHolding(int otherEntries, int newRows) {
         BlockListStore store = context.getBean(BlockListStore.class);
         String tag = unique("import");
-        BlockListEntry active = blockListEntry(null, EntryType.SENDER, "a-" + tag + "@import.example", null);
-        BlockListEntry expired = blockListEntry(null, EntryType.SENDER, "b-" + tag + "@import.example",
+        TenantId tenant = stored(newTenant(tag)).id();
+        BlockListEntry active = blockListEntry(tenant, EntryType.SENDER, "a-" + tag + "@import.example", null);
+        BlockListEntry expired = blockListEntry(tenant, EntryType.SENDER, "b-" + tag + "@import.example",
                 now.minusSeconds(1));
+        List<BlockListEntry> listed = new ArrayList<>(List.of(active, expired));
+        listed.addAll(inList(tenant, manyEntries(unique("other"), otherEntries)));
         long before = unitOfWork.inTransaction(() -> {
             long v = store.beginChange();
-            store.insert(List.of(active, expired), v);
+            store.insert(listed, v);
             return v;
         });
         List<BlockListEntry> rows = new ArrayList<>(List.of(
-                blockListEntry(null, EntryType.SENDER, active.value().value(), null),
-                blockListEntry(null, EntryType.SENDER, expired.value().value(), now.plusSeconds(60))));
-        rows.addAll(manyEntries(tag, 2_500));
+                blockListEntry(tenant, EntryType.SENDER, active.value().value(), null),
+                blockListEntry(tenant, EntryType.SENDER, expired.value().value(), now.plusSeconds(60))));
+        rows.addAll(inList(tenant, manyEntries(tag, newRows)));
         long[] version = new long[1];
         long added = unitOfWork.inTransaction(() -> {
             version[0] = store.beginChange();
@@ -728,9 +746,9 @@ abstract class RepositoryContractTest {
                 .doesNotContainAnyElementsOf(rows.stream().map(BlockListEntry::id).toList());
         BlockListEntry stored = upserted.stream().filter(e -> e.value().equals(rows.get(1).value())).findFirst()
                 .orElseThrow();
-        assertThat(stored).as("every column but the id").isEqualTo(new BlockListEntry(stored.id(), null,
-                rows.get(1).value(), "a reason", EntrySource.MANUAL, "operator:test", now, now.plusSeconds(60), "notes",
-                true));
+        assertThat(stored).as("every column but the id").isEqualTo(new BlockListEntry(stored.id(), tenant,
+                rows.get(1).value(), "a reason", EntrySource.MANUAL, "operator:test", now, now.plusSeconds(60), null,
+                false));
         assertThat(unitOfWork.inTransaction(() -> store.importEntries(rows, store.beginChange(), now)))
                 .as("again: everything is listed").isZero();
     }
@@ -740,8 +758,7 @@ abstract class RepositoryContractTest {
     void anImportIntoAnEmptyListAddsEveryRowAndAgainNothing() {
         BlockListStore store = context.getBean(BlockListStore.class);
         TenantId tenant = stored(newTenant("first-import")).id();
-        List<BlockListEntry> rows = manyEntries(unique("first"), 1_500).stream()
-                .map(e -> blockListEntry(tenant, EntryType.IP, e.value().value(), null)).toList();
+        List<BlockListEntry> rows = inList(tenant, manyEntries(unique("first"), 1_500));
         assertThat(unitOfWork.inTransaction(() -> store.importEntries(rows, store.beginChange(), now)))
                 .isEqualTo(rows.size());
         assertThat(store.findByValues(tenant, rows.stream().map(BlockListEntry::value).toList())).hasSize(rows.size());
@@ -868,6 +885,11 @@ abstract class RepositoryContractTest {
             entries.add(blockListEntry(null, EntryType.IP, network + Integer.toHexString(i + 1), null));
         }
         return entries;
+    }
+
+    /** The entries as the tenant's. */
+    private List<BlockListEntry> inList(TenantId tenant, List<BlockListEntry> entries) {
+        return entries.stream().map(e -> blockListEntry(tenant, e.type(), e.value().value(), e.expiresAt())).toList();
     }
 
     private BlockListEntry blockListEntry(TenantId tenant, EntryType type, String value, Instant expiresAt) {
