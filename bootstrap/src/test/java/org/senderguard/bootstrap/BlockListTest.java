@@ -108,7 +108,7 @@ class BlockListTest {
     @Test
     void inboundMailIsCheckedAgainstTheServiceListAndTheTenantsList() {
         TenantClient tenant = new TenantClient();
-        String net = "198.18." + (int) (Math.random() * 250) + ".";
+        String net = TestApplication.uniqueNet();
         assertThat(cli("blocklist", "add", net + "0/24", "--type", "IP", "--reason", "spam source").exitCode())
                 .isZero();
         assertThat(cli("blocklist", "add", net + "9", "--type", "IP", "--reason", "abuse", "--not-delistable")

@@ -77,7 +77,7 @@ class BlocklistCliTest {
         assertThat(BlockListTest.first(listing.get("service"))).containsEntry("source", "IMPORT")
                 .containsEntry("expiresAt", null).containsEntry("notes", "a note, with a comma");
 
-        String net = "198.18." + (tag.hashCode() & 0xff) + ".";
+        String net = TestApplication.uniqueNet();
         Path full = write("full.csv", "type,value,reason,expiresAt,notes,delistable,exceptions",
                 "IP," + net + "0/24,feed,never,,false," + net + "7 " + net + "9");
         assertThat(TestApplication.cli("blocklist", "import", full.toString()).exitCode()).isZero();

@@ -78,7 +78,7 @@ class DelistPortalTest {
 
     @Test
     void theAnswerIsTheSameWhetherOrNotAnythingIsListed() {
-        String net = randomNet();
+        String net = TestApplication.uniqueNet();
         cli("blocklist", "add", net + "7", "--type", "IP", "--reason", "spam source");
         String email = newAddress();
 
@@ -92,7 +92,7 @@ class DelistPortalTest {
 
     @Test
     void confirmingRemovesASingleAddressAndExceptsTheIpFromARangeOnce() throws Exception {
-        String net = randomNet();
+        String net = TestApplication.uniqueNet();
         String email = newAddress();
         cli("blocklist", "add", net + "0/24", "--type", "IP", "--reason", "spam source");
         cli("blocklist", "add", email, "--type", "SENDER", "--reason", "spam");
@@ -260,10 +260,6 @@ class DelistPortalTest {
     private static String randomIp() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return "198.51." + random.nextInt(256) + "." + random.nextInt(1, 255);
-    }
-
-    private static String randomNet() {
-        return "198.19." + ThreadLocalRandom.current().nextInt(256) + ".";
     }
 
     /** The first column of the first row, read in a transaction of the application's own. */

@@ -132,7 +132,7 @@ class MailTransactionTest {
     @Test
     void inboundMailIsCheckedAtEachRecipientAgainstTheServiceAndTheRecipientTenantsLists() {
         TenantClient tenant = new TenantClient();
-        String ip = "198.51.100." + (1 + (int) (Math.random() * 250));
+        String ip = TestApplication.uniqueNet() + "1";
         assertThat(TestApplication.cli("blocklist", "add", ip, "--type", "IP", "--reason", "test").exitCode())
                 .isZero();
         Decision listed = inbound(ip, "someone@outside.example", tenant.user("jo"));

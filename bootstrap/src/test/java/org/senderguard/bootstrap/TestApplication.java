@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.senderguard.adapters.persistence.DatabaseSettings;
 import picocli.CommandLine;
 
@@ -29,6 +30,8 @@ final class TestApplication {
      * 127.0.0.1, presents (AuthenticationThrottleTest reaches it from an address of its own).
      */
     static final int AUTH_FAILURE_LIMIT = 100;
+    /** The /24 networks handed out so far (see {@link #uniqueNet()}). */
+    private static final AtomicInteger NETS = new AtomicInteger();
     private static ApplicationContext context;
     private static EmbeddedServer server;
     private static int policyPort;
@@ -77,6 +80,19 @@ final class TestApplication {
     static int policyPort() {
         context();
         return policyPort;
+    }
+
+    /**
+     * A /24 of the benchmarking range 198.18.0.0/15, as text up to its last octet ({@code "198.18.7."}),
+     * that no other test of the suite is handed: the suite shares one list, and two tests that
+     * picked the same network at random found it listed by the other.
+     */
+    static String uniqueNet() {
+        int net = NETS.getAndIncrement();
+        if (net >= 512) {
+            throw new IllegalStateException("the suite asked for more than 512 networks");
+        }
+        return "198." + (18 + net / 256) + "." + net % 256 + ".";
     }
 
     static MutableClock clock() {
