@@ -2,6 +2,9 @@ package org.senderguard.benchmarks;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 
 /** Small things every benchmark needs. */
 final class Bench {
@@ -18,6 +21,13 @@ final class Bench {
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** Deletes a benchmark's temporary folder with everything in it. */
+    static void deleteTree(Path folder) throws IOException {
+        try (var files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         }
     }
 

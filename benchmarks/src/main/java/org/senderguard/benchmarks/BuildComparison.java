@@ -1,6 +1,5 @@
 package org.senderguard.benchmarks;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,9 +45,11 @@ final class BuildComparison {
         if (!WrkDriver.available()) {
             throw new IllegalStateException("comparing builds needs wrk on the PATH");
         }
+        Path dataA = Files.createTempDirectory("senderguard-bench-data");
+        Path dataB = Files.createTempDirectory("senderguard-bench-data");
         try (BenchDatabase databaseA = BenchDatabase.create(); BenchDatabase databaseB = BenchDatabase.create()) {
-            SenderguardJar jarA = new SenderguardJar(env(databaseA));
-            SenderguardJar jarB = new SenderguardJar(other, env(databaseB));
+            SenderguardJar jarA = new SenderguardJar(env(databaseA, dataA));
+            SenderguardJar jarB = new SenderguardJar(other, env(databaseB, dataB));
             System.out.printf("A: %s%nB: %s%ndecisions remembered for %s%n", jarA.jar(), jarB.jar(), RETENTION);
             try (SenderguardJar.Server serverA = start(jarA, "a"); SenderguardJar.Server serverB = start(jarB, "b")) {
                 Build a = build("A", serverA, databaseA);
@@ -66,13 +67,16 @@ final class BuildComparison {
                 }
                 summarise(a, b, clients);
             }
+        } finally {
+            Bench.deleteTree(dataA);
+            Bench.deleteTree(dataB);
         }
     }
 
-    /** A database's environment for a server, with a data folder of its own and decisions remembered for {@link #RETENTION}. */
-    private static Map<String, String> env(BenchDatabase database) throws IOException {
+    /** A database's environment for a server, with its data folder and decisions remembered for {@link #RETENTION}. */
+    private static Map<String, String> env(BenchDatabase database, Path data) {
         Map<String, String> env = new HashMap<>(database.senderguardEnv());
-        env.put("SENDERGUARD_DATA_DIR", Files.createTempDirectory("senderguard-bench-data").toString());
+        env.put("SENDERGUARD_DATA_DIR", data.toString());
         env.put("SENDERGUARD_DECISION_RETENTION", RETENTION);
         return env;
     }

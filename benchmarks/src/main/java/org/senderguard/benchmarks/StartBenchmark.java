@@ -59,9 +59,7 @@ public final class StartBenchmark {
             System.out.printf("snapshot written: %,d bytes%n", Files.size(snapshot));
             start(jar, key.group(1), "with the snapshot", dataDir.resolve("second.log"));
         } finally {
-            try (var files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
+            Bench.deleteTree(dataDir);
         }
     }
 
