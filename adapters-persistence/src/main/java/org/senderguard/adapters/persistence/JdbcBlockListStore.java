@@ -9,14 +9,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -47,8 +47,6 @@ class JdbcBlockListStore implements BlockListStore {
             + "reason, source, created_by, created_at, expires_at, notes, delistable, version, ip_exceptions";
     private static final int ARITY = 16;
     private static final String ACTIVE = "(expires_at IS NULL OR expires_at > ?)";
-    /** Values by their lists and keys, the unique index's columns in its order: {@code KEY_IN}, row values of three, {@code ")"}. */
-    private static final String KEY_IN = "(list_key, value_prefix, value_hash) IN (";
 
     private final Sql sql;
     private final Clock clock;
@@ -132,8 +130,8 @@ class JdbcBlockListStore implements BlockListStore {
             return stored;
         }
         for (List<ValueKey> chunk : chunks(keys)) {
-            sql.forEach(select + KEY_IN + Sql.rows(chunk.size(), 3) + ")", JdbcBlockListStore::stored,
-                    row -> stored.put(row.key(), row), keyParams(List.of(list), chunk));
+            sql.forEach(select + keysIn(chunk.size()), JdbcBlockListStore::stored, row -> stored.put(row.key(), row),
+                    keyParams(List.of(list), chunk).toArray());
         }
         return stored;
     }
@@ -210,9 +208,8 @@ class JdbcBlockListStore implements BlockListStore {
     public List<BlockListEntry> findByValues(TenantId tenant, Collection<BlockedValue> values) {
         List<BlockListEntry> found = new ArrayList<>();
         for (List<BlockedValue> chunk : chunks(values)) {
-            sql.forEach("SELECT * FROM block_list_entry WHERE " + KEY_IN + Sql.rows(chunk.size(), 3) + ")",
-                    JdbcBlockListStore::entry, found::add,
-                    keyParams(List.of(listKey(tenant)), chunk.stream().map(ValueKey::of).toList()));
+            sql.forEach("SELECT * FROM block_list_entry WHERE " + keysIn(chunk.size()), JdbcBlockListStore::entry,
+                    found::add, keyParams(List.of(listKey(tenant)), chunk.stream().map(ValueKey::of).toList()).toArray());
         }
         return found;
     }
@@ -223,11 +220,10 @@ class JdbcBlockListStore implements BlockListStore {
             return List.of();
         }
         List<String> lists = tenant == null ? List.of(SERVICE) : List.of(SERVICE, listKey(tenant));
-        List<Object> params = new ArrayList<>(Arrays.asList(keyParams(lists,
-                keys.stream().map(key -> ValueKey.of(key.type(), key.value())).toList())));
+        List<Object> params = keyParams(lists, keys.stream().map(key -> ValueKey.of(key.type(), key.value())).toList());
         params.add(now);
-        return sql.list("SELECT * FROM block_list_entry WHERE " + KEY_IN + Sql.rows(lists.size() * keys.size(), 3)
-                + ") AND " + ACTIVE, JdbcBlockListStore::entry, params.toArray());
+        return sql.list("SELECT * FROM block_list_entry WHERE " + keysIn(lists.size() * keys.size()) + " AND "
+                + ACTIVE, JdbcBlockListStore::entry, params.toArray());
     }
 
     @Override
@@ -300,13 +296,18 @@ class JdbcBlockListStore implements BlockListStore {
         return entry.exceptions().isEmpty() ? null : String.join(" ", entry.exceptions());
     }
 
-    /** The parameters of {@link #KEY_IN}: every key in every list. */
-    private static Object[] keyParams(List<String> lists, List<ValueKey> keys) {
+    /** Values by their lists and keys, the unique index's columns in its order: {@code count} row values. */
+    private static String keysIn(int count) {
+        return "(list_key, value_prefix, value_hash) IN (" + Sql.rows(count, 3) + ")";
+    }
+
+    /** The parameters of {@link #keysIn}: every key in every list. */
+    private static List<Object> keyParams(List<String> lists, List<ValueKey> keys) {
         List<Object> params = new ArrayList<>(lists.size() * keys.size() * 3);
         for (String list : lists) {
             keys.forEach(key -> params.addAll(List.of(list, key.prefix(), key.hash())));
         }
-        return params.toArray();
+        return params;
     }
 
     private static String listKey(TenantId tenant) {
@@ -329,9 +330,6 @@ class JdbcBlockListStore implements BlockListStore {
      */
     private record ValueKey(String prefix, String hash) implements Comparable<ValueKey> {
 
-        private static final Comparator<ValueKey> ORDER = Comparator.comparing(ValueKey::prefix)
-                .thenComparing(ValueKey::hash);
-
         static ValueKey of(BlockedValue value) {
             return of(value.type(), value.value());
         }
@@ -343,7 +341,8 @@ class JdbcBlockListStore implements BlockListStore {
 
         @Override
         public int compareTo(ValueKey other) {
-            return ORDER.compare(this, other);
+            int byPrefix = prefix.compareTo(other.prefix);
+            return byPrefix != 0 ? byPrefix : hash.compareTo(other.hash);
         }
     }
 
