@@ -70,7 +70,11 @@ final class IpIndex {
             }
             return;
         }
-        for (int bits = blocks[(int) (address >>> 16)]; bits != 0; bits &= bits - 1) {
+        int bits = blocks[(int) (address >>> 16)];
+        // Most networks of a big list are single addresses: their filter word is read without
+        // waiting for the block's mask, which a hit would otherwise add to its chain of cache misses.
+        lookupIpv4(32, address, matches);
+        for (bits &= ~(1 << 16); bits != 0; bits &= bits - 1) {
             lookupIpv4(16 + Integer.numberOfTrailingZeros(bits), address, matches);
         }
         for (int prefix : ipv4ShortPrefixes) {
