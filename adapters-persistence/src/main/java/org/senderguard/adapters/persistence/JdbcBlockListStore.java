@@ -233,7 +233,7 @@ class JdbcBlockListStore implements BlockListStore {
     }
 
     @Override
-    public List<BlockListEntry> page(BlockListQuery query, UUID before, int limit, Instant now) {
+    public EntryPage page(BlockListQuery query, Long from, int limit, Instant now) {
         StringBuilder where = new StringBuilder("list_key = ? AND " + ACTIVE);
         List<Object> params = new ArrayList<>(List.of(listKey(query.tenant()), now));
         if (query.type() != null) {
@@ -244,13 +244,20 @@ class JdbcBlockListStore implements BlockListStore {
             where.append(" AND value_prefix LIKE ? ESCAPE '!'");
             params.add(Sql.likePrefix(query.prefix()));
         }
-        if (before != null) {
-            where.append(" AND seq < COALESCE((SELECT seq FROM block_list_entry WHERE id = ?), 0)");
-            params.add(before.toString());
+        if (from != null) {
+            where.append(" AND seq < ?");
+            params.add(from);
         }
-        params.add(limit);
-        return sql.list("SELECT * FROM block_list_entry WHERE " + where + " ORDER BY seq DESC LIMIT ?",
-                JdbcBlockListStore::entry, params.toArray());
+        params.add(limit + 1); // one more, to know whether there is a next page
+        List<Sequenced> found = sql.list("SELECT * FROM block_list_entry WHERE " + where + " ORDER BY seq DESC LIMIT ?",
+                rs -> new Sequenced(rs.getLong("seq"), entry(rs)), params.toArray());
+        List<Sequenced> shown = found.subList(0, Math.min(limit, found.size()));
+        return new EntryPage(shown.stream().map(Sequenced::entry).toList(),
+                found.size() > limit ? shown.get(shown.size() - 1).seq() : null);
+    }
+
+    /** An entry and its place in the order of insertion. */
+    private record Sequenced(long seq, BlockListEntry entry) {
     }
 
     @Override

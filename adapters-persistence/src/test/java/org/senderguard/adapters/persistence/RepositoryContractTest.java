@@ -825,15 +825,22 @@ abstract class RepositoryContractTest {
         entries.add(blockListEntry(tenant.id(), EntryType.SENDER, "gone@page.example", now.minusSeconds(1)));
         inTransaction(() -> store.insert(entries, store.beginChange()));
 
-        List<BlockListEntry> page = store.page(blockListQuery(tenant, EntryType.SENDER, ""), null, 3, now);
-        assertThat(page).extracting(e -> e.value().value()).containsExactly("p4_x@page.example", "p3_x@page.example",
-                "p2_x@page.example");
-        assertThat(store.page(blockListQuery(tenant, EntryType.SENDER, ""), page.get(2).id(), 3, now)).extracting(e -> e.value().value()).containsExactly("p1_x@page.example", "p0_x@page.example");
-        assertThat(store.page(blockListQuery(tenant, null, "P1_"), null, 10, now))
+        BlockListQuery senders = blockListQuery(tenant, EntryType.SENDER, "");
+        BlockListStore.EntryPage first = store.page(senders, null, 3, now);
+        assertThat(first.entries()).extracting(e -> e.value().value()).containsExactly("p4_x@page.example",
+                "p3_x@page.example", "p2_x@page.example");
+        inTransaction(() -> store.delete(List.of(first.entries().get(2).id()), store.beginChange()));
+        BlockListStore.EntryPage second = store.page(senders, first.next(), 3, now);
+        assertThat(second.entries()).as("paging goes on after the entry the first page ended at was removed")
+                .extracting(e -> e.value().value()).containsExactly("p1_x@page.example", "p0_x@page.example");
+        assertThat(second.next()).as("the last page").isNull();
+        assertThat(store.page(senders, null, 4, now).next()).as("a page that holds all that is left is the last")
+                .isNull();
+        assertThat(store.page(blockListQuery(tenant, null, "P1_"), null, 10, now).entries())
                 .as("the prefix is literal and case-insensitive").extracting(e -> e.value().value())
                 .containsExactly("p1_x@page.example");
-        assertThat(store.page(blockListQuery(tenant, null, ""), null, 10, now)).as("not the expired one")
-                .hasSize(7);
+        assertThat(store.page(blockListQuery(tenant, null, ""), null, 10, now).entries()).as("not the expired one")
+                .hasSize(6);
         List<BlockListEntry> exported = new ArrayList<>();
         store.forEachActiveServiceEntry(now, exported::add);
         assertThat(exported).noneMatch(e -> tenant.id().equals(e.tenant()));

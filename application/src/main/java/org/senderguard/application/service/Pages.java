@@ -3,12 +3,18 @@ package org.senderguard.application.service;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.senderguard.application.port.in.ListQuery;
 import org.senderguard.application.port.in.Page;
 import org.senderguard.domain.common.InvalidValueException;
 
-/** Pages of newest-first lists whose cursor is the id of the last item shown. */
+/**
+ * Cursors of pages: the id of the last item shown, for newest-first lists whose items are never
+ * removed; a position that the store hands out, for those whose items may be.
+ */
 final class Pages {
+
+    private static final Pattern POSITION = Pattern.compile("[1-9][0-9]{0,17}");
 
     private Pages() {
     }
@@ -24,6 +30,17 @@ final class Pages {
     @FunctionalInterface
     interface PageFetch<T> {
         List<T> fetch(UUID before, int limit);
+    }
+
+    /** The position a cursor of positions holds (null: none, from the start). */
+    static Long position(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        if (!POSITION.matcher(cursor).matches()) {
+            throw new InvalidValueException("cursor", "not a cursor from a previous page");
+        }
+        return Long.valueOf(cursor);
     }
 
     private static UUID parseCursor(String cursor) {

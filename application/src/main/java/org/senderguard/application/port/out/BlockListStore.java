@@ -54,8 +54,16 @@ public interface BlockListStore {
     /** The tenant's active entries of one type. */
     int countActive(TenantId tenant, EntryType type, Instant now);
 
-    /** Active entries, newest first, older than the entry {@code before} (none: from the newest). */
-    List<BlockListEntry> page(BlockListQuery query, UUID before, int limit, Instant now);
+    /**
+     * Up to {@code limit} active entries, newest first, from where a previous page ended
+     * ({@code from}, its {@link EntryPage#next()}; null: from the newest). A position, not an entry,
+     * so that paging goes on when the entry a page ended at is removed.
+     */
+    EntryPage page(BlockListQuery query, Long from, int limit, Instant now);
+
+    /** A page of entries and where the next one starts (null: this is the last). */
+    record EntryPage(List<BlockListEntry> entries, Long next) {
+    }
 
     /**
      * Streams the entries added or changed after version {@code since} to {@code upserted} and the
