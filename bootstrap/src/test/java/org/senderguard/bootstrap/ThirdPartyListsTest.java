@@ -91,8 +91,14 @@ class ThirdPartyListsTest {
                 Map.of("value", TestDns.CHANGING_LISTED, "list", list, "reason", "fixed the relay"));
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         assertThat(requested.json()).containsEntry("status", "PENDING").containsEntry("list", list);
-        assertThat(TenantClient.post("/api/v1/delisting-requests", tenant.admin, Map.of("value", "example.com",
-                "list", list)).status()).as("an IP list lists no domains").isEqualTo(400);
+        Http.Response wrongKind = TenantClient.post("/api/v1/delisting-requests", tenant.admin,
+                Map.of("value", "example.com", "list", list));
+        assertThat(wrongKind.status()).as("an IP list lists no domains").isEqualTo(400);
+        assertThat(wrongKind.body()).contains(list + " lists IP values; 'example.com' is checked as a DOMAIN value");
+        Http.Response noZone = TenantClient.post("/api/v1/delisting-requests", tenant.admin,
+                Map.of("value", "https://contoso.example/login", "list", "PhishTank"));
+        assertThat(noZone.status()).isEqualTo(400);
+        assertThat(noZone.body()).contains("PhishTank has no DNS zone").contains("ask at https://www.phishtank.com/");
 
         TestDns.server().update(TestDns.changingZone());
         TestApplication.clock().advance(Duration.ofHours(2)); // past the cached answer's TTL

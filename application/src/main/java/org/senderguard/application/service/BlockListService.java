@@ -33,6 +33,7 @@ import org.senderguard.domain.blocklist.BlockedValue;
 import org.senderguard.domain.blocklist.ListingKeys;
 import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.blocklist.WideRanges;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.common.NotFoundException;
 import org.senderguard.domain.tenant.TenantId;
@@ -96,7 +97,7 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
             List<BlockListEntry> entries = new ArrayList<>();
             good.forEach((value, raw) -> {
                 if (listed.contains(value)) {
-                    errors.add(new RejectedValue(raw, "'" + value.value() + "' is already on the list"));
+                    errors.add(new RejectedValue(raw, FreeText.quoted(value.value()) + " is already on the list"));
                 } else if (active + entries.size() >= limit) {
                     errors.add(new RejectedValue(raw, "the tenant's block list holds at most " + limit + " "
                             + draft.type() + " entries; remove some first"));
@@ -113,7 +114,7 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
         });
         if (created.isEmpty()) {
             throw new InvalidValueException("values", "nothing was added: " + errors.stream()
-                    .map(e -> "'" + e.value() + "': " + e.detail()).limit(BAD_ROWS_SHOWN)
+                    .map(e -> FreeText.quoted(e.value()) + ": " + e.detail()).limit(BAD_ROWS_SHOWN)
                     .reduce((a, b) -> a + "; " + b).orElse("no values"));
         }
         lists.refresh();
@@ -138,8 +139,9 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
     @Override
     public Page<BlockListEntry> list(BlockListQuery query) {
         Instant now = clock.instant();
-        return Pages.newestFirst(query.page(), (before, limit) -> store.page(query, before, limit, now),
-                BlockListEntry::id);
+        BlockListStore.EntryPage page = store.page(query, Pages.position(query.page().cursor()), query.page().limit(),
+                now);
+        return new Page<>(page.entries(), page.next() == null ? null : page.next().toString());
     }
 
     @Override

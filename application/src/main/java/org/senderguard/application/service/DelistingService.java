@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.ListDelistingRequestsUseCase;
 import org.senderguard.application.port.in.ListQuery;
 import org.senderguard.application.port.in.Page;
 import org.senderguard.application.port.in.RequestDelistingCommand;
 import org.senderguard.application.port.in.RequestDelistingUseCase;
-import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.ThirdPartyCatalogUseCase;
 import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.application.port.out.BlockListStore;
@@ -25,10 +25,12 @@ import org.senderguard.domain.blocklist.EntryType;
 import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.common.ConflictException;
 import org.senderguard.domain.common.DomainName;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.common.NotFoundException;
 import org.senderguard.domain.delisting.DelistingRequest;
 import org.senderguard.domain.delisting.DelistingStatus;
+import org.senderguard.domain.reputation.ListedKind;
 import org.senderguard.domain.reputation.ThirdPartyList;
 import org.senderguard.domain.tenant.Tenant;
 
@@ -73,10 +75,7 @@ public class DelistingService implements RequestDelistingUseCase, ListDelistingR
                 .findFirst().orElseThrow(() -> new InvalidValueException("list", "'" + command.list()
                         + "' is neither SERVICE nor a third-party list of the catalog"));
         ReputationTarget target = ReputationTarget.of(Probe.parse(command.value()));
-        if (!list.checks(target.kind())) {
-            throw new InvalidValueException("list", list.name() + " does not list " + target.kind() + " values "
-                    + "like '" + target.value() + "' (or is disabled)");
-        }
+        refuseUncheckable(list, target);
         Instant now = clock.instant();
         DelistingRequest request = new DelistingRequest(UUID.randomUUID(), command.tenantId(), list.name(),
                 target.value(), DelistingStatus.PENDING, command.reason(), command.actor().value(), now, null,
@@ -89,11 +88,33 @@ public class DelistingService implements RequestDelistingUseCase, ListDelistingR
         });
     }
 
+    /**
+     * A request is resolved by a check that finds the value off the list: a request the list cannot
+     * be asked about is refused, naming why.
+     */
+    private static void refuseUncheckable(ThirdPartyList list, ReputationTarget target) {
+        if (list.checks(target.kind())) {
+            return;
+        }
+        String ask = list.delistUrl() == null ? "" : "; ask at " + list.delistUrl();
+        if (!list.enabled()) {
+            throw new InvalidValueException("list", list.name() + " is disabled, so senderguard cannot follow a "
+                    + "delisting there" + ask);
+        }
+        if (list.zone() == null) {
+            throw new InvalidValueException("list", list.name() + " has no DNS zone, so senderguard cannot check it "
+                    + "to follow a delisting there" + ask);
+        }
+        throw new InvalidValueException("list", list.name() + " lists " + list.lists().stream().map(Enum::name)
+                .sorted().collect(Collectors.joining(" and ")) + " values; '" + target.value() + "' is checked as "
+                + (target.kind() == ListedKind.IP ? "an IP" : "a DOMAIN") + " value");
+    }
+
     private DelistingRequest delistFromServiceList(RequestDelistingCommand command) {
         DomainName domain = DomainName.parse("value", command.value());
         Tenant tenant = tenants.byId(command.tenantId());
         if (!tenant.domains().covers(domain)) {
-            throw new InvalidValueException("not-own-domain", "value", "'" + domain + "' is not one of your "
+            throw new InvalidValueException("not-own-domain", "value", FreeText.quoted(domain.value()) + " is not one of your "
                     + "organization's accepted domains or their subdomains; ask Support to delist it");
         }
         Instant now = clock.instant();
@@ -104,7 +125,7 @@ public class DelistingService implements RequestDelistingUseCase, ListDelistingR
                             BlockedValue.of(EntryType.DOMAIN, "*." + domain.value())))
                     .stream().filter(e -> e.source() == EntrySource.SPAM_MESSAGE && e.isActiveAt(now)).toList();
             if (listed.isEmpty()) {
-                throw new NotFoundException("'" + domain + "' is not on the service list because of spam");
+                throw new NotFoundException(FreeText.quoted(domain.value()) + " is not on the service list because of spam");
             }
             int limit = tenant.settings().unblockLimit();
             if (requests.countSince(tenant.id(), DelistingRequest.SERVICE,

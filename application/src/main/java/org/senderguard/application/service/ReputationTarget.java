@@ -1,6 +1,7 @@
 package org.senderguard.application.service;
 
 import org.senderguard.domain.blocklist.Probe;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.reputation.ListedKind;
 import org.senderguard.domain.reputation.QueryNames;
@@ -29,7 +30,7 @@ record ReputationTarget(ListedKind kind, String value) {
         if (url.ip() != null) {
             return new ReputationTarget(ListedKind.IP, url.ip().value());
         }
-        throw new InvalidValueException("value", "'" + probe.value() + "' has no host to check");
+        throw new InvalidValueException("value", FreeText.quoted(probe.value()) + " has no host to check");
     }
 
     String queryName(ThirdPartyList list) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.tenant.TenantId;
 
@@ -103,7 +104,7 @@ public record BlockListEntry(UUID id, TenantId tenant, BlockedValue value, Strin
         IPAddress range = value.type() == EntryType.IP ? IpAddresses.parseCanonical(value.value()) : null;
         if (range == null || !range.isMultiple()) {
             throw new InvalidValueException(EXCEPTIONS, "only an IP range can have exceptions, not "
-                    + Texts.quote(value.value()));
+                    + FreeText.quoted(value.value()));
         }
         Set<String> canonical = new LinkedHashSet<>();
         inputs.stream().map(input -> exception(range, input)).sorted()
@@ -120,7 +121,7 @@ public record BlockListEntry(UUID id, TenantId tenant, BlockedValue value, Strin
         }
         IPAddress address = IpAddresses.single(EXCEPTIONS, input.strip());
         if (!range.contains(address)) {
-            throw new InvalidValueException(EXCEPTIONS, Texts.quote(input) + " is not in the range "
+            throw new InvalidValueException(EXCEPTIONS, FreeText.quoted(input) + " is not in the range "
                     + IpAddresses.canonical(range));
         }
         return address;

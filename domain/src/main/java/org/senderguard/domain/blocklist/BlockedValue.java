@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.senderguard.domain.common.DomainName;
 import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 
 /**
@@ -77,7 +78,7 @@ public final class BlockedValue {
             case IP -> MAX_IP;
         };
         if (trimmed.length() > max) {
-            throw new InvalidValueException(FIELD, Texts.quote(trimmed) + " is longer than "
+            throw new InvalidValueException(FIELD, FreeText.quoted(trimmed) + " is longer than "
                     + (type == EntryType.DOMAIN ? MAX_DOMAIN : max) + " characters");
         }
         Texts.requirePrintable(FIELD, trimmed);
@@ -196,10 +197,10 @@ public final class BlockedValue {
             return EmailAddress.parse(FIELD, input).value();
         } catch (InvalidValueException e) {
             String reason = Texts.reason(e);
-            if (reason.startsWith(Texts.quote(input) + " ")) {
+            if (reason.startsWith(FreeText.quoted(input) + " ")) {
                 throw e;
             }
-            throw new InvalidValueException(FIELD, Texts.quote(input) + " is not a valid email address: " + reason);
+            throw new InvalidValueException(FIELD, FreeText.quoted(input) + " is not a valid email address: " + reason);
         }
     }
 
@@ -207,16 +208,16 @@ public final class BlockedValue {
         boolean wildcard = input.startsWith("*.");
         String base = wildcard ? input.substring(2) : input;
         if (base.isEmpty()) {
-            throw new InvalidValueException(FIELD, Texts.quote(input)
+            throw new InvalidValueException(FIELD, FreeText.quoted(input)
                     + " has no domain after '*.'; write it like *.contoso.com");
         }
         if (base.indexOf('*') >= 0) {
-            throw new InvalidValueException(FIELD, Texts.quote(input) + " has a wildcard in the wrong place: only a"
+            throw new InvalidValueException(FIELD, FreeText.quoted(input) + " has a wildcard in the wrong place: only a"
                     + " leading '*.' is allowed, as in *.contoso.com (its subdomains)");
         }
         String withoutDot = base.endsWith(".") ? base.substring(0, base.length() - 1) : base;
         if (withoutDot.length() > MAX_DOMAIN) {
-            throw new InvalidValueException(FIELD, Texts.quote(input) + " is longer than " + MAX_DOMAIN + " characters");
+            throw new InvalidValueException(FIELD, FreeText.quoted(input) + " is longer than " + MAX_DOMAIN + " characters");
         }
         if (withoutDot.indexOf('.') < 0 && RegisteredDomains.isRegistrySuffix(withoutDot.toLowerCase(Locale.ROOT))) {
             throw publicSuffix(input, wildcard, withoutDot.toLowerCase(Locale.ROOT));
@@ -225,7 +226,7 @@ public final class BlockedValue {
         try {
             domain = DomainName.parse(FIELD, base);
         } catch (InvalidValueException e) {
-            throw new InvalidValueException(FIELD, (wildcard ? Texts.quote(input) + " is not a valid wildcard domain: "
+            throw new InvalidValueException(FIELD, (wildcard ? FreeText.quoted(input) + " is not a valid wildcard domain: "
                     : "") + Texts.reason(e) + hintForDomain(base));
         }
         if (RegisteredDomains.isRegistrySuffix(domain)) {
@@ -235,7 +236,7 @@ public final class BlockedValue {
     }
 
     private static InvalidValueException publicSuffix(String input, boolean wildcard, String suffix) {
-        return new InvalidValueException(FIELD, Texts.quote(input) + (wildcard
+        return new InvalidValueException(FIELD, FreeText.quoted(input) + (wildcard
                 ? " would cover every domain registered under the public suffix " + suffix
                 : " is a public suffix, under which anyone can register domains")
                 + "; list a domain under it instead, like example." + suffix);

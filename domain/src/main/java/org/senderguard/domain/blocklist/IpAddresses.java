@@ -6,6 +6,7 @@ import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
 import java.util.regex.Pattern;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 
 /**
@@ -59,7 +60,7 @@ final class IpAddresses {
         if (address.getNetworkPrefixLength() != null && !address.isPrefixBlock()) {
             IPAddress network = mappedToIpv4(address.toPrefixBlock());
             IPAddress single = mappedToIpv4(address.withoutPrefixLength());
-            throw new InvalidValueException(field, Texts.quote(input) + " has host bits set; did you mean "
+            throw new InvalidValueException(field, FreeText.quoted(input) + " has host bits set; did you mean "
                     + canonical(network) + "? (or " + canonical(single) + " for the single address)");
         }
         return canonical(mappedToIpv4(address));
@@ -143,7 +144,7 @@ final class IpAddresses {
     static IPAddress urlHostIpv6(String field, String original, String inside) {
         IPAddress address = new IPAddressString(inside, ADDRESSES).getAddress();
         if (address == null || !address.isIPv6()) {
-            throw new InvalidValueException(field, Texts.quote(original) + " has an invalid IPv6 host ["
+            throw new InvalidValueException(field, FreeText.quoted(original) + " has an invalid IPv6 host ["
                     + inside + "]");
         }
         return mappedToIpv4(address);
@@ -186,12 +187,12 @@ final class IpAddresses {
 
     private static IPAddress parse(String field, String input, IPAddressStringParameters params, String what) {
         if (input.length() > MAX_LENGTH) {
-            throw new InvalidValueException(field, Texts.quote(input) + " is too long to be " + what);
+            throw new InvalidValueException(field, FreeText.quoted(input) + " is too long to be " + what);
         }
         try {
             return new IPAddressString(input, params).toAddress();
         } catch (AddressStringException e) {
-            throw new InvalidValueException(field, Texts.quote(input) + " is not " + what + explain(input, e));
+            throw new InvalidValueException(field, FreeText.quoted(input) + " is not " + what + explain(input, e));
         }
     }
 

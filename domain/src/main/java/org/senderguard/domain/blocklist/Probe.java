@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.senderguard.domain.common.DomainName;
 import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 
 /** A value being looked up (by mail flow, an admin, an operator). */
@@ -25,7 +26,7 @@ public sealed interface Probe permits Probe.Address, Probe.Domain, Probe.Url, Pr
             return Ip.of(IpAddresses.single(field, value));
         }
         if (IpAddresses.isRange(value)) {
-            throw new InvalidValueException(field, Texts.quote(value)
+            throw new InvalidValueException(field, FreeText.quoted(value)
                     + " is a range; look up a single address");
         }
         if (Url.SCHEME.matcher(value).lookingAt()) {

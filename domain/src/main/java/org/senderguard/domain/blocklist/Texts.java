@@ -6,18 +6,7 @@ import org.senderguard.domain.common.InvalidValueException;
 /** Helpers for error messages that echo what a user typed. */
 final class Texts {
 
-    private static final int MAX_SHOWN = 80;
-
     private Texts() {
-    }
-
-    /**
-     * The value in single quotes, safe to print in a terminal, a log line or an HTML-escaped page:
-     * control and invisible formatting characters are escaped, and a long value is shortened.
-     */
-    static String quote(String value) {
-        return value.length() <= MAX_SHOWN ? "'" + FreeText.escaped(value) + "'"
-                : "'" + FreeText.escaped(value.substring(0, MAX_SHOWN)) + "...' (" + value.length() + " characters)";
     }
 
     /** Input stripped and checked for presence, length and control characters. */
@@ -27,7 +16,8 @@ final class Texts {
         }
         String value = input.strip();
         if (value.length() > maxLength) {
-            throw new InvalidValueException(field, quote(value) + " is longer than " + maxLength + " characters");
+            throw new InvalidValueException(field, FreeText.quoted(value) + " is longer than " + maxLength
+                    + " characters");
         }
         requirePrintable(field, value);
         return value;
@@ -39,11 +29,11 @@ final class Texts {
      */
     static void requirePrintable(String field, String value) {
         if (hasControlCharacter(value)) {
-            throw new InvalidValueException(field, quote(value) + " contains a control character");
+            throw new InvalidValueException(field, FreeText.quoted(value) + " contains a control character");
         }
         if (value.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
-            throw new InvalidValueException(field, quote(value) + " contains half of a character (an unpaired "
-                    + "surrogate)");
+            throw new InvalidValueException(field, FreeText.quoted(value) + " contains half of a character (an "
+                    + "unpaired surrogate)");
         }
     }
 

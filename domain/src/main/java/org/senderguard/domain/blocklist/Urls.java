@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.senderguard.domain.common.DomainName;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 
 /**
@@ -45,7 +46,7 @@ final class Urls {
      */
     static Parts parse(String field, String input, boolean entry) {
         if (Texts.hasWhitespace(input)) {
-            throw new InvalidValueException(field, Texts.quote(input) + " is not a valid URL (it contains whitespace)");
+            throw new InvalidValueException(field, FreeText.quoted(input) + " is not a valid URL (it contains whitespace)");
         }
         String rest = afterScheme(field, input, entry);
         rest = rest.replace('\\', '/');
@@ -299,6 +300,6 @@ final class Urls {
     }
 
     private static InvalidValueException invalid(String field, String input, String why) {
-        return new InvalidValueException(field, Texts.quote(input) + " is not a valid URL (" + why + ")");
+        return new InvalidValueException(field, FreeText.quoted(input) + " is not a valid URL (" + why + ")");
     }
 }

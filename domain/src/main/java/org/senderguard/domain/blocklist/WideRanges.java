@@ -2,6 +2,7 @@ package org.senderguard.domain.blocklist;
 
 import inet.ipaddr.ipv4.IPv4Address;
 import inet.ipaddr.ipv6.IPv6Address;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 
 /**
@@ -34,7 +35,7 @@ public record WideRanges(int widestIpv4, int widestIpv6) {
         int prefix = Integer.parseInt(text, text.indexOf('/') + 1, text.length(), 10);
         int widest = text.indexOf(':') >= 0 ? widestIpv6 : widestIpv4;
         if (prefix < widest) {
-            throw new InvalidValueException("value", Texts.quote(value.value()) + " is wider than a /" + widest
+            throw new InvalidValueException("value", FreeText.quoted(value.value()) + " is wider than a /" + widest
                     + "; ranges that wide are refused");
         }
         return value;

@@ -32,7 +32,7 @@ public record DomainName(String value) implements Comparable<DomainName> {
         try {
             ascii = canonical(input);
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException(field, "'" + input.strip() + "' is not a valid domain name ("
+            throw new InvalidValueException(field, FreeText.quoted(input.strip()) + " is not a valid domain name ("
                     + e.getMessage() + ")");
         }
         return new DomainName(ascii);

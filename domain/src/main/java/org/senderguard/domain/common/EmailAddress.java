@@ -30,16 +30,16 @@ public record EmailAddress(String localPart, DomainName domain) implements Compa
         String trimmed = input.strip();
         int at = trimmed.lastIndexOf('@');
         if (at <= 0 || at == trimmed.length() - 1) {
-            throw new InvalidValueException(field, "'" + trimmed + "' is not an email address (local@domain)");
+            throw new InvalidValueException(field, FreeText.quoted(trimmed) + " is not an email address (local@domain)");
         }
         String local = trimmed.substring(0, at).toLowerCase(Locale.ROOT);
         if (local.length() > MAX_LOCAL_PART || !isDotAtom(local)) {
-            throw new InvalidValueException(field, "'" + trimmed + "' has an invalid local part (at most "
+            throw new InvalidValueException(field, FreeText.quoted(trimmed) + " has an invalid local part (at most "
                     + MAX_LOCAL_PART + " letters, digits or !#$%&'*+/=?^_`{|}~- separated by single dots)");
         }
         EmailAddress address = new EmailAddress(local, DomainName.parse(field, trimmed.substring(at + 1)));
         if (address.value().length() > MAX_LENGTH) {
-            throw new InvalidValueException(field, "'" + trimmed + "' is longer than " + MAX_LENGTH + " characters");
+            throw new InvalidValueException(field, FreeText.quoted(trimmed) + " is longer than " + MAX_LENGTH + " characters");
         }
         return address;
     }

@@ -16,6 +16,7 @@ public final class FreeText {
     /** Emoji tag sequences (subdivision flags) are made of these. */
     private static final int FIRST_TAG = 0xE0020;
     private static final int LAST_TAG = 0xE007F;
+    private static final int MAX_QUOTED = 80;
 
     private FreeText() {
     }
@@ -35,19 +36,31 @@ public final class FreeText {
 
     private static String checked(String field, String text, int maxLength) {
         if (text.length() > maxLength) {
-            throw new InvalidValueException(field, "at most " + maxLength + " characters, not " + text.length());
+            // Counted as Java and the embedded database count (UTF-16 units), so that what is accepted fits.
+            boolean pairs = text.codePointCount(0, text.length()) < text.length();
+            throw new InvalidValueException(field, "at most " + maxLength + " characters, not " + text.length()
+                    + (pairs ? " (an emoji or another character beyond U+FFFF counts as two)" : ""));
         }
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             if (isRefused(c)) {
                 throw new InvalidValueException(field, String.format("contains U+%04X at character %d: %s", c,
-                        i + 1, Character.getType(c) == Character.SURROGATE ? "half of a character (an unpaired "
+                        text.codePointCount(0, i) + 1, Character.getType(c) == Character.SURROGATE ? "half of a character (an unpaired "
                                 + "surrogate)" : "control, line-breaking and invisible formatting characters "
                                 + "are not allowed"));
             }
             i += Character.charCount(c);
         }
         return text;
+    }
+
+    /**
+     * What a user typed, in single quotes, for an error message: escaped as {@link #escaped}, and
+     * shortened when long, so that an echo is one line of reasonable length whatever was sent.
+     */
+    public static String quoted(String value) {
+        return value.length() <= MAX_QUOTED ? "'" + escaped(value) + "'"
+                : "'" + escaped(value.substring(0, MAX_QUOTED)) + "...' (" + value.length() + " characters)";
     }
 
     /**

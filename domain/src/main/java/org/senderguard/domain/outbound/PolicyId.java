@@ -2,6 +2,7 @@ package org.senderguard.domain.outbound;
 
 import java.util.Objects;
 import java.util.UUID;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 
 public record PolicyId(UUID value) {
@@ -18,7 +19,7 @@ public record PolicyId(UUID value) {
         try {
             return new PolicyId(UUID.fromString(input));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidValueException("id", "'" + input + "' is not a policy id");
+            throw new InvalidValueException("id", FreeText.quoted(input) + " is not a policy id");
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.senderguard.domain.common.FreeText;
 
 /**
  * Decodes what a DNS list answered for a value. An error code (a blocked resolver, an exceeded
@@ -99,7 +100,7 @@ public final class AnswerDecoder {
 
     private static Code decode(AnswerScheme scheme, String address) {
         if (!IPV4.matcher(address).matches()) {
-            return Code.error(address, -1, "not a DNSBL answer: " + Zones.quote(address)
+            return Code.error(address, -1, "not a DNSBL answer: " + FreeText.quoted(address)
                     + " is not an IPv4 address");
         }
         int[] octets = octets(address);

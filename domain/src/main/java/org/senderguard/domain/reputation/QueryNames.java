@@ -5,6 +5,7 @@ import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
 import org.senderguard.domain.common.DomainName;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 
 /** The names to query in a DNS list's zone, as RFC 5782 (section 2) defines them. */
@@ -75,7 +76,7 @@ public final class QueryNames {
         }
         IPAddress address = text.length() > MAX_IP_TEXT ? null : new IPAddressString(text, SINGLE_ADDRESS).getAddress();
         if (address == null || address.isMultiple() || address.getNetworkPrefixLength() != null) {
-            throw new InvalidValueException("ip", Zones.quote(input) + " is not a single IPv4 or IPv6 address");
+            throw new InvalidValueException("ip", FreeText.quoted(input) + " is not a single IPv4 or IPv6 address");
         }
         if (address.isIPv6() && address.toIPv6().isIPv4Mapped()) {
             return address.toIPv6().getEmbeddedIPv4Address();

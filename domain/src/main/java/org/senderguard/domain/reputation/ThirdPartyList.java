@@ -47,7 +47,7 @@ public record ThirdPartyList(String name, String description, Set<ListedKind> li
         }
         String value = input.strip();
         if (!NAME.matcher(value).matches()) {
-            throw new InvalidValueException("name", Zones.quote(value) + " is not a valid list name (1-64 letters,"
+            throw new InvalidValueException("name", FreeText.quoted(value) + " is not a valid list name (1-64 letters,"
                     + " digits, spaces, dots, underscores or hyphens)");
         }
         return value;
@@ -85,14 +85,14 @@ public record ThirdPartyList(String name, String description, Set<ListedKind> li
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw new InvalidValueException(field, Zones.quote(value) + " is not a valid URL (" + e.getReason() + ")");
+            throw new InvalidValueException(field, FreeText.quoted(value) + " is not a valid URL (" + e.getReason() + ")");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new InvalidValueException(field, Zones.quote(value) + " is not an http or https URL");
+            throw new InvalidValueException(field, FreeText.quoted(value) + " is not an http or https URL");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new InvalidValueException(field, Zones.quote(value) + " has no host");
+            throw new InvalidValueException(field, FreeText.quoted(value) + " has no host");
         }
         return value;
     }

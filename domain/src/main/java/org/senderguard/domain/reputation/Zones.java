@@ -11,7 +11,6 @@ final class Zones {
     /** Letters, digits, inner hyphens; underscores too, which some private zones use. */
     private static final Pattern LABEL = Pattern.compile("[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?");
     private static final int MAX_LENGTH = 253;
-    private static final int MAX_SHOWN = 80;
 
     private Zones() {
     }
@@ -30,20 +29,15 @@ final class Zones {
         }
         String[] labels = zone.split("\\.", -1);
         if (labels.length < 2) {
-            throw new InvalidValueException(field, quote(input) + " is not a DNS zone name (it needs at least two"
+            throw new InvalidValueException(field, FreeText.quoted(input) + " is not a DNS zone name (it needs at least two"
                     + " labels, like zen.spamhaus.org)");
         }
         for (String label : labels) {
             if (!LABEL.matcher(label).matches()) {
-                throw new InvalidValueException(field, quote(input) + " is not a DNS zone name (label "
-                        + quote(label) + " must be 1-63 ASCII letters, digits, underscores or inner hyphens)");
+                throw new InvalidValueException(field, FreeText.quoted(input) + " is not a DNS zone name (label "
+                        + FreeText.quoted(label) + " must be 1-63 ASCII letters, digits, underscores or inner hyphens)");
             }
         }
         return zone;
-    }
-
-    static String quote(String value) {
-        return "'" + FreeText.escaped(value.length() > MAX_SHOWN ? value.substring(0, MAX_SHOWN) + "..." : value)
-                + "'";
     }
 }

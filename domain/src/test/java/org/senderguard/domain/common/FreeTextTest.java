@@ -32,10 +32,19 @@ class FreeTextTest {
     void boundsTheLengthAndTreatsBlankAsMissing() {
         assertThatThrownBy(() -> FreeText.required("name", "x".repeat(129), 128, "a name is required"))
                 .hasMessage("name: at most 128 characters, not 129");
+        assertThatThrownBy(() -> FreeText.required("reason", "😀".repeat(1000), 1000, "required"))
+                .hasMessage("reason: at most 1000 characters, not 2000 (an emoji or another character beyond U+FFFF"
+                        + " counts as two)");
         assertThatThrownBy(() -> FreeText.required("name", " \t ", 128, "a name is required"))
                 .hasMessage("name: a name is required");
         assertThat(FreeText.optional("notes", " ", 10)).isNull();
         assertThat(FreeText.optional("notes", null, 10)).isNull();
+    }
+
+    @Test
+    void placesARefusedCharacterByCharactersNotByUtf16Units() {
+        assertThatThrownBy(() -> FreeText.required("reason", "😀😀😀x\u0007", 1000, "required"))
+                .hasMessageStartingWith("reason: contains U+0007 at character 5:");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.reputation.AnswerScheme;
 import org.senderguard.domain.reputation.ListedKind;
@@ -45,7 +46,7 @@ public class ListOptions {
             try {
                 kinds.add(ListedKind.valueOf(value.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new InvalidValueException("--lists", "'" + value + "' is not one of IP, DOMAIN, URL");
+                throw new InvalidValueException("--lists", FreeText.quoted(value) + " is not one of IP, DOMAIN, URL");
             }
         }
         return kinds;
@@ -55,7 +56,7 @@ public class ListOptions {
         try {
             return AnswerScheme.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("--answers", "'" + value + "' is not one of SPAMHAUS_ZEN, SPAMHAUS_DBL, "
+            throw new InvalidValueException("--answers", FreeText.quoted(value) + " is not one of SPAMHAUS_ZEN, SPAMHAUS_DBL, "
                     + "SURBL, URIBL, INVALUEMENT, PLAIN");
         }
     }

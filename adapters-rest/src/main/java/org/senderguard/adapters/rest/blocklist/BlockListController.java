@@ -26,6 +26,7 @@ import org.senderguard.application.port.in.ListBlockListEntriesUseCase;
 import org.senderguard.application.port.in.ListQuery;
 import org.senderguard.application.port.in.RemoveBlockListEntryUseCase;
 import org.senderguard.domain.blocklist.EntrySource;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.tenant.TenantId;
 
@@ -93,7 +94,7 @@ public class BlockListController {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("id", "'" + id + "' is not an entry id");
+            throw new InvalidValueException("id", FreeText.quoted(id) + " is not an entry id");
         }
     }
 }

@@ -47,7 +47,7 @@ public record BlockListEntryDraft(EntryType type, String reason, Instant expires
         try {
             return EntryType.valueOf(input.strip().toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new InvalidValueException(field, "'" + input + "' is not one of SENDER, DOMAIN, URL, IP");
+            throw new InvalidValueException(field, FreeText.quoted(input) + " is not one of SENDER, DOMAIN, URL, IP");
         }
     }
 
@@ -66,11 +66,11 @@ public record BlockListEntryDraft(EntryType type, String reason, Instant expires
             expiry = text.length() == 10 ? LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidValueException(field, "'" + text + "' is not a date (2027-01-31) or an instant "
+            throw new InvalidValueException(field, FreeText.quoted(text) + " is not a date (2027-01-31) or an instant "
                     + "(2027-01-31T12:00:00Z)");
         }
         if (expiry.isAfter(BlockListEntry.LATEST_EXPIRY)) {
-            throw new InvalidValueException(field, "'" + text + "' is after " + BlockListEntry.LATEST_EXPIRY
+            throw new InvalidValueException(field, FreeText.quoted(text) + " is after " + BlockListEntry.LATEST_EXPIRY
                     + ", the latest expiry; for entries that should not expire, say never");
         }
         return expiry;

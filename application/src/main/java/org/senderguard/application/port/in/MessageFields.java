@@ -41,7 +41,7 @@ final class MessageFields {
         try {
             return Verdict.valueOf(verdict.strip().toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new InvalidValueException("verdict", "'" + verdict + "' is not one of CLEAN, BULK, SPAM, "
+            throw new InvalidValueException("verdict", FreeText.quoted(verdict) + " is not one of CLEAN, BULK, SPAM, "
                     + "HIGH_CONFIDENCE_SPAM, PHISH, HIGH_CONFIDENCE_PHISH, MALWARE");
         }
     }
