@@ -8,10 +8,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -151,6 +154,23 @@ class HostileValuesTest {
         assertThat(Http.get(ENTRIES, tenant.reader).items()).isEmpty();
         assertThat(Http.send("POST", ENTRIES, tenant.admin, "application/json", " \n" + entry + "\r\n\t ").status())
                 .as("whitespace around the one document is fine").isEqualTo(201);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"c0ae", "e080af", "ff", "80", "e280", "eda080"})
+    void aBodyIsUtf8WithoutOverlongOrBrokenSequences(String hex) {
+        TenantClient tenant = new TenantClient();
+        byte[] bad = HexFormat.of().parseHex(hex);
+        byte[] before = "{\"type\":\"DOMAIN\",\"values\":[\"evil".getBytes(StandardCharsets.UTF_8);
+        byte[] after = "example\"]}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = ByteBuffer.allocate(before.length + bad.length + after.length).put(before).put(bad).put(after)
+                .array();
+        Http.Response refused = Http.send(Http.request(ENTRIES, tenant.admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        RestApiTest.assertProblem(refused, 400, "bad-request");
+        assertThat((String) refused.json().get("detail")).isEqualTo("the request body must be one JSON document in "
+                + "UTF-8, but byte " + (before.length + 1) + " begins a sequence that is not UTF-8");
+        assertThat(Http.get(ENTRIES, tenant.reader).items()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} {1}")

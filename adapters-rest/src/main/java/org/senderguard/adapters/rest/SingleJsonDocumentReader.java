@@ -19,6 +19,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads a JSON body only when it is exactly one JSON document in which no object names a field
@@ -26,7 +29,8 @@ import java.io.UncheckedIOException;
  * elsewhere) and on what follows a document, so a proxy, a log and this service could each read a
  * different request; such a body is refused instead. In the same pass, each field of the record the
  * body is bound to must have the JSON type of its Java type (see {@link JsonFieldTypes}): the
- * binding would otherwise turn {@code "yes"} into false. The document is then read as before.
+ * binding would otherwise turn {@code "yes"} into false. The body must be valid UTF-8 too. The
+ * document is then read as before.
  */
 @Singleton
 @Order(JsonMessageHandler.ORDER - 1)
@@ -73,6 +77,7 @@ public class SingleJsonDocumentReader<T> implements MessageBodyReader<T> {
      * document is no JSON (or too deeply nested): the JSON reader then says so as usual.
      */
     public static void requireOneDocument(byte[] body, Class<?> type) {
+        requireUtf8(body);
         try (JsonParser parser = STRICT.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -96,6 +101,19 @@ public class SingleJsonDocumentReader<T> implements MessageBodyReader<T> {
             throw new UncheckedIOException(e);
         }
         throw new CodecException(REFUSED + ", but more follows it");
+    }
+
+    /**
+     * JSON is UTF-8 (RFC 8259), and the parser decodes it leniently: the overlong {@code C0 AE} would
+     * reach a check as '.', and {@code C0 BC} as '<', although no valid UTF-8 says either that way.
+     */
+    private static void requireUtf8(byte[] body) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(body);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(in, CharBuffer.allocate(body.length), true);
+        if (result.isError()) {
+            throw new CodecException(REFUSED + " in UTF-8, but byte " + (in.position() + 1)
+                    + " begins a sequence that is not UTF-8");
+        }
     }
 
     private static boolean hasMore(JsonParser parser) throws IOException {
