@@ -66,13 +66,29 @@ public record OutboundSpamPolicy(PolicyId id, TenantId tenantId, String name, in
      * keeps applying to everyone, always enabled, last.
      */
     public OutboundSpamPolicy changedTo(PolicySettings changes) {
-        if (isDefault && (changes.conditions().selectsSenders() || !changes.conditions().excludedSenders().isEmpty())) {
+        if (isDefault) {
+            refuseForTheDefault(changes);
+            return new OutboundSpamPolicy(id, tenantId, changes.name(), priority, true, true, changes.limits(),
+                    changes.action(), changes.notifyRecipients(), conditions);
+        }
+        return new OutboundSpamPolicy(id, tenantId, changes.name(), changes.priority(), changes.enabled(), false,
+                changes.limits(), changes.action(), changes.notifyRecipients(), changes.conditions());
+    }
+
+    /**
+     * What would change whom the default policy applies to is refused rather than dropped. A priority
+     * is not: the default comes last whatever it is given, and a client that PUTs the whole policy
+     * back may well send one.
+     */
+    private static void refuseForTheDefault(PolicySettings changes) {
+        if (changes.conditions().selectsSenders() || !changes.conditions().excludedSenders().isEmpty()) {
             throw new InvalidValueException("senders", "the default policy applies to every sender; create a custom "
                     + "policy for some senders instead");
         }
-        return new OutboundSpamPolicy(id, tenantId, changes.name(), isDefault ? priority : changes.priority(),
-                isDefault || changes.enabled(), isDefault, changes.limits(), changes.action(),
-                changes.notifyRecipients(), isDefault ? conditions : changes.conditions());
+        if (!changes.enabled()) {
+            throw new InvalidValueException("enabled", "the default policy is always enabled; change its limits "
+                    + "instead");
+        }
     }
 
 

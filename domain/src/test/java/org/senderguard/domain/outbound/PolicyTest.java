@@ -72,14 +72,20 @@ class PolicyTest {
     }
 
     @Test
-    void customPoliciesMustSelectSendersAndTheDefaultCannotBeNarrowed() {
+    void customPoliciesMustSelectSendersAndTheDefaultCannotBeNarrowedOrDisabled() {
         assertThatThrownBy(() -> custom("none", 1, true, List.of()))
                 .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("senders:");
         OutboundSpamPolicy fallback = OutboundSpamPolicy.defaultFor(tenant);
         assertThatThrownBy(() -> fallback.changedTo(new PolicySettings("Narrowed", 3, false, SendingLimits.DEFAULTS,
                 ThresholdAction.ALERT, List.of(), SenderConditions.parse(List.of("x@contoso.com"), List.of(), List.of()))))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("applies to every sender");
-        OutboundSpamPolicy changed = fallback.changedTo(new PolicySettings("Renamed", 3, false,
+        assertThat(fallback.changedTo(new PolicySettings("Renamed", 3, true, SendingLimits.DEFAULTS,
+                ThresholdAction.ALERT, List.of(), SenderConditions.EVERYONE)).priority())
+                .as("the default comes last whatever it is given").isEqualTo(fallback.priority());
+        assertThatThrownBy(() -> fallback.changedTo(new PolicySettings("Renamed", 0, false, SendingLimits.DEFAULTS,
+                ThresholdAction.ALERT, List.of(), SenderConditions.EVERYONE)))
+                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("enabled: the default policy");
+        OutboundSpamPolicy changed = fallback.changedTo(new PolicySettings("Renamed", 0, true,
                 new SendingLimits(5, 0, 0, 0), ThresholdAction.ALERT, List.of(), SenderConditions.EVERYONE));
         assertThat(changed.isDefault()).isTrue();
         assertThat(changed.limits().externalPerHour()).isEqualTo(5);
