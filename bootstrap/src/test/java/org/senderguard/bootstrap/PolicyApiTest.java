@@ -48,6 +48,13 @@ class PolicyApiTest {
         assertThat(Http.get("/api/v1/outbound-spam-policies/" + id, tenant.admin).status()).isEqualTo(404);
         List<Map<String, Object>> audit = Http.get("/api/v1/audit-log", tenant.admin).items();
         assertThat(audit).extracting(r -> r.get("action")).contains("policy.create", "policy.update", "policy.delete");
+        Map<String, Object> update = audit.stream().filter(r -> "policy.update".equals(r.get("action"))).findFirst()
+                .orElseThrow();
+        assertThat((String) update.get("before")).as("read as people read it, not as a Java record")
+                .isEqualTo("'Marketing' priority 1; per hour at most 1 external and 1000 internal recipients and 10"
+                        + " spam messages, per day 1000 recipients; then ALERT; notify soc@example.org; sender domains"
+                        + " news." + tenant.domain);
+        assertThat((String) update.get("after")).contains("then BLOCK_USER;");
     }
 
     @Test
@@ -58,6 +65,10 @@ class PolicyApiTest {
                 "application/json", ""), 409, "default-policy");
         OutboundSpamTest.assertField(TenantClient.send("PUT", "/api/v1/outbound-spam-policies/" + id, tenant.admin,
                 policy("Default", 0, List.of(tenant.user("a")), List.of(), "ALERT", 0)), "senders");
+        OutboundSpamTest.assertField(TenantClient.send("PUT", "/api/v1/outbound-spam-policies/" + id, tenant.admin,
+                with(policy("Default", 0, List.of(), List.of(), "ALERT", 0), "enabled", false)), "enabled");
+        assertThat(Http.get("/api/v1/outbound-spam-policies/" + id, tenant.admin).json())
+                .containsEntry("enabled", true).containsEntry("actionWhenThresholdReached", "BLOCK_USER_FOR_TODAY");
     }
 
     @Test

@@ -101,6 +101,8 @@ class RestrictedUsersTest {
                 "restriction.add by " + mailFlowActor(tenant));
         assertThat(audit.get(0)).containsEntry("target", "user:" + eve);
         assertThat((String) audit.get(0).get("after")).contains("ticket 4711");
+        assertThat((String) audit.get(0).get("before")).as("read as people read it, not as a Java record")
+                .matches("[A-Z_]+ \\(BLOCK_USER\\) since \\S+Z: .+").doesNotContain("Restriction[");
     }
 
     @Test

@@ -213,7 +213,7 @@ public class OutboundDecider {
         if (after.restriction() != before.restriction()) {
             batch.restrictedBy().add(after.restriction().limit());
             audit.add(AuditRecord.of(tenant.id(), submission.actor(), "restriction.add",
-                    "user:" + submission.sender(), null, after.restriction(), now));
+                    "user:" + submission.sender(), null, after.restriction().describe(), now));
         }
         Alert alert = outcome.alert().map(kind -> Alert.raise(tenant.id(), kind, submission.sender(),
                 outcome.alertDetail(), policy.notifyRecipients(), now)).orElse(null);

@@ -76,7 +76,8 @@ public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, De
             unitOfWork.inTransaction(() -> {
                 OutboundSpamPolicy created = OutboundSpamPolicy.defaultFor(tenantId);
                 policies.insert(created);
-                audit.add(AuditRecord.of(tenantId, Actor.SYSTEM, "policy.create", target(created), null, created,
+                audit.add(AuditRecord.of(tenantId, Actor.SYSTEM, "policy.create", target(created), null,
+                        created.describe(),
                         clock.instant()));
                 changes.record(tenantId);
                 return created;
@@ -94,7 +95,7 @@ public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, De
         return changed(command.tenantId(), () -> {
             policies.insert(created);
             audit.add(AuditRecord.of(command.tenantId(), command.actor(), "policy.create", target(created), null,
-                    created, clock.instant()));
+                    created.describe(), clock.instant()));
             return created;
         });
     }
@@ -105,8 +106,8 @@ public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, De
         OutboundSpamPolicy replaced = current.changedTo(command.settings());
         return changed(command.tenantId(), () -> {
             policies.update(replaced);
-            audit.add(AuditRecord.of(command.tenantId(), command.actor(), "policy.update", target(replaced), current,
-                    replaced, clock.instant()));
+            audit.add(AuditRecord.of(command.tenantId(), command.actor(), "policy.update", target(replaced),
+                    current.describe(), replaced.describe(), clock.instant()));
             return replaced;
         });
     }
@@ -120,7 +121,7 @@ public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, De
         }
         changed(tenantId, () -> {
             policies.delete(tenantId, id);
-            audit.add(AuditRecord.of(tenantId, actor, "policy.delete", target(current), current, null,
+            audit.add(AuditRecord.of(tenantId, actor, "policy.delete", target(current), current.describe(), null,
                     clock.instant()));
             return null;
         });

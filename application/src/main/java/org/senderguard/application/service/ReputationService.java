@@ -103,7 +103,8 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
                 throw new ConflictException("list-exists", "a list named '" + list.name() + "' exists; change it");
             }
             store.insert(list);
-            audit.add(AuditRecord.of(null, actor, "third-party-list.add", target(list), null, list, clock.instant()));
+            audit.add(AuditRecord.of(null, actor, "third-party-list.add", target(list), null, list.describe(),
+                    clock.instant()));
             return list;
         });
         catalog.invalidate(CATALOG);
@@ -117,8 +118,8 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
             ThirdPartyList before = store.find(list.name())
                     .orElseThrow(() -> new NotFoundException("no third-party list named '" + list.name() + "'"));
             store.update(list);
-            audit.add(AuditRecord.of(null, actor, "third-party-list.change", target(list), before, list,
-                    clock.instant()));
+            audit.add(AuditRecord.of(null, actor, "third-party-list.change", target(list), before.describe(),
+                    list.describe(), clock.instant()));
             return list;
         });
         catalog.invalidate(CATALOG);

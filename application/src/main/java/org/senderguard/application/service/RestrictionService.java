@@ -96,7 +96,7 @@ public class RestrictionService implements ListRestrictedUsersUseCase, UnblockUs
             unblocks.add(tenant.id(), command.user(), command.actor(), command.overrideLimit(), now);
             audit.add(AuditRecord.of(tenant.id(), command.actor(),
                     command.overrideLimit() ? "restriction.unblock-override" : "restriction.unblock",
-                    "user:" + command.user(), status.restriction(), "unblocked: " + command.reason(), now));
+                    "user:" + command.user(), status.restriction().describe(), "unblocked: " + command.reason(), now));
             return new RestrictedUser(command.user(), status.restriction(),
                     allowance(tenant.id(), command.user(), tenant.settings(), now));
         });
@@ -115,7 +115,7 @@ public class RestrictionService implements ListRestrictedUsersUseCase, UnblockUs
             statuses.save(status.restrictedBy(restriction));
             restricted.changing(tenant.id());
             audit.add(AuditRecord.of(tenant.id(), command.actor(), "restriction.add", "user:" + command.user(),
-                    status.restrictionAt(now).orElse(null), restriction, now));
+                    status.restrictionAt(now).map(Restriction::describe).orElse(null), restriction.describe(), now));
             return new RestrictedUser(command.user(), restriction,
                     allowance(tenant.id(), command.user(), tenant.settings(), now));
         });

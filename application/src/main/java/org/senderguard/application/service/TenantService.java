@@ -56,7 +56,7 @@ public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, 
             requireDomainsFree(tenant);
             tenants.insert(tenant);
             changes.record(tenant.id()); // servers find tenants by domain from a cache that must learn of it
-            audit.add(AuditRecord.of(tenant.id(), command.actor(), "tenant.create", target(tenant), null, tenant,
+            audit.add(AuditRecord.of(tenant.id(), command.actor(), "tenant.create", target(tenant), null, tenant.describe(),
                     tenant.createdAt()));
             return tenant;
         });
@@ -78,8 +78,8 @@ public class TenantService implements CreateTenantUseCase, UpdateTenantUseCase, 
             Tenant changed = current.withSettings(settings).withDomains(domains);
             requireDomainsFree(changed);
             tenants.update(changed);
-            audit.add(AuditRecord.of(changed.id(), command.actor(), "tenant.update", target(changed), current,
-                    changed, clock.instant()));
+            audit.add(AuditRecord.of(changed.id(), command.actor(), "tenant.update", target(changed),
+                    current.describe(), changed.describe(), clock.instant()));
             changes.record(changed.id());
             return changed;
         });

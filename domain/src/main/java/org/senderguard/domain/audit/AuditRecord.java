@@ -20,9 +20,9 @@ public record AuditRecord(UUID id, TenantId tenantId, Actor actor, String action
         Objects.requireNonNull(at, "at");
     }
 
-    public static AuditRecord of(TenantId tenantId, Actor actor, String action, String target, Object before,
-                                 Object after, Instant at) {
-        return new AuditRecord(UUID.randomUUID(), tenantId, actor, action, target,
-                before == null ? null : before.toString(), after == null ? null : after.toString(), at);
+    /** {@code before} and {@code after}: what the thing was and became, as people read it (see {@code describe()} of the domain's things). */
+    public static AuditRecord of(TenantId tenantId, Actor actor, String action, String target, String before,
+                                 String after, Instant at) {
+        return new AuditRecord(UUID.randomUUID(), tenantId, actor, action, target, before, after, at);
     }
 }

@@ -1,7 +1,9 @@
 package org.senderguard.domain.outbound;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.senderguard.domain.common.EmailAddress;
 import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.tenant.TenantId;
@@ -94,5 +96,21 @@ public record OutboundSpamPolicy(PolicyId id, TenantId tenantId, String name, in
 
     public boolean appliesTo(EmailAddress sender) {
         return enabled && conditions.matches(sender);
+    }
+
+    /** As the audit log shows it: every setting, the service defaults that 0 stands for resolved. */
+    public String describe() {
+        return "'" + name + "'" + (isDefault ? " (default)" : " priority " + priority + (enabled ? "" : ", disabled"))
+                + "; per hour at most " + limits.externalPerHour() + " external and " + limits.internalPerHour()
+                + " internal recipients and " + limits.spamPerHour() + " spam messages, per day "
+                + limits.perDay() + " recipients; then " + action
+                + "; notify " + (notifyRecipients.isEmpty() ? "nobody" : joined(notifyRecipients))
+                + (conditions.senders().isEmpty() ? "" : "; senders " + joined(conditions.senders()))
+                + (conditions.senderDomains().isEmpty() ? "" : "; sender domains " + joined(conditions.senderDomains()))
+                + (conditions.excludedSenders().isEmpty() ? "" : "; except " + joined(conditions.excludedSenders()));
+    }
+
+    private static String joined(Collection<?> values) {
+        return values.stream().map(Object::toString).collect(Collectors.joining(", "));
     }
 }

@@ -39,4 +39,9 @@ public record Restriction(Limit limit, String reason, ThresholdAction action, In
     public boolean isActiveAt(Instant now) {
         return until == null || now.isBefore(until);
     }
+
+    /** As the audit log shows it. */
+    public String describe() {
+        return limit + " (" + action + ") since " + since + (until == null ? "" : " until " + until) + ": " + reason;
+    }
 }

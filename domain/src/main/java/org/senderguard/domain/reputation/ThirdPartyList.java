@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 
@@ -95,5 +96,12 @@ public record ThirdPartyList(String name, String description, Set<ListedKind> li
             throw new InvalidValueException(field, FreeText.quoted(value) + " has no host");
         }
         return value;
+    }
+
+    /** As the audit log shows it. */
+    public String describe() {
+        return name + ": " + lists.stream().map(Enum::name).sorted().collect(Collectors.joining(", "))
+                + (zone == null ? ", no DNS zone" : " at " + zone + ", answers " + scheme)
+                + (enabled ? "" : ", disabled") + (delistUrl == null ? "" : "; delisting at " + delistUrl);
     }
 }
