@@ -212,6 +212,17 @@ class HostileValuesTest {
         assertThat(Http.get("/api/v1/outbound-spam-policies", tenant.reader).jsonList()).hasSize(1);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/mail-flow/outbound", "/api/v1/mail-flow/verdicts"})
+    void aMissingVerdictIsSaidToBeMissing(String path) {
+        TenantClient tenant = new TenantClient();
+        Http.Response response = TenantClient.post(path, tenant.mailFlow, Map.of("messageId", "<no-verdict@x>",
+                "queueId", "Q1", "sender", tenant.user("a"), "recipients", List.of("b@y.example")));
+        RestApiTest.assertProblem(response, 400, "invalid-value");
+        assertThat((String) response.json().get("detail")).isEqualTo("verdict: one of CLEAN, BULK, SPAM, "
+                + "HIGH_CONFIDENCE_SPAM, PHISH, HIGH_CONFIDENCE_PHISH, MALWARE is required");
+    }
+
     @Test
     void valuesOfTheRightJsonTypeNullAndUnknownFieldsAreReadAsBefore() {
         TenantClient tenant = new TenantClient();

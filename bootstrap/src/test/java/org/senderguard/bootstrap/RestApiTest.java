@@ -2,9 +2,10 @@ package org.senderguard.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.assertj.core.api.InstanceOfAssertFactories;
-
 import java.net.IDN;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -45,12 +46,17 @@ class RestApiTest {
     }
 
     @Test
-    void missingMalformedWrongAndRevokedKeysAre401() {
+    void missingMalformedWrongAndRevokedKeysAre401() throws Exception {
         String tenant = Fixtures.newTenant();
         String key = Fixtures.newKey(tenant, "GLOBAL_ADMIN");
         String wrongSecret = key.substring(0, key.length() - 1) + (key.endsWith("A") ? "B" : "A");
 
         assertProblem(Http.get("/api/v1/tenant", null), 401, "unauthorized");
+        HttpResponse<Void> challenged = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(TestApplication.uri("/api/v1/tenant")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(challenged.headers().firstValue("WWW-Authenticate")).as("RFC 9110: a 401 names its scheme")
+                .contains("Bearer");
         assertProblem(Http.get("/api/v1/tenant", "not-a-key"), 401, "unauthorized");
         assertProblem(Http.get("/api/v1/tenant", wrongSecret), 401, "unauthorized");
         assertThat(Http.get("/api/v1/tenant", key).status()).isEqualTo(200);

@@ -13,6 +13,6 @@ class NoRelayDelistLinkMailer implements DelistLinkMailer {
 
     @Override
     public void send(EmailAddress to, String ip, String link, Instant expiresAt) {
-        throw new IllegalStateException("no SMTP relay is configured (SENDERGUARD_SMTP_HOST)");
+        throw new NotMailed("no SMTP relay is configured (SENDERGUARD_SMTP_HOST)");
     }
 }

@@ -1,5 +1,6 @@
 package org.senderguard.adapters.rest;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -34,6 +35,9 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         }
         int status = response.code();
         String title = response.status().getReason();
+        if (status == 401) {
+            problemResponse.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer"); // what to send instead (RFC 9110, 11.6.1)
+        }
         return problemResponse.body(new Problem(slug(status), title, status, detail(context, status, title)))
                 .contentType(Problem.MEDIA_TYPE);
     }

@@ -100,7 +100,12 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
                     + token.value(), request.expiresAt());
             return true;
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not mail the delist link of portal request " + request.id(), e);
+            String failed = "could not mail the delist link of portal request " + request.id();
+            if (e instanceof DelistLinkMailer.NotMailed) {
+                LOG.log(System.Logger.Level.WARNING, failed + ": " + e.getMessage()); // the setup, not a fault: no trace
+            } else {
+                LOG.log(System.Logger.Level.WARNING, failed, e);
+            }
             unitOfWork.inTransaction(() -> {
                 requests.markMailFailed(request.id(), String.valueOf(e.getMessage()));
                 audit.add(AuditRecord.of(null, actor(request), "portal.mail-failed", target(request), null,

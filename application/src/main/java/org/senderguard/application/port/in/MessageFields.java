@@ -38,11 +38,14 @@ final class MessageFields {
     }
 
     static Verdict verdict(String verdict) {
+        String verdicts = "CLEAN, BULK, SPAM, HIGH_CONFIDENCE_SPAM, PHISH, HIGH_CONFIDENCE_PHISH, MALWARE";
+        if (verdict == null || verdict.isBlank()) {
+            throw new InvalidValueException("verdict", "one of " + verdicts + " is required");
+        }
         try {
             return Verdict.valueOf(verdict.strip().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw new InvalidValueException("verdict", FreeText.quoted(verdict) + " is not one of CLEAN, BULK, SPAM, "
-                    + "HIGH_CONFIDENCE_SPAM, PHISH, HIGH_CONFIDENCE_PHISH, MALWARE");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("verdict", FreeText.quoted(verdict) + " is not one of " + verdicts);
         }
     }
 
