@@ -197,6 +197,8 @@ class HostileValuesTest {
             outbound | {"messageId":"<1@x>","sender":"a@x.example","recipients":"b@y.example","verdict":"SPAM"}   | field 'recipients' must be an array, not a string
             outbound | {"messageId":"<1@x>","sender":"a@x.example","recipients":[["b@y.example"]],"verdict":"SPAM"} | field 'recipients[0]' must be a string, not an array
             outbound | {"messageId":1,"sender":"a@x.example","recipients":["b@y.example"],"verdict":"SPAM"}         | field 'messageId' must be a string, not a number
+            entries  | [{"type":"DOMAIN","values":["x.example"]}]              | the request body must be one JSON document that is an object, but it is an array
+            policies | "p"                                                     | the request body must be one JSON document that is an object, but it is a string
             """)
     void aValueOfTheWrongJsonTypeIsRefusedNamingTheFieldInsteadOfCoerced(String endpoint, String body, String detail) {
         TenantClient tenant = new TenantClient();

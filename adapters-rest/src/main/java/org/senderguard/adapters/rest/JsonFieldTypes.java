@@ -199,15 +199,18 @@ final class JsonFieldTypes {
             };
         }
 
-        private static String kind(JsonToken token) {
-            return switch (token) {
-                case VALUE_STRING -> "a string";
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-                case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-                case START_ARRAY -> "an array";
-                case START_OBJECT -> "an object";
-                default -> String.valueOf(token);
-            };
-        }
+    }
+
+    /** What a JSON value is, in words: "a string", "an array". */
+    static String kind(JsonToken token) {
+        return switch (token) {
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            case START_ARRAY -> "an array";
+            case START_OBJECT -> "an object";
+            default -> String.valueOf(token);
+        };
     }
 }

@@ -85,6 +85,8 @@ public class SingleJsonDocumentReader<T> implements MessageBodyReader<T> {
             }
             if (first == JsonToken.START_OBJECT) {
                 JsonFieldTypes.check(parser, type);
+            } else if (type.isRecord()) {
+                throw new CodecException(REFUSED + " that is an object, but it is " + JsonFieldTypes.kind(first));
             } else {
                 parser.skipChildren();
             }

@@ -21,6 +21,7 @@ final class IpAddresses {
     private static final Pattern HOST_NAME = Pattern.compile("(?=.*[g-zG-Z_])[A-Za-z0-9_.-]+\\.?");
     private static final Pattern RANGE = Pattern.compile("(?=.*[*-])[0-9A-Fa-f.:*/-]+");
     private static final Pattern MASK = Pattern.compile(".*/.*[.:].*");
+    private static final Pattern WITH_PORT = Pattern.compile("[0-9.]+:[0-9]+|\\[[0-9A-Fa-f:.]+\\]:[0-9]+");
 
     private static final IPAddressStringParameters RANGES = strict(true);
     private static final IPAddressStringParameters ADDRESSES = strict(false);
@@ -192,11 +193,15 @@ final class IpAddresses {
         try {
             return new IPAddressString(input, params).toAddress();
         } catch (AddressStringException e) {
-            throw new InvalidValueException(field, FreeText.quoted(input) + " is not " + what + explain(input, e));
+            throw new InvalidValueException(field, FreeText.quoted(input) + " is not " + what
+                    + explain(input, e, params == RANGES));
         }
     }
 
-    private static String explain(String input, AddressStringException e) {
+    private static String explain(String input, AddressStringException e, boolean ranges) {
+        if (WITH_PORT.matcher(input).matches()) {
+            return " (a port is not part of an address)";
+        }
         if (input.indexOf('%') >= 0) {
             return " (zone ids such as %eth0 are not allowed)";
         }
@@ -204,7 +209,8 @@ final class IpAddresses {
             return " (host names are not accepted)";
         }
         if (RANGE.matcher(input).matches()) {
-            return " (ranges and wildcards are not accepted; write a CIDR range such as 198.51.100.0/24)";
+            return ranges ? " (ranges and wildcards are not accepted; write a CIDR range such as 198.51.100.0/24)"
+                    : " (ranges and wildcards are not accepted: give one address)";
         }
         if (MASK.matcher(input).matches()) {
             return " (masks are not accepted; write a prefix length such as /24)";
@@ -212,6 +218,9 @@ final class IpAddresses {
         String message = e.getMessage();
         if (message != null && message.contains("starts with zero") && !input.contains(":")) {
             return " (leading zeros are not accepted: some tools read them as octal)";
+        }
+        if (message != null && message.contains("non-segmented")) {
+            return " (an IPv4 address is four numbers separated by dots, such as 192.0.2.1)";
         }
         int at = message == null ? -1 : message.indexOf("error: ");
         String detail = at < 0 ? "" : message.substring(at + "error: ".length()).strip();

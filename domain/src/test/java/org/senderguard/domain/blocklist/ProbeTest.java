@@ -56,6 +56,18 @@ class ProbeTest {
     }
 
     @Test
+    void aBadClientIpIsExplainedInPlainWords() {
+        assertThatThrownBy(() -> Probe.ip("198.51.100.7:25"))
+                .hasMessage("clientIp: '198.51.100.7:25' is not an IP address (a port is not part of an address)");
+        assertThatThrownBy(() -> Probe.ip("198.51.100.*")).hasMessage("clientIp: '198.51.100.*' is not an IP address"
+                + " (ranges and wildcards are not accepted: give one address)");
+        assertThatThrownBy(() -> Probe.ip("1")).hasMessage("clientIp: '1' is not an IP address (an IPv4 address is"
+                + " four numbers separated by dots, such as 192.0.2.1)");
+        assertThatThrownBy(() -> BlockedValue.parse(EntryType.IP, "198.51.100.*")).hasMessageEndingWith(
+                "(ranges and wildcards are not accepted; write a CIDR range such as 198.51.100.0/24)");
+    }
+
+    @Test
     void urlKeepsItsHostAsDomainOrIp() {
         Probe.Url url = (Probe.Url) Probe.url("https://user@Shop.Contoso.com:8443/a/%7Eb/../c?x#y");
         assertThat(url.host()).isEqualTo("shop.contoso.com");
