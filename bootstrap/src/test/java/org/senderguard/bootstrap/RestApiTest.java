@@ -57,6 +57,10 @@ class RestApiTest {
                 HttpResponse.BodyHandlers.discarding());
         assertThat(challenged.headers().firstValue("WWW-Authenticate")).as("RFC 9110: a 401 names its scheme")
                 .contains("Bearer");
+        Http.Response twoKeys = Http.send(Http.request("/api/v1/tenant", key)
+                .header("Authorization", "Bearer " + Fixtures.newKey(Fixtures.newTenant(), "GLOBAL_ADMIN")).build());
+        assertProblem(twoKeys, 400, "bad-request");
+        assertThat((String) twoKeys.json().get("detail")).contains("one Authorization header");
         assertProblem(Http.get("/api/v1/tenant", "not-a-key"), 401, "unauthorized");
         assertProblem(Http.get("/api/v1/tenant", wrongSecret), 401, "unauthorized");
         assertThat(Http.get("/api/v1/tenant", key).status()).isEqualTo(200);
