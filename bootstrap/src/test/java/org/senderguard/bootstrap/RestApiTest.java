@@ -85,6 +85,9 @@ class RestApiTest {
                 .containsEntry("name", "x");
 
         assertProblem(Http.get("/api/v1/no-such-thing", admin), 404, "not-found");
+        assertProblem(Http.get("/api/v1/listings?value=" + "a".repeat(5000), admin), 414, "uri-too-long");
+        assertProblem(Http.send(Http.request("/api/v1/tenant", admin).header("X-Big", "a".repeat(20_000)).build()),
+                431, "request-header-fields-too-large");
         assertProblem(Http.send("DELETE", "/api/v1/tenant", admin, "application/json", ""), 405,
                 "method-not-allowed");
         assertProblem(Http.send("POST", "/test-probe", admin, "text/plain", "name=x"), 415,

@@ -2,17 +2,22 @@ package org.senderguard.adapters.rest;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Gives every error the framework produces (401 and 403 from security, 404, 405, 413, 415, bad
+ * Gives every error the framework produces (401 and 403 from security, 404, 405, 413, 414, 415, 431, bad
  * JSON, unexpected failures) a problem+json body. Failures on the server's side never show their
  * message: that is for the log, not the caller.
  */
@@ -33,8 +38,9 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             return problemResponse;
         }
-        int status = response.code();
-        String title = response.status().getReason();
+        tooLongPart(context).ifPresent(problemResponse::status);
+        int status = problemResponse.code();
+        String title = problemResponse.status().getReason();
         if (status == 401) {
             problemResponse.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer"); // what to send instead (RFC 9110, 11.6.1)
         }
@@ -42,9 +48,33 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
                 .contentType(Problem.MEDIA_TYPE);
     }
 
+    /**
+     * The framework answers 413 for any part of a request over its limit; a request line or headers
+     * that are too long have answers of their own (RFC 9110 15.5.15, RFC 6585 5).
+     */
+    private static Optional<HttpStatus> tooLongPart(ErrorContext context) {
+        if (!(context.getRequest() instanceof NettyHttpRequest<?> request)) {
+            return Optional.empty();
+        }
+        Throwable cause = request.getNativeRequest().decoderResult().cause();
+        if (cause instanceof TooLongHttpLineException) {
+            return Optional.of(HttpStatus.REQUEST_URI_TOO_LONG);
+        }
+        if (cause instanceof TooLongHttpHeaderException) {
+            return Optional.of(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE);
+        }
+        return Optional.empty();
+    }
+
     private static String detail(ErrorContext context, int status, String title) {
         if (status >= 500) {
             return UNEXPECTED;
+        }
+        if (status == 414) {
+            return "the request line (method, URL and its query) is too long";
+        }
+        if (status == 431) {
+            return "the request's headers are too long";
         }
         if (status == 400 && AmbiguousLengthGuard.refused(context.getRequest())) {
             return AmbiguousLengthGuard.DETAIL;
@@ -104,6 +134,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             case 406 -> "not-acceptable";
             case 409 -> "conflict";
             case 413 -> "payload-too-large";
+            case 414 -> "uri-too-long";
+            case 431 -> "request-header-fields-too-large";
             case 415 -> "unsupported-media-type";
             default -> status >= 500 ? "internal-error" : "http-" + status;
         };
