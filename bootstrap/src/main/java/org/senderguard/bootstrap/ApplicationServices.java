@@ -208,7 +208,12 @@ class ApplicationServices {
     @Singleton
     WideRanges wideRanges(@Value("${senderguard.blocklist.widest-ipv4:8}") int widestIpv4,
                           @Value("${senderguard.blocklist.widest-ipv6:32}") int widestIpv6) {
-        return new WideRanges(widestIpv4, widestIpv6);
+        try {
+            return new WideRanges(widestIpv4, widestIpv6);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("SENDERGUARD_BLOCKLIST_WIDEST_IPV4 (" + widestIpv4 + ") and "
+                    + "SENDERGUARD_BLOCKLIST_WIDEST_IPV6 (" + widestIpv6 + "): " + e.getMessage(), e);
+        }
     }
 
     @Singleton

@@ -35,7 +35,15 @@ public final class Senderguard {
             System.exit(server.getAsInt());
         }
         TimeZone.setDefault(TimeZone.getTimeZone(ZoneOffset.UTC));
-        System.exit(run(args, System.getenv()));
+        int status;
+        try {
+            status = run(args, System.getenv());
+        } catch (RuntimeException | Error e) {
+            // Exit whatever happened: threads the failed start left behind would keep the JVM alive.
+            System.err.println("senderguard: failed: " + CliErrorHandler.rootCause(e));
+            status = CliErrorHandler.FAILURE;
+        }
+        System.exit(status);
     }
 
     static int run(String[] args, Map<String, String> env) {
@@ -48,19 +56,40 @@ public final class Senderguard {
             context = startSharing(args, env, database, sharing, serve);
         } catch (RuntimeException e) {
             sharing.close();
-            System.err.println("senderguard: cannot start on the database " + database.urlWithoutOptions() + ": "
-                    + CliErrorHandler.rootCause(e));
-            return CliErrorHandler.FAILURE;
+            return reported(StartFailure.of(e, database.urlWithoutOptions()));
         }
         try (sharing) {
+            CommandLine commandLine;
             try {
-                return commandLine(context).execute(args);
+                commandLine = commandLine(context);
+            } catch (RuntimeException e) { // a bean the commands need could not be made, as with a bad setting
+                close(context, sharing, true);
+                return reported(StartFailure.of(e, database.urlWithoutOptions()));
+            }
+            try {
+                return commandLine.execute(args);
             } finally {
-                // Whoever serves the embedded file to others must not take it away from them (bounded).
-                sharing.awaitAlone();
-                context.close();
+                close(context, sharing, false);
             }
         }
+    }
+
+    /** {@code failedToBuild}: closing makes the beans that failed fail again, which was reported already. */
+    private static void close(ApplicationContext context, EmbeddedDatabaseSharing sharing, boolean failedToBuild) {
+        // Whoever serves the embedded file to others must not take it away from them (bounded).
+        sharing.awaitAlone();
+        try {
+            context.close();
+        } catch (RuntimeException e) {
+            if (!failedToBuild) {
+                throw e;
+            }
+        }
+    }
+
+    private static int reported(StartFailure failure) {
+        System.err.println(failure.line());
+        return failure.status();
     }
 
     /**

@@ -76,6 +76,27 @@ class JarEndToEndIT {
                 .doesNotContain("\n").doesNotContain("Exception");
     }
 
+    @Test
+    void aBadSettingOrServeAddressIsOneLineAndExitStatus2() throws Exception {
+        SenderguardJar jar = new SenderguardJar(dataDir, Map.of());
+        Map<String, SenderguardJar.Run> runs = Map.of(
+                "SENDERGUARD_DNS_TIMEOUT: 'bogus' is not a duration",
+                jar.cli(Map.of("SENDERGUARD_DNS_TIMEOUT", "bogus"), "tenant", "list"),
+                "SENDERGUARD_BLOCKLIST_WIDEST_IPV4: 'abc' is not a whole number",
+                jar.cli(Map.of("SENDERGUARD_BLOCKLIST_WIDEST_IPV4", "abc"), "tenant", "list"),
+                "SENDERGUARD_BLOCKLIST_WIDEST_IPV4 (40) and SENDERGUARD_BLOCKLIST_WIDEST_IPV6 (32): ",
+                jar.cli(Map.of("SENDERGUARD_BLOCKLIST_WIDEST_IPV4", "40"), "tenant", "list"),
+                "Invalid value for option '--port': 70000 is not a port number (1-65535)",
+                jar.cli("serve", "--port", "70000"),
+                "Invalid value for option '--host': '999.1.1.1' is neither an IP address nor a host name",
+                jar.cli("serve", "--host", "999.1.1.1"));
+        runs.forEach((says, run) -> {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.err().strip()).as("one line").contains(says).doesNotContain("\n")
+                    .doesNotContain("Exception");
+        });
+    }
+
     /** The status of GET /api/v1/tenant with the key, once it is {@code expected} or after 5 s. */
     private static int statusWithin(SenderguardJar.Server server, String key, int expected) throws Exception {
         long deadline = System.nanoTime() + 5_000_000_000L;
