@@ -63,6 +63,11 @@ class BlocklistCliTest {
                 .contains("line 6: ").contains("reason").contains("3 bad rows; nothing was imported");
         assertThat(TestApplication.cli("blocklist", "lookup", "good-" + tag + ".example", "--output", "json").json())
                 .as("nothing of a failed import is kept").containsEntry("listed", false);
+        TestApplication.CliResult spread = TestApplication.cli("blocklist", "import", write("spread.csv",
+                "type,value,reason", "", "", "IP,300.1.1.2,after blank lines", "DOMAIN,x-" + tag + ".example,\"a reason",
+                "on two lines\"", "IP,300.1.1.3,after a quoted field on two lines").toString());
+        assertThat(spread.err()).as("the line a row is on, not its row number").contains("line 4: ")
+                .contains("300.1.1.2").contains("line 5: reason").contains("line 7: ").contains("300.1.1.3");
 
         Path good = write("good.csv", "type,value,reason,expiresAt,notes",
                 "DOMAIN,good-" + tag + ".example,feed,never,\"a note, with a comma\"",

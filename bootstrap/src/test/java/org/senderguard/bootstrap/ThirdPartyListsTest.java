@@ -153,6 +153,27 @@ class ThirdPartyListsTest {
                 .json()).containsEntry("listed", true);
     }
 
+    @Test
+    void whatIsNoPhishTankFeedIsRefusedInOneLine() throws IOException {
+        Map<String, String> refused = Map.of(
+                "[{\"phish_id\":\"1\",\"url\":\"http://pt.example/login\",", "its JSON is not an array of phishes",
+                "[1,2,3]", "its JSON is not an array of phishes",
+                "root:x:0:0:root:/root:/bin/bash\n", "its header line has no url column",
+                "phish_id,url\n1,\"http://unclosed.example/\n", "it is not valid CSV",
+                "", "it is empty");
+        int n = 0;
+        for (Map.Entry<String, String> file : refused.entrySet()) {
+            Path feed = Files.writeString(dir.resolve("feed-" + n++), file.getKey());
+            TestApplication.CliResult result = TestApplication.cli("third-party", "import-phishtank", feed.toString());
+            assertThat(result.exitCode()).as(file.getKey()).isEqualTo(2);
+            assertThat(result.err().strip()).isEqualTo("senderguard: FILE: '" + feed + "' is not a PhishTank feed (a"
+                    + " JSON array, or CSV with a url column): " + file.getValue());
+        }
+        TestApplication.CliResult directory = TestApplication.cli("third-party", "import-phishtank", dir.toString());
+        assertThat(directory.exitCode()).isEqualTo(2);
+        assertThat(directory.err().strip()).isEqualTo("senderguard: FILE: '" + dir + "' is a directory, not a file");
+    }
+
     /** A list in the catalog answering from one of the test zones, under a name of its own. */
     private static String mimic(String prefix, String zone, String kinds, String answers) {
         String name = prefix + "-" + unique();

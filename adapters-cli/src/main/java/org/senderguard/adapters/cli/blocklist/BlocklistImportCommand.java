@@ -101,7 +101,7 @@ public class BlocklistImportCommand implements Runnable {
                 });
     }
 
-    /** Rows as read; a line number counts the header as line 1. */
+    /** Rows as read, each with the line it starts on (the header is line 1). */
     private static Iterator<ImportRow> rows(CSVParser csv) {
         Iterator<CSVRecord> records = csv.iterator();
         return new Iterator<>() {
@@ -113,7 +113,7 @@ public class BlocklistImportCommand implements Runnable {
             @Override
             public ImportRow next() {
                 CSVRecord record = records.next();
-                return new ImportRow(record.getRecordNumber() + 1, column(record, "type"), column(record, "value"),
+                return new ImportRow(CsvInput.startLine(csv, record), column(record, "type"), column(record, "value"),
                         column(record, "reason"), column(record, "expiresAt"), column(record, "notes"),
                         column(record, "delistable"), column(record, "exceptions"));
             }

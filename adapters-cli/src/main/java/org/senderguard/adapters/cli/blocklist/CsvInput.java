@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.senderguard.adapters.cli.InputFiles;
 import org.senderguard.domain.common.InvalidValueException;
 
 /**
@@ -43,7 +46,7 @@ final class CsvInput {
         CharBuffer chars = CharBuffer.allocate(BUFFER);
         long newlines = 0;
         char last = '\n';
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(InputFiles.readable(file))) {
             boolean end = false;
             while (!end) {
                 int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
@@ -81,6 +84,23 @@ final class CsvInput {
             reader.reset();
         }
         return reader;
+    }
+
+    /**
+     * The line a record starts on: the parser counts the line it ended on, past blank lines, and a
+     * quoted field may span lines (the record number counts neither).
+     */
+    static long startLine(CSVParser csv, CSVRecord record) {
+        long breaks = 0;
+        for (String value : record.values()) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '\n' || c == '\r' && (i + 1 == value.length() || value.charAt(i + 1) != '\n')) {
+                    breaks++;
+                }
+            }
+        }
+        return csv.getCurrentLineNumber() - breaks;
     }
 
     /** The parser's refusal (an unterminated quote, text after a closing quote) as bad input naming its line. */

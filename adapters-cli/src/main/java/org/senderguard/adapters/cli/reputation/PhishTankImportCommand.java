@@ -5,17 +5,20 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.senderguard.adapters.cli.InputFiles;
 import org.senderguard.adapters.cli.Operator;
 import org.senderguard.adapters.cli.blocklist.ImportProgress;
 import org.senderguard.application.port.in.ImportBlockListUseCase;
@@ -51,14 +54,14 @@ public class PhishTankImportCommand implements Runnable {
 
     @Override
     public void run() {
+        String feed = read();
         List<ImportRow> rows;
         try {
-            rows = Files.readString(file, StandardCharsets.UTF_8).stripLeading().startsWith("[") ? fromJson()
-                    : fromCsv();
-        } catch (NoSuchFileException e) {
-            throw new InvalidValueException("FILE", "no such file: " + file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            rows = feed.stripLeading().startsWith("[") ? fromJson(feed) : fromCsv(feed);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // The JSON or CSV reader's refusal: malformed text, or values of the wrong shape.
+            throw notAFeed(feed.stripLeading().startsWith("[") ? "its JSON is not an array of phishes"
+                    : "it is not valid CSV");
         }
         try (ProgressBar progress = ImportProgress.bar(rows.size())) {
             ImportedEntries imported = importer.importRows(new ImportCommand(rows.iterator(), EntrySource.THIRD_PARTY,
@@ -69,8 +72,30 @@ public class PhishTankImportCommand implements Runnable {
         }
     }
 
-    private List<ImportRow> fromJson() throws IOException {
-        List<Map<String, Object>> phishes = json.readValue(Files.readAllBytes(file),
+    /** The file's text past a byte order mark; not UTF-8, or empty, it is no feed. */
+    private String read() {
+        String text;
+        try {
+            text = Files.readString(InputFiles.readable(file), StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw notAFeed("it is not UTF-8 text");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (text.isBlank()) {
+            throw notAFeed("it is empty");
+        }
+        return text;
+    }
+
+    private InvalidValueException notAFeed(String why) {
+        return new InvalidValueException("FILE", "'" + file + "' is not a PhishTank feed (a JSON array, or CSV with a "
+                + "url column): " + why);
+    }
+
+    private List<ImportRow> fromJson(String feed) throws IOException {
+        List<Map<String, Object>> phishes = json.readValue(feed.getBytes(StandardCharsets.UTF_8),
                 Argument.listOf(Argument.mapOf(String.class, Object.class)));
         List<ImportRow> rows = new ArrayList<>();
         for (int i = 0; i < phishes.size(); i++) {
@@ -81,11 +106,14 @@ public class PhishTankImportCommand implements Runnable {
         return rows;
     }
 
-    private List<ImportRow> fromCsv() throws IOException {
+    private List<ImportRow> fromCsv(String feed) throws IOException {
         List<ImportRow> rows = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                    .parse(reader)) {
+        try (Reader reader = new StringReader(feed);
+             CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            if (!csv.getHeaderNames().contains("url")) {
+                throw notAFeed("its header line has no url column");
+            }
+            for (CSVRecord record : csv) {
                 row(record.getRecordNumber() + 1, field(record, "url"), field(record, "phish_id"),
                         field(record, "verified"), field(record, "online"), rows);
             }
