@@ -152,6 +152,19 @@ class BlocklistCliTest {
         assertThat(lines).anyMatch(l -> l.startsWith("DOMAIN,export-" + tag + ".example,\"exported, \"\"quoted\"\"\","))
                 .contains("IP,203.0.113.0/25,exported,never,,false,");
 
+        Path link = Files.createSymbolicLink(dir.resolve("latest.csv"), csv.getFileName());
+        assertThat(TestApplication.cli("blocklist", "export", "--file", link.toString()).exitCode()).isZero();
+        assertThat(Files.isSymbolicLink(link)).as("the link's target is written, the link stays").isTrue();
+        assertThat(Files.readAllLines(csv)).isEqualTo(lines);
+        for (String bad : List.of(dir.toString(), dir.resolve("no/such/dir/out.csv").toString())) {
+            TestApplication.CliResult refused = TestApplication.cli("blocklist", "export", "--file", bad);
+            assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
+            assertThat(refused.err().strip()).startsWith("senderguard: --file: ").doesNotContain("\n");
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files).noneMatch(f -> f.toString().endsWith(".partial"));
+        }
+
         TestApplication.CliResult rbldnsd = TestApplication.cli("blocklist", "export", "--format", "rbldnsd");
         assertThat(rbldnsd.exitCode()).isZero();
         String zone = rbldnsd.out();

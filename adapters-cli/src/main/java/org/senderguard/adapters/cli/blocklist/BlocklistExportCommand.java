@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.senderguard.application.port.in.ExportBlockListUseCase;
+import org.senderguard.domain.common.InvalidValueException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Prototype
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export the service list's active entries to standard output or a file.",
-                "csv: the import format (type,value,reason,expiresAt,notes). rbldnsd: a combined dataset with "
+                "csv: the import format (type,value,reason,expiresAt,notes,delistable,exceptions). rbldnsd: a combined dataset with "
                 + "ip4set, ip6trie and dnset parts (IP and DOMAIN entries), for any DNSBL server running rbldnsd."})
 public class BlocklistExportCommand implements Runnable {
 
@@ -45,16 +46,45 @@ public class BlocklistExportCommand implements Runnable {
                 write(spec.commandLine().getOut());
                 spec.commandLine().getOut().flush();
             } else {
-                // Written beside the target and moved into place, so that a reader never sees half a list.
-                Path partial = file.resolveSibling(file.getFileName() + ".partial");
-                try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                    write(out);
-                }
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
+                writeTo(target());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file to write: a link's target, so that the link stays; refused when it cannot be one. */
+    private Path target() throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new InvalidValueException("--file", "'" + file + "' is a directory, not a file");
+        }
+        Path target = Files.isSymbolicLink(file) && Files.exists(file) ? file.toRealPath() : file;
+        Path directory = target.toAbsolutePath().getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw new InvalidValueException("--file", "no such directory: " + directory);
+        }
+        return target;
+    }
+
+    /**
+     * A file is written beside the target and moved into place, so that a reader never sees half a
+     * list; what is there and is no file (a pipe, a device) is written to as it is.
+     */
+    private void writeTo(Path target) throws IOException {
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+                write(out);
+            }
+            return;
+        }
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        try {
+            try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                write(out);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
         }
     }
 
