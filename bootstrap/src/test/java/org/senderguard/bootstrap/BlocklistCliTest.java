@@ -104,6 +104,22 @@ class BlocklistCliTest {
         TestApplication.CliResult missing = TestApplication.cli("blocklist", "import", dir.resolve("none.csv").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no such file");
+        TestApplication.CliResult twice = TestApplication.cli("blocklist", "import",
+                write("twice.csv", "type,value,type", "IP,192.0.2.1,x").toString());
+        assertThat(twice.err().strip()).isEqualTo("senderguard: FILE: line 1: the header names a column twice: type, "
+                + "value, type");
+        String other = TestApplication.uniqueNet();
+        TestApplication.CliResult lost = TestApplication.cli("blocklist", "import", write("lost.csv",
+                "type,value,reason,,", "IP," + other + "1,x,,", "IP," + other + "2,x,,a value no column names")
+                .toString());
+        assertThat(lost.exitCode()).isEqualTo(2);
+        assertThat(lost.err().strip()).isEqualTo("senderguard: FILE: line 3: cell 5 holds a value, but the header "
+                + "names no column there");
+        TestApplication.CliResult trailing = TestApplication.cli("blocklist", "import", write("trailing.csv",
+                "type,value,reason,,", "IP," + other + "1,x,,", "IP," + other + "2,x").toString());
+        assertThat(trailing.out()).as("a spreadsheet's trailing commas").contains("imported 2 entries");
+        assertThat(TestApplication.cli("blocklist", "import", dir.toString()).err().strip())
+                .isEqualTo("senderguard: FILE: '" + dir + "' is a directory, not a file");
     }
 
     /** A large file goes in bulk: all of it, once, or none of it when one row far into it is bad. */

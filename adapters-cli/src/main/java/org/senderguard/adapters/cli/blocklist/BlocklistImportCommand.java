@@ -81,10 +81,14 @@ public class BlocklistImportCommand implements Runnable {
     private static CSVParser parser(Reader reader) throws IOException {
         try {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
-                    .setAllowMissingColumnNames(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get()
+                    .setAllowMissingColumnNames(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY).get()
                     .parse(reader);
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("FILE", "line 1: " + e.getMessage());
+            String message = String.valueOf(e.getMessage());
+            throw new InvalidValueException("FILE", "line 1: " + (message.contains("duplicate name")
+                    ? "the header names a column twice: " + message
+                            .substring(message.indexOf('[') + 1, Math.max(message.indexOf('['), message.indexOf(']')))
+                    : message));
         }
     }
 
@@ -94,7 +98,8 @@ public class BlocklistImportCommand implements Runnable {
                     + String.join(",", REQUIRED) + " (optionally " + String.join(",", OPTIONAL) + "), was "
                     + String.join(",", header));
         }
-        header.stream().filter(column -> !REQUIRED.contains(column) && !OPTIONAL.contains(column)).findFirst()
+        header.stream().filter(column -> !column.isBlank()) // the trailing commas of a spreadsheet
+                .filter(column -> !REQUIRED.contains(column) && !OPTIONAL.contains(column)).findFirst()
                 .ifPresent(column -> {
                     throw new InvalidValueException("FILE", "line 1: unknown column '" + column + "'; the columns are "
                             + String.join(",", REQUIRED) + "," + String.join(",", OPTIONAL));
@@ -113,11 +118,23 @@ public class BlocklistImportCommand implements Runnable {
             @Override
             public ImportRow next() {
                 CSVRecord record = records.next();
+                refuseCellsBeyondTheHeader(csv, record);
                 return new ImportRow(CsvInput.startLine(csv, record), column(record, "type"), column(record, "value"),
                         column(record, "reason"), column(record, "expiresAt"), column(record, "notes"),
                         column(record, "delistable"), column(record, "exceptions"));
             }
         };
+    }
+
+    /** Empty cells in no named column are what spreadsheets add; a value there would be lost unread. */
+    private static void refuseCellsBeyondTheHeader(CSVParser csv, CSVRecord record) {
+        List<String> header = csv.getHeaderNames();
+        for (int i = 0; i < record.size(); i++) {
+            if ((i >= header.size() || header.get(i).isBlank()) && !record.get(i).isBlank()) {
+                throw new InvalidValueException("FILE", "line " + CsvInput.startLine(csv, record) + ": cell "
+                        + (i + 1) + " holds a value, but the header names no column there");
+            }
+        }
     }
 
     private static String column(CSVRecord record, String name) {
