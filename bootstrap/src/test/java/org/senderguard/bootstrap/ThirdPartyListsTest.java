@@ -45,6 +45,21 @@ class ThirdPartyListsTest {
                 "not a zone", "--delist-url", "https://x.test/");
         assertThat(badZone.exitCode()).isEqualTo(2);
         assertThat(badZone.err()).contains("zone");
+        TestApplication.CliResult noZone = TestApplication.cli("third-party", "add", "bad-" + unique(),
+                "--delist-url", "https://x.test/");
+        assertThat(noZone.exitCode()).isEqualTo(2);
+        assertThat(noZone.err().strip()).isEqualTo("senderguard: --zone: a DNS zone name is required, e.g. --zone "
+                + "zen.spamhaus.org: senderguard asks the lists it adds over DNS");
+        TestApplication.CliResult ipZone = TestApplication.cli("third-party", "add", "bad-" + unique(), "--zone",
+                "127.0.0.2", "--delist-url", "https://x.test/");
+        assertThat(ipZone.exitCode()).isEqualTo(2);
+        assertThat(ipZone.err()).contains("its last label is a number");
+        TestApplication.CliResult emptied = TestApplication.cli("third-party", "update", name, "--zone", "");
+        assertThat(emptied.exitCode()).isEqualTo(2);
+        assertThat(emptied.err()).contains("to stop asking a list, --disable it");
+        assertThat(Http.get("/api/v1/third-party-lists", tenant.mailFlow).jsonList())
+                .filteredOn(l -> name.equals(l.get("name"))).first()
+                .satisfies(l -> assertThat(l).containsEntry("zone", MimicLists.ZEN));
         assertThat(TestApplication.cli("third-party", "update", name, "--disable").exitCode()).isZero();
         assertThat(check("127.0.0.2")).noneMatch(r -> name.equals(r.get("list")));
     }

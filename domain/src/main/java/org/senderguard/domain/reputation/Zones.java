@@ -38,6 +38,10 @@ final class Zones {
                         + FreeText.quoted(label) + " must be 1-63 ASCII letters, digits, underscores or inner hyphens)");
             }
         }
+        if (labels[labels.length - 1].chars().allMatch(Character::isDigit)) {
+            throw new InvalidValueException(field, FreeText.quoted(input) + " is not a DNS zone name (its last label is a"
+                    + " number, as in an IP address; a zone ends in a name, like zen.spamhaus.org)");
+        }
         return zone;
     }
 }

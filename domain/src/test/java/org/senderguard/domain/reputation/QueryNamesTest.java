@@ -73,6 +73,15 @@ class QueryNamesTest {
     }
 
     @Test
+    void refusesAnIpAddressForAZoneButTakesDigitsInItsOtherLabels() {
+        assertThatThrownBy(() -> QueryNames.forIp("192.0.2.1", "127.0.0.2"))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("zone: '127.0.0.2' is not a DNS zone name (its last label is a number, as in an IP address;"
+                        + " a zone ends in a name, like zen.spamhaus.org)");
+        assertThat(QueryNames.forIp("192.0.2.1", "0spam.fusionzero.com")).isEqualTo("1.2.0.192.0spam.fusionzero.com");
+    }
+
+    @Test
     void rejectsANameTooLongForDns() {
         String longDomain = ("a".repeat(60) + ".").repeat(4) + "com";
         assertThatThrownBy(() -> QueryNames.forDomain(longDomain, "dbl.spamhaus.org"))

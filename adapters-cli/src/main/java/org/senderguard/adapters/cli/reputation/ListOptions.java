@@ -33,11 +33,26 @@ public class ListOptions {
         return new ThirdPartyList(name,
                 description != null ? description : current == null ? name : current.description(),
                 lists != null ? kinds(lists) : current == null ? EnumSet.of(ListedKind.IP) : current.lists(),
-                zone != null ? (zone.isBlank() ? null : zone) : current == null ? null : current.zone(),
+                zone(current),
                 answers != null ? scheme(answers) : current == null ? AnswerScheme.PLAIN : current.scheme(),
                 delistUrl != null ? delistUrl : current == null ? null : current.delistUrl(),
                 infoUrl != null ? infoUrl : current == null ? null : current.infoUrl(),
                 enabled != null ? enabled : current == null || current.enabled());
+    }
+
+    /**
+     * A list is asked over DNS: one added here needs a zone, and a change keeps it (PhishTank, which
+     * has none, comes with the catalog). A list no longer to be asked is disabled, not left zoneless.
+     */
+    private String zone(ThirdPartyList current) {
+        if (zone != null && zone.isBlank()) {
+            throw new InvalidValueException("--zone", "a DNS zone name is required; to stop asking a list, --disable it");
+        }
+        if (zone == null && current == null) {
+            throw new InvalidValueException("--zone", "a DNS zone name is required, e.g. --zone zen.spamhaus.org: "
+                    + "senderguard asks the lists it adds over DNS");
+        }
+        return zone != null ? zone : current.zone();
     }
 
     private static Set<ListedKind> kinds(List<String> values) {
