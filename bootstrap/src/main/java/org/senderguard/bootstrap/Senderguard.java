@@ -6,15 +6,18 @@ import io.micronaut.context.env.Environment;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TimeZone;
+import javax.sql.DataSource;
 import org.senderguard.adapters.cli.CliErrorHandler;
 import org.senderguard.adapters.cli.SenderguardCommand;
 import org.senderguard.adapters.persistence.DatabaseSettings;
 import org.senderguard.adapters.persistence.EmbeddedDatabaseSharing;
+import org.senderguard.domain.common.FreeText;
 import picocli.CommandLine;
 
 /**
@@ -25,6 +28,8 @@ import picocli.CommandLine;
 public final class Senderguard {
 
     private static final Set<String> HELP_OR_VERSION = Set.of("-h", "--help", "-V", "--version");
+    /** slf4j-simple's levels, "off" included. */
+    private static final List<String> LOG_LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
 
     private Senderguard() {
     }
@@ -77,7 +82,7 @@ public final class Senderguard {
     /** {@code failedToBuild}: closing makes the beans that failed fail again, which was reported already. */
     private static void close(ApplicationContext context, EmbeddedDatabaseSharing sharing, boolean failedToBuild) {
         // Whoever serves the embedded file to others must not take it away from them (bounded).
-        sharing.awaitAlone();
+        sharing.beforeClosing(() -> context.getBean(DataSource.class));
         try {
             context.close();
         } catch (RuntimeException e) {
@@ -140,6 +145,10 @@ public final class Senderguard {
     private static void setLogLevel(String level) {
         if (level != null && !level.isBlank()) {
             String normalised = level.strip().toLowerCase(Locale.ROOT);
+            if (!LOG_LEVELS.contains(normalised)) {
+                throw new IllegalArgumentException("SENDERGUARD_LOG_LEVEL: " + FreeText.quoted(level) + " is not one of "
+                        + String.join(", ", LOG_LEVELS));
+            }
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", normalised);
             System.setProperty("org.slf4j.simpleLogger.log.org.senderguard", normalised);
         }

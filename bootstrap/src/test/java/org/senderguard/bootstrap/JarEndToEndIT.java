@@ -86,6 +86,8 @@ class JarEndToEndIT {
                 jar.cli(Map.of("SENDERGUARD_BLOCKLIST_WIDEST_IPV4", "abc"), "tenant", "list"),
                 "SENDERGUARD_BLOCKLIST_WIDEST_IPV4 (40) and SENDERGUARD_BLOCKLIST_WIDEST_IPV6 (32): ",
                 jar.cli(Map.of("SENDERGUARD_BLOCKLIST_WIDEST_IPV4", "40"), "tenant", "list"),
+                "SENDERGUARD_LOG_LEVEL: 'loud' is not one of trace, debug, info, warn, error, off",
+                jar.cli(Map.of("SENDERGUARD_LOG_LEVEL", "loud"), "tenant", "list"),
                 "Invalid value for option '--port': 70000 is not a port number (1-65535)",
                 jar.cli("serve", "--port", "70000"),
                 "Invalid value for option '--host': '999.1.1.1' is neither an IP address nor a host name",

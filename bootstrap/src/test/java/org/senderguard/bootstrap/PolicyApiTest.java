@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Outbound spam policies over REST: validation, precedence, the undeletable default, tenant isolation. */
@@ -55,6 +57,36 @@ class PolicyApiTest {
                         + " spam messages, per day 1000 recipients; then ALERT; notify soc@example.org; sender domains"
                         + " news." + tenant.domain);
         assertThat((String) update.get("after")).contains("then BLOCK_USER;");
+    }
+
+    @Test
+    void aPolicyAsLargeAsItsCapsIsStoredWholeAndOneValueMoreIsRefused() {
+        TenantClient tenant = new TenantClient();
+        // Addresses and domains of the longest lengths allowed: some 250 KB per list.
+        IntFunction<String> domain = length -> "d".repeat(63) + "." + "e".repeat(63) + "."
+                + "f".repeat(length - 128 - tenant.domain.length()) + "." + tenant.domain;
+        IntFunction<String> sender = i -> "s".repeat(60) + "%04d@".formatted(i) + domain.apply(185);
+        List<String> senders = IntStream.range(0, 1000).mapToObj(sender).toList();
+        List<String> excluded = IntStream.range(1000, 2000).mapToObj(sender).toList();
+        List<String> domains = IntStream.range(0, 1000).mapToObj(i -> "%04d.".formatted(i) + domain.apply(185)).toList();
+        List<String> notify = IntStream.range(0, 100).mapToObj(i -> "soc" + i + "@example.org").toList();
+        Map<String, Object> largest = with(with(policy("Largest", 2, senders, domains, "ALERT", 5),
+                "excludedSenders", excluded), "notifyRecipients", notify);
+
+        Http.Response created = TenantClient.post("/api/v1/outbound-spam-policies", tenant.admin, largest);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Map<String, Object> read = Http.get("/api/v1/outbound-spam-policies/" + created.json().get("id"),
+                tenant.admin).json();
+        assertThat(read.get("senders")).isEqualTo(senders.stream().sorted().toList());
+        assertThat(read.get("excludedSenders")).isEqualTo(excluded.stream().sorted().toList());
+        assertThat((List<?>) read.get("senderDomains")).hasSize(1000);
+        assertThat((List<?>) read.get("notifyRecipients")).hasSize(100);
+        assertThat((String) Http.get("/api/v1/audit-log", tenant.admin).items().get(0).get("after"))
+                .as("the audit record holds the whole policy").contains(senders.get(999)).contains(excluded.get(999));
+
+        assertInvalid(tenant, with(largest, "senders", IntStream.range(0, 1001).mapToObj(sender).toList()), "senders");
+        assertInvalid(tenant, with(largest, "notifyRecipients", IntStream.range(0, 101)
+                .mapToObj(i -> "soc" + i + "@example.org").toList()), "notifyRecipients");
     }
 
     @Test

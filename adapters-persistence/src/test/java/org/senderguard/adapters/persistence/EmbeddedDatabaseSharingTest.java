@@ -38,6 +38,29 @@ class EmbeddedDatabaseSharingTest {
     }
 
     @Test
+    void oneWaitingToBeAloneKeepsNewcomersOutSoThatCommandsComingAndGoingCannotStarveIt() throws Exception {
+        Path directory = DatabaseSettings.embedded(dataDir).embeddedDirectory().orElseThrow();
+        try (EmbeddedDatabaseSharing using = new EmbeddedDatabaseSharing(directory, Duration.ofSeconds(10));
+             EmbeddedDatabaseSharing closing = new EmbeddedDatabaseSharing(directory, Duration.ofSeconds(10));
+             EmbeddedDatabaseSharing newcomer = new EmbeddedDatabaseSharing(directory, Duration.ofSeconds(10))) {
+            using.alongsideOthers();
+            CompletableFuture<Boolean> alone = CompletableFuture.supplyAsync(closing::awaitAlone);
+            Thread.sleep(200);
+            CompletableFuture<Void> arrived = CompletableFuture.runAsync(newcomer::alongsideOthers);
+            Thread.sleep(200);
+            assertThat(alone).as("waits for the one using it").isNotDone();
+            assertThat(arrived).as("waits behind the one waiting to be alone").isNotDone();
+
+            using.release();
+            assertThat(alone.get(5, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(200);
+            assertThat(arrived).as("kept out while the other is alone").isNotDone();
+            closing.release();
+            arrived.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void otherDatabasesAreNotShared() {
         assertThat(new DatabaseSettings("jdbc:mariadb://127.0.0.1:3306/x", "u", "p").embeddedDirectory()).isEmpty();
         assertThat(DatabaseSettings.scratch().embeddedDirectory()).isEmpty();

@@ -15,7 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ import java.util.Collections;
 import java.util.TimeZone;
 import org.senderguard.application.port.in.BlockListQuery;
 import org.senderguard.application.port.in.ListQuery;
+import org.senderguard.application.port.in.PolicyCommand;
 import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.BlockListStore;
 import org.senderguard.application.port.out.SpamSightings;
@@ -313,6 +316,32 @@ abstract class RepositoryContractTest {
                 .isInstanceOf(ConflictException.class);
         inTransaction(() -> policies.delete(tenant.id(), custom.id()));
         assertThat(policies.findByTenant(tenant.id())).containsExactly(fallback);
+    }
+
+    /** The largest lists a policy may have, of addresses as long as allowed: some 250 KB each. */
+    @Test
+    void aPolicyWithFullListsAndItsAuditRecordAreStoredWhole() {
+        Tenant tenant = stored(newTenant("large"));
+        String domain = "d".repeat(63) + "." + "e".repeat(63) + "." + "f".repeat(48) + ".example";
+        IntFunction<String> address = i -> "s".repeat(60) + "%04d@".formatted(i) + domain;
+        SenderConditions full = SenderConditions.parse(
+                IntStream.range(0, PolicyCommand.MAX_CONDITION_VALUES).mapToObj(address).toList(),
+                IntStream.range(0, PolicyCommand.MAX_CONDITION_VALUES).mapToObj(i -> "%04d.".formatted(i) + domain)
+                        .toList(),
+                IntStream.range(PolicyCommand.MAX_CONDITION_VALUES, 2 * PolicyCommand.MAX_CONDITION_VALUES)
+                        .mapToObj(address).toList());
+        OutboundSpamPolicy large = new OutboundSpamPolicy(PolicyId.newId(), tenant.id(), "Large", 1, true, false,
+                SendingLimits.DEFAULTS, ThresholdAction.ALERT, IntStream.range(0, PolicyCommand.MAX_NOTIFY_RECIPIENTS)
+                .mapToObj(i -> EmailAddress.parse("n", address.apply(i))).toList(), full);
+        AuditRecord created = AuditRecord.of(tenant.id(), Actor.SYSTEM, "policy.create", "policy:" + large.id(), null,
+                large.describe(), now);
+        assertThat(created.after()).hasSizeGreaterThan(700_000);
+        inTransaction(() -> {
+            policies.insert(large);
+            audit.add(created);
+        });
+        assertThat(policies.findByTenant(tenant.id())).containsExactly(large);
+        assertThat(audit.findByTenant(tenant.id(), null, 1)).containsExactly(created);
     }
 
     @Test
