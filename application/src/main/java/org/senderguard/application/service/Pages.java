@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.senderguard.application.port.in.ListQuery;
 import org.senderguard.application.port.in.Page;
+import org.senderguard.domain.common.Ids;
 import org.senderguard.domain.common.InvalidValueException;
 
 /**
@@ -44,10 +45,6 @@ final class Pages {
     }
 
     private static UUID parseCursor(String cursor) {
-        try {
-            return UUID.fromString(cursor);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("cursor", "not a cursor from a previous page");
-        }
+        return Ids.parse(cursor).orElseThrow(() -> new InvalidValueException("cursor", "not a cursor from a previous page"));
     }
 }

@@ -3,6 +3,7 @@ package org.senderguard.domain.outbound;
 import java.util.Objects;
 import java.util.UUID;
 import org.senderguard.domain.common.FreeText;
+import org.senderguard.domain.common.Ids;
 import org.senderguard.domain.common.InvalidValueException;
 
 public record PolicyId(UUID value) {
@@ -16,11 +17,8 @@ public record PolicyId(UUID value) {
     }
 
     public static PolicyId parse(String input) {
-        try {
-            return new PolicyId(UUID.fromString(input));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidValueException("id", FreeText.quoted(input) + " is not a policy id");
-        }
+        return new PolicyId(Ids.parse(input).orElseThrow(() -> new InvalidValueException("id",
+                FreeText.quoted(String.valueOf(input)) + " is not a policy id")));
     }
 
     @Override

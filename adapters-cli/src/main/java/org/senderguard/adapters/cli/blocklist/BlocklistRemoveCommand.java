@@ -8,6 +8,7 @@ import org.senderguard.adapters.cli.OutputOption;
 import org.senderguard.adapters.cli.Printer;
 import org.senderguard.application.port.in.RemoveBlockListEntryUseCase;
 import org.senderguard.domain.common.FreeText;
+import org.senderguard.domain.common.Ids;
 import org.senderguard.domain.common.InvalidValueException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,12 +38,8 @@ public class BlocklistRemoveCommand implements Runnable {
 
     @Override
     public void run() {
-        UUID entryId;
-        try {
-            entryId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("ID", FreeText.quoted(id) + " is not an entry id");
-        }
+        UUID entryId = Ids.parse(id).orElseThrow(() -> new InvalidValueException("ID", FreeText.quoted(id)
+                + " is not an entry id"));
         List<EntryView> removed = List.of(EntryView.from(remove.remove(null, entryId, Operator.current())));
         printer.print(spec, output, removed.get(0), EntryView.table(removed));
     }

@@ -27,6 +27,7 @@ import org.senderguard.application.port.in.ListQuery;
 import org.senderguard.application.port.in.RemoveBlockListEntryUseCase;
 import org.senderguard.domain.blocklist.EntrySource;
 import org.senderguard.domain.common.FreeText;
+import org.senderguard.domain.common.Ids;
 import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.tenant.TenantId;
 
@@ -91,10 +92,6 @@ public class BlockListController {
     }
 
     private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("id", FreeText.quoted(id) + " is not an entry id");
-        }
+        return Ids.parse(id).orElseThrow(() -> new InvalidValueException("id", FreeText.quoted(id) + " is not an entry id"));
     }
 }
