@@ -90,6 +90,19 @@ class DelistPortalTest {
         assertThat(TestMail.to(email)).hasSize(2);
     }
 
+    /** The audit record names the address as its actor, whatever length an address may have. */
+    @Test
+    void anAddressAsLongAsAddressesGoIsServedAndAudited() {
+        String net = TestApplication.uniqueNet();
+        String email = "s" + UUID.randomUUID().toString().replace("-", "") + "x".repeat(31) + "@" + "d".repeat(63) + "."
+                + "e".repeat(63) + "." + UUID.randomUUID().toString().substring(0, 8) + "f".repeat(41) + ".example";
+        assertThat(email).hasSize(250);
+
+        assertThat(browser.requestLink(email, net + "7").statusCode()).isEqualTo(200);
+        assertThat(TestMail.to(email)).hasSize(1);
+        assertThat(audited(email)).isNotEmpty();
+    }
+
     @Test
     void confirmingRemovesASingleAddressAndExceptsTheIpFromARangeOnce() throws Exception {
         String net = TestApplication.uniqueNet();

@@ -345,6 +345,15 @@ abstract class RepositoryContractTest {
     }
 
     @Test
+    void anAuditRecordKeepsTheLongestActor() {
+        Tenant tenant = stored(newTenant("actor"));
+        AuditRecord record = AuditRecord.of(tenant.id(), new Actor("p".repeat(Actor.MAX_LENGTH)), "test.actor",
+                "user:x", null, "after", now);
+        inTransaction(() -> audit.add(record));
+        assertThat(audit.findByTenant(tenant.id(), null, 1)).containsExactly(record);
+    }
+
+    @Test
     void senderStatusKeepsRestrictionGraceAndAlertDay() {
         Tenant tenant = stored(newTenant("status"));
         EmailAddress user = EmailAddress.parse("a", "User@" + tenant.domains().values().get(0));

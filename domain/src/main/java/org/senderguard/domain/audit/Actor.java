@@ -6,9 +6,14 @@ import java.util.Objects;
 public record Actor(String value) {
 
     public static final Actor SYSTEM = new Actor("system");
+    /** As long as the audit log stores: "portal:" and the longest email address fit. */
+    public static final int MAX_LENGTH = 300;
 
     public Actor {
         Objects.requireNonNull(value, "value");
+        if (value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("an actor is at most " + MAX_LENGTH + " characters");
+        }
     }
 
     public static Actor apiKey(String keyId) {

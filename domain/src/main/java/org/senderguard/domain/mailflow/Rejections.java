@@ -3,7 +3,7 @@ package org.senderguard.domain.mailflow;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 import org.senderguard.domain.common.EmailAddress;
 
 /** The rejections of mail flow, with non-delivery reports that say what happened and what to do. */
@@ -15,6 +15,9 @@ public final class Rejections {
             "Service unavailable. Client blocked from sending from unregistered domains");
     public static final SmtpReply RECIPIENT_BLOCK_LIST = SmtpReply.rejection("5.7.1",
             "Message rejected: the sender or a link in the message is blocked by the recipient's organization");
+
+    private static final int REPLY_NAMES = 300;
+    private static final int REPORT_NAMES = 10_000;
 
     private Rejections() {
     }
@@ -52,11 +55,13 @@ public final class Rejections {
                 "Send from one of your organization's accepted domains");
     }
 
-    /** Outbound: some recipients are on the sender's own organization's block list. */
+    /**
+     * Outbound: some recipients are on the sender's own organization's block list. The reply names as
+     * many as fit in a reply line (SMTP allows 512 octets), the report as many as a person reads.
+     */
     public static Decision blockedRecipients(List<EmailAddress> recipients) {
-        String list = recipients.stream().map(EmailAddress::value).collect(Collectors.joining(", "));
         return reject(SmtpReply.rejection("5.7.703", "Your message can't be delivered because messages to "
-                + list + " are blocked by your organization"), """
+                + named(recipients, REPLY_NAMES) + " are blocked by your organization"), """
                 Your message wasn't delivered because your organization blocks mail to %s.
 
                 Your email administrator has put these recipients, or their domain, on your organization's \
@@ -67,7 +72,23 @@ public final class Rejections {
                 1. If you did not mean to write to these recipients, there is nothing to do.
                 2. If you need to reach them, ask your email administrator to remove them from your \
                 organization's block list, then send the message again.
-                """.formatted(list), null);
+                """.formatted(named(recipients, REPORT_NAMES)), null);
+    }
+
+    /** The first recipients, as many as fit in {@code budget} characters (the first always), and how many more. */
+    private static String named(List<EmailAddress> recipients, int budget) {
+        StringJoiner names = new StringJoiner(", ");
+        int named = 0;
+        for (EmailAddress recipient : recipients) {
+            if (named > 0 && names.length() + 2 + recipient.value().length() > budget) {
+                break;
+            }
+            names.add(recipient.value());
+            named++;
+        }
+        int more = recipients.size() - named;
+        return more == 0 ? names.toString()
+                : names + " and " + more + " more recipient" + (more == 1 ? "" : "s");
     }
 
     /** Inbound: the client IP is on the service block list, and the sender can delist it through the portal. */
