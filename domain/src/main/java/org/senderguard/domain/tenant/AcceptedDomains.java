@@ -14,6 +14,8 @@ import org.senderguard.domain.common.InvalidValueException;
  */
 public record AcceptedDomains(SortedSet<DomainName> domains) {
 
+    public static final int MAX = 5000;
+
     public AcceptedDomains {
         if (domains == null || domains.isEmpty()) {
             throw new InvalidValueException("domains", "a tenant needs at least one accepted domain");
@@ -25,8 +27,12 @@ public record AcceptedDomains(SortedSet<DomainName> domains) {
         return new AcceptedDomains(domains == null ? null : new TreeSet<>(domains));
     }
 
-    /** Parses user input, naming the first bad domain. */
+    /** Parses user input, naming the first bad domain. Every decision looks through them: at most {@value #MAX}. */
     public static AcceptedDomains parse(Collection<String> inputs) {
+        if (inputs != null && inputs.size() > MAX) {
+            throw new InvalidValueException("domains", "a tenant has at most " + MAX + " accepted domains, got "
+                    + inputs.size());
+        }
         return of(inputs == null ? null : inputs.stream().map(d -> DomainName.parse("domains", d)).toList());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,6 +40,15 @@ class TenantTest {
                 .hasMessageContaining("at least one accepted domain");
         assertThat(AcceptedDomains.parse(List.of("Contoso.com", "contoso.com.", "b.example")).values())
                 .containsExactly("b.example", "contoso.com");
+    }
+
+    @Test
+    void holdsAtMost5000Domains() {
+        List<String> most = IntStream.range(0, AcceptedDomains.MAX).mapToObj(i -> "d" + i + ".example").toList();
+        assertThat(AcceptedDomains.parse(most).domains()).hasSize(5000);
+        List<String> more = IntStream.range(0, AcceptedDomains.MAX + 1).mapToObj(i -> "d" + i + ".example").toList();
+        assertThatThrownBy(() -> AcceptedDomains.parse(more)).isInstanceOf(InvalidValueException.class)
+                .hasMessage("domains: a tenant has at most 5000 accepted domains, got 5001");
     }
 
     @Test
