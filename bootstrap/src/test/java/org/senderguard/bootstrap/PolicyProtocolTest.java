@@ -27,6 +27,8 @@ class PolicyProtocolTest {
     private static final String UNREGISTERED = "action=550 5.7.750 Service unavailable. Client blocked from sending "
             + "from unregistered domains; Send from one of your organization's accepted domains";
     private static final String DUNNO = "action=DUNNO";
+    /** The shared application's fail mode, defer: what a request that cannot be decided is answered. */
+    private static final String FAIL_MODE = "action=DEFER_IF_PERMIT 4.3.0 senderguard cannot decide now, try again later";
     private static final Pattern WELL_FORMED = Pattern.compile("action=[A-Z_]+|action=[245]\\d\\d [245]\\.\\d+\\.\\d+ .+"
             + "|action=(DEFER_IF_PERMIT|FILTER) \\S.*");
     /** Outside the submitter networks; the upper half of 203.0.113.0/24 is listed by no other test. */
@@ -109,7 +111,49 @@ class PolicyProtocolTest {
         }
         assertThat(ask(rcpt(user, user, "friend@elsewhere.example"))).as("the same sender at RCPT")
                 .isEqualTo(RESTRICTED);
-        assertThat(ask(rcpt(user, user, "not an address"))).as("a recipient that is no address").isEqualTo(DUNNO);
+    }
+
+    /** A restricted sender's requests, each lacking what a decision needs: none of them is let through. */
+    @Test
+    void aRequestThatCannotBeDecidedIsAnsweredByTheFailModeNeverLetThrough() {
+        TenantClient tenant = new TenantClient();
+        String user = restricted(tenant, "uma");
+        String quoted = "\"" + user.substring(0, user.indexOf('@')) + "\"" + user.substring(user.indexOf('@'));
+        Map<String, Map<String, String>> undecidable = new LinkedHashMap<>();
+        undecidable.put("a recipient that is no address", rcpt(user, user, "not an address"));
+        undecidable.put("a sender senderguard cannot read, as Postfix passes a quoted one", rcpt(user, quoted,
+                "friend@elsewhere.example"));
+        undecidable.put("an unknown protocol_state", with(rcpt(user, user, "friend@elsewhere.example"),
+                "protocol_state", "rcpt"));
+        undecidable.put("no protocol_state", with(rcpt(user, user, "friend@elsewhere.example"), "protocol_state", null));
+        undecidable.put("an END-OF-MESSAGE without its queue id", endOfMessage(instance(), "", user, 1,
+                "a@elsewhere.example"));
+        for (String count : List.of("", "1x", "-5", " 3", "2147483648")) {
+            undecidable.put("recipient_count '" + count + "'", with(endOfMessage(instance(), queueId(), user, 1,
+                    "a@elsewhere.example"), "recipient_count", count));
+        }
+        undecidable.forEach((what, request) -> assertThat(ask(request)).as(what).isEqualTo(FAIL_MODE));
+        assertThat(ask(endOfMessage(instance(), queueId(), user, 1, "a@elsewhere.example")))
+                .as("the same sender's message, whole").isEqualTo(RESTRICTED);
+    }
+
+    @Test
+    void anAttributeNamedTwiceClosesTheConnection() {
+        try (PolicyClient client = new PolicyClient()) {
+            client.sendIgnoringClose(("request=smtpd_access_policy\nprotocol_state=RCPT\nsender=a@x.example\n"
+                    + "sender=b@x.example\nrecipient=c@y.example\n\n").getBytes(StandardCharsets.UTF_8));
+            assertThat(client.closedByServer()).isTrue();
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> request, String name, String value) {
+        Map<String, String> changed = new LinkedHashMap<>(request);
+        if (value == null) {
+            changed.remove(name);
+        } else {
+            changed.put(name, value);
+        }
+        return changed;
     }
 
     @Test
@@ -284,14 +328,6 @@ class PolicyProtocolTest {
         assertThat(ask(endOfMessage(instance(), queueId(), user, 1, "c@elsewhere.example")))
                 .as("the first message counted: this one goes over").isEqualTo(RESTRICTED);
         assertThat(ask(message)).as("the repeat keeps its recorded answer").isEqualTo(DUNNO);
-    }
-
-    @Test
-    void anEndOfMessageWithoutItsTransactionIdIsLetThrough() {
-        TenantClient tenant = new TenantClient();
-        String user = restricted(tenant, "anonymous");
-        assertThat(ask(endOfMessage(instance(), queueId(), user, 1, "a@elsewhere.example"))).isEqualTo(RESTRICTED);
-        assertThat(ask(endOfMessage(instance(), "", user, 1, "a@elsewhere.example"))).isEqualTo(DUNNO);
     }
 
     @Test

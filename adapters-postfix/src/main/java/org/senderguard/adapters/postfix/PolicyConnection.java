@@ -42,7 +42,7 @@ final class PolicyConnection extends ChannelInboundHandlerAdapter {
     private static final int PAUSE_READING_AT = 16;
     /** Fired at each connection as the server stops: the requests read so far are answered, then it closes. */
     static final Object STOPPING = new Object();
-    private static final LogThrottle INCOMPLETE_REQUESTS = new LogThrottle(PolicyServerStatus.REPORT_EVERY);
+    private static final LogThrottle UNDECIDABLE_REQUESTS = new LogThrottle(PolicyServerStatus.REPORT_EVERY);
 
     private final DecideMailTransactionUseCase decisions;
     private final Executor asking;
@@ -163,14 +163,15 @@ final class PolicyConnection extends ChannelInboundHandlerAdapter {
                 continue;
             }
             if (outcome instanceof RequestMapping.Answer answer) {
-                if (answer.problem() != null) {
-                    long heldBack = INCOMPLETE_REQUESTS.due();
-                    if (heldBack >= 0) {
-                        LOG.warn("Answering {} to {} from {}{}", answer.action(), answer.problem(), client,
-                                heldBack > 0 ? " (and " + heldBack + " more since the last such warning)" : "");
-                    }
-                }
                 write(ctx, answer.action());
+            } else if (outcome instanceof RequestMapping.Undecidable undecidable) {
+                long heldBack = UNDECIDABLE_REQUESTS.due();
+                if (heldBack >= 0) {
+                    LOG.warn("Answering {} to a request with {} from {}{}", settings.failMode().actionName(),
+                            undecidable.problem(), client,
+                            heldBack > 0 ? " (and " + heldBack + " more since the last such warning)" : "");
+                }
+                write(ctx, settings.failMode().action());
             } else {
                 inFlight = true;
                 ask(ctx, (RequestMapping.Ask) outcome);
@@ -180,28 +181,33 @@ final class PolicyConnection extends ChannelInboundHandlerAdapter {
 
     /**
      * Asks on the asking pool and answers on the event loop. The decision timeout counts from
-     * here; a decision already made when the application returns (a recipient checked from memory)
-     * needs no timer, so only the ones that wait for the database get one.
+     * here, so that a request that waits for a thread of the pool (all of them waiting for a late
+     * database), or whose decision waits inside the application, is answered by the fail mode in
+     * time all the same.
      */
     private void ask(ChannelHandlerContext ctx, RequestMapping.Ask ask) {
-        long deadline = System.nanoTime() + settings.decisionTimeout().toNanos();
+        CompletableFuture<Decision> decision = new CompletableFuture<Decision>()
+                .orTimeout(settings.decisionTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        decision.whenComplete((decided, failure) -> answerOnLoop(ctx, ask, decided, failure));
         try {
             asking.execute(() -> {
-                CompletableFuture<Decision> decision;
-                long left = deadline - System.nanoTime();
+                if (decision.isDone()) {
+                    return; // answered by the fail mode while it waited for a thread
+                }
                 try {
-                    decision = left <= 0 ? CompletableFuture.failedFuture(new TimeoutException())
-                            : decisions.decide(ask.transaction());
+                    decisions.decide(ask.transaction()).whenComplete((decided, failure) -> {
+                        if (failure == null) {
+                            decision.complete(decided);
+                        } else {
+                            decision.completeExceptionally(failure);
+                        }
+                    });
                 } catch (RuntimeException e) {
-                    decision = CompletableFuture.failedFuture(e);
+                    decision.completeExceptionally(e);
                 }
-                if (!decision.isDone()) {
-                    decision = decision.orTimeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                }
-                decision.whenComplete((decided, failure) -> answerOnLoop(ctx, ask, decided, failure));
             });
         } catch (RejectedExecutionException stopping) {
-            answerOnLoop(ctx, ask, null, stopping);
+            decision.completeExceptionally(stopping);
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.senderguard.domain.common.FreeText;
 
 /**
  * Gathers the lines of a connection (split by a line decoder, which also bounds a single line) into
@@ -59,7 +60,11 @@ final class PolicyRequestDecoder extends MessageToMessageDecoder<ByteBuf> {
             if (equals == 0) {
                 throw new PolicyProtocolException("a line without an attribute name");
             }
-            attributes.put(text.substring(0, equals), text.substring(equals + 1));
+            String name = text.substring(0, equals);
+            // Postfix names each attribute once: which of two values would count is anyone's guess.
+            if (attributes.putIfAbsent(name, text.substring(equals + 1)) != null) {
+                throw new PolicyProtocolException("the attribute " + FreeText.quoted(name) + " twice in a request");
+            }
         } catch (PolicyProtocolException e) {
             failed = true;
             attributes = Map.of();

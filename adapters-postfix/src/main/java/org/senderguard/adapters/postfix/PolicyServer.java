@@ -45,7 +45,7 @@ public class PolicyServer implements ServerPart {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyServer.class);
     private static final int WORKER_THREADS = 2;
     /** Threads that hand questions to the application: its decide call may read the database before it returns. */
-    private static final int ASKING_THREADS = 4;
+    static final int ASKING_THREADS = 4;
     private static final Duration QUIET_PERIOD = Duration.ofMillis(100);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(3);
 

@@ -2,31 +2,40 @@ package org.senderguard.adapters.postfix;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.senderguard.application.port.in.MailTransaction;
 import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.common.FreeText;
 
 /**
  * What a policy request asks of the application: a {@link MailTransaction} at RCPT and at
- * END-OF-MESSAGE, nothing at the other protocol states (they are answered DUNNO at once).
+ * END-OF-MESSAGE, nothing at the other protocol states (they are answered DUNNO at once). A request
+ * at RCPT or END-OF-MESSAGE that lacks what a decision needs, or has it in a form that cannot be
+ * read, is undecidable: it is answered by the fail mode, never let through as if it had been checked.
  */
 final class RequestMapping {
 
     static final String POLICY_REQUEST = "smtpd_access_policy";
+    /** Postfix's recipient_count: digits, at most a little over a hundred million. */
+    private static final Pattern COUNT = Pattern.compile("[0-9]{1,9}");
+    /** The states Postfix asks in, but for the two that are decided. */
+    private static final Set<String> OTHER_STATES = Set.of("CONNECT", "EHLO", "HELO", "MAIL", "DATA", "VRFY", "ETRN");
 
     private RequestMapping() {
     }
 
     /** What to do with one request. */
-    sealed interface Outcome permits Answer, Ask {
+    sealed interface Outcome permits Answer, Undecidable, Ask {
     }
 
-    /**
-     * Answer at once, without asking the application.
-     *
-     * @param problem why, when the request lacks what it needs (logged), or null when there was nothing to ask
-     */
-    record Answer(String action, String problem) implements Outcome {
+    /** Answer at once, without asking the application: there is nothing to decide. */
+    record Answer(String action) implements Outcome {
+    }
+
+    /** Answer by the fail mode, and log {@code problem}: what the request lacks for a decision. */
+    record Undecidable(String problem) implements Outcome {
     }
 
     /**
@@ -41,28 +50,43 @@ final class RequestMapping {
         String instance = request.get("instance");
         memory.follow(instance);
         String state = request.get("protocol_state");
+        boolean recipientStage = state.equals("RCPT");
+        if (!recipientStage && !state.equals("END-OF-MESSAGE")) {
+            return OTHER_STATES.contains(state) ? new Answer(PolicyAnswers.DUNNO)
+                    : new Undecidable("protocol_state " + quoted(state) + ", which is not a state Postfix asks in");
+        }
+        String sender = request.get("sender");
+        Optional<EmailAddress> senderAddress = address("sender", sender);
+        if (!sender.isEmpty() && senderAddress.isEmpty()) {
+            return new Undecidable("sender " + quoted(sender) + ", which is not an address senderguard can read");
+        }
         Probe.Ip client = ip(request.get("client_address"));
         String login = request.get("sasl_username").isEmpty() ? null : request.get("sasl_username");
         boolean trusted = submitters.contain(client);
-        EmailAddress sender = address("sender", request.get("sender")).orElse(null);
-        if (state.equals("RCPT")) {
-            Optional<EmailAddress> recipient = address("recipient", request.get("recipient"));
-            if (recipient.isEmpty()) {
-                return new Answer(PolicyAnswers.DUNNO, null);
+        if (recipientStage) {
+            String recipient = request.get("recipient");
+            Optional<EmailAddress> address = address("recipient", recipient);
+            if (address.isEmpty()) {
+                return new Undecidable("recipient " + quoted(recipient) + ", which is not an address senderguard can read");
             }
-            return new Ask(new MailTransaction(MailTransaction.Stage.RECIPIENT, null, client, login, trusted, sender,
-                    List.of(recipient.get()), 1), recipient.get());
+            return new Ask(new MailTransaction(MailTransaction.Stage.RECIPIENT, null, client, login, trusted,
+                    senderAddress.orElse(null), List.of(address.get()), 1), address.get());
         }
-        if (state.equals("END-OF-MESSAGE")) {
-            String queueId = request.get("queue_id");
-            if (instance.isEmpty() || queueId.isEmpty()) {
-                return new Answer(PolicyAnswers.DUNNO, "an END-OF-MESSAGE request without instance or queue_id");
-            }
-            int count = count(request.get("recipient_count"), memory.count());
-            return new Ask(new MailTransaction(MailTransaction.Stage.END_OF_MESSAGE, instance + "/" + queueId, client,
-                    login, trusted, sender, recipients(request, memory, count), count), null);
+        String queueId = request.get("queue_id");
+        if (instance.isEmpty() || queueId.isEmpty()) {
+            return new Undecidable("an END-OF-MESSAGE request without instance or queue_id");
         }
-        return new Answer(PolicyAnswers.DUNNO, null);
+        String recipientCount = request.get("recipient_count");
+        if (!COUNT.matcher(recipientCount).matches()) {
+            return new Undecidable("recipient_count " + quoted(recipientCount) + ", which is not a number of recipients");
+        }
+        int count = Integer.parseInt(recipientCount);
+        return new Ask(new MailTransaction(MailTransaction.Stage.END_OF_MESSAGE, instance + "/" + queueId, client,
+                login, trusted, senderAddress.orElse(null), recipients(request, memory, count), count), null);
+    }
+
+    private static String quoted(String value) {
+        return value.isEmpty() ? "missing" : FreeText.quoted(value);
     }
 
     /**
@@ -82,19 +106,6 @@ final class RequestMapping {
             }
         }
         return memory.count() <= count ? memory.recipients() : List.of();
-    }
-
-    /** Postfix's recipient_count; when it is missing or garbled, the recipients remembered. */
-    private static int count(String value, int remembered) {
-        try {
-            int count = Integer.parseInt(value);
-            if (count >= 0) {
-                return count;
-            }
-        } catch (NumberFormatException garbled) {
-            // Fall back below.
-        }
-        return remembered == Integer.MAX_VALUE ? 0 : remembered;
     }
 
     /** Null for Postfix's {@code unknown} and for anything else that is not one IP address. */

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.senderguard.application.port.in.DecideMailTransactionUseCase;
@@ -30,12 +32,20 @@ class PolicyServerTest {
     private static final String SLOW = "slow@elsewhere.example";
     private static final String BROKEN = "broken@elsewhere.example";
     private static final String REFUSED = "refused@elsewhere.example";
+    /** Holds the asking thread until the test ends, as a decision waiting for a late database does. */
+    private static final String BLOCKING = "blocking@elsewhere.example";
+    private static final CountDownLatch UNBLOCK = new CountDownLatch(1);
     /** A guard against a hang, not a measure. */
     private static final int READ_TIMEOUT_MILLIS = 60_000;
 
     private final List<Socket> sockets = new ArrayList<>();
     private PolicySettings settings;
     private PolicyServer server;
+
+    @AfterAll
+    static void unblock() {
+        UNBLOCK.countDown();
+    }
 
     @AfterEach
     void stop() throws IOException {
@@ -96,6 +106,22 @@ class PolicyServerTest {
         assertThat(status.undecidedTotal()).isEqualTo(2);
     }
 
+    /** More requests than the server has asking threads, each decision holding its thread: all answered in time. */
+    @Test
+    void theDecisionTimeoutCountsWhileTheDecisionHoldsItsThreadOrWaitsForOne() throws IOException {
+        int port = start("20", "10m", "300ms");
+        List<Socket> connections = new ArrayList<>();
+        for (int i = 0; i < 2 * PolicyServer.ASKING_THREADS; i++) {
+            Socket socket = connect(port);
+            socket.getOutputStream().write(request("RCPT", BLOCKING).getBytes(StandardCharsets.UTF_8));
+            connections.add(socket);
+        }
+        for (Socket socket : connections) {
+            assertThat(answer(socket)).isEqualTo("action=DEFER_IF_PERMIT 4.3.0 senderguard cannot decide now, try again "
+                    + "later");
+        }
+    }
+
     @Test
     void startingOnAPortInUseFailsNamingTheAddressAndStopReleasesThePort() throws IOException {
         int port = start("10", "10m", "10s");
@@ -130,6 +156,14 @@ class PolicyServerTest {
         String recipient = transaction.recipients().isEmpty() ? "" : transaction.recipients().get(0).value();
         return switch (recipient) {
             case SLOW -> new CompletableFuture<>();
+            case BLOCKING -> {
+                try {
+                    UNBLOCK.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                yield CompletableFuture.completedFuture(Decision.deliver(false));
+            }
             case BROKEN -> throw new IllegalStateException("broken");
             case REFUSED -> CompletableFuture.completedFuture(Rejections.restrictedSender(transaction.sender(), "test"));
             default -> CompletableFuture.completedFuture(Decision.deliver(false));
