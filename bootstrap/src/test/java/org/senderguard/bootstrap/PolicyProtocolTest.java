@@ -126,6 +126,8 @@ class PolicyProtocolTest {
         undecidable.put("an unknown protocol_state", with(rcpt(user, user, "friend@elsewhere.example"),
                 "protocol_state", "rcpt"));
         undecidable.put("no protocol_state", with(rcpt(user, user, "friend@elsewhere.example"), "protocol_state", null));
+        undecidable.put("a login that is no address, sending as a bounce", endOfMessage(instance(), queueId(),
+                user.substring(0, user.indexOf('@')), "", 1, "a@elsewhere.example", OUTSIDE));
         undecidable.put("an END-OF-MESSAGE without its queue id", endOfMessage(instance(), "", user, 1,
                 "a@elsewhere.example"));
         for (String count : List.of("", "1x", "-5", " 3", "2147483648")) {

@@ -62,6 +62,12 @@ final class RequestMapping {
         }
         Probe.Ip client = ip(request.get("client_address"));
         String login = request.get("sasl_username").isEmpty() ? null : request.get("sasl_username");
+        if (sender.isEmpty() && login != null && address("sasl_username", login).isEmpty()) {
+            // A logged-in account answers for its mail through its sender, or through its login when
+            // it sends as a bounce: with neither an address, it would escape its limits unseen.
+            return new Undecidable("the empty sender from the login " + quoted(login) + ", which is no address to "
+                    + "count the message against");
+        }
         boolean trusted = submitters.contain(client);
         if (recipientStage) {
             String recipient = request.get("recipient");
