@@ -121,8 +121,10 @@ class PolicyProtocolTest {
         String quoted = "\"" + user.substring(0, user.indexOf('@')) + "\"" + user.substring(user.indexOf('@'));
         Map<String, Map<String, String>> undecidable = new LinkedHashMap<>();
         undecidable.put("a recipient that is no address", rcpt(user, user, "not an address"));
-        undecidable.put("a sender senderguard cannot read, as Postfix passes a quoted one", rcpt(user, quoted,
-                "friend@elsewhere.example"));
+        undecidable.put("a sender senderguard cannot read, as Postfix passes a quoted one, from a login that is no "
+                + "address", rcpt(user.substring(0, user.indexOf('@')), quoted, "friend@elsewhere.example"));
+        undecidable.put("a sender senderguard cannot read from a submitter network", rcpt("", quoted,
+                "friend@elsewhere.example", "127.0.0.1"));
         undecidable.put("an unknown protocol_state", with(rcpt(user, user, "friend@elsewhere.example"),
                 "protocol_state", "rcpt"));
         undecidable.put("no protocol_state", with(rcpt(user, user, "friend@elsewhere.example"), "protocol_state", null));
@@ -135,6 +137,10 @@ class PolicyProtocolTest {
                     "a@elsewhere.example"), "recipient_count", count));
         }
         undecidable.forEach((what, request) -> assertThat(ask(request)).as(what).isEqualTo(FAIL_MODE));
+        assertThat(ask(rcpt(user, quoted, "friend@elsewhere.example"))).as("an unreadable sender counts as its login")
+                .isEqualTo(RESTRICTED);
+        assertThat(ask(rcpt("", quoted, tenant.user("inbox"), OUTSIDE)))
+                .as("inbound mail, whose sender is on no list: checked as usual").isEqualTo(DUNNO);
         assertThat(ask(endOfMessage(instance(), queueId(), user, 1, "a@elsewhere.example")))
                 .as("the same sender's message, whole").isEqualTo(RESTRICTED);
     }

@@ -57,18 +57,20 @@ final class RequestMapping {
         }
         String sender = request.get("sender");
         Optional<EmailAddress> senderAddress = address("sender", sender);
-        if (!sender.isEmpty() && senderAddress.isEmpty()) {
-            return new Undecidable("sender " + quoted(sender) + ", which is not an address senderguard can read");
-        }
         Probe.Ip client = ip(request.get("client_address"));
         String login = request.get("sasl_username").isEmpty() ? null : request.get("sasl_username");
-        if (sender.isEmpty() && login != null && address("sasl_username", login).isEmpty()) {
-            // A logged-in account answers for its mail through its sender, or through its login when
-            // it sends as a bounce: with neither an address, it would escape its limits unseen.
-            return new Undecidable("the empty sender from the login " + quoted(login) + ", which is no address to "
-                    + "count the message against");
-        }
         boolean trusted = submitters.contain(client);
+        boolean unreadableSender = !sender.isEmpty() && senderAddress.isEmpty();
+        // A submission answers through its sender, or through its login when the sender is empty (a
+        // bounce) or unreadable: with no address to count it against, it would escape its limits.
+        // Mail from elsewhere with an unreadable sender is inbound mail whose sender matches no entry.
+        if (senderAddress.isEmpty() && (login != null ? address("sasl_username", login).isEmpty()
+                : unreadableSender && trusted)) {
+            return new Undecidable((unreadableSender ? "sender " + quoted(sender) + ", which is not an address "
+                    + "senderguard can read," : "the empty sender") + " from "
+                    + (login != null ? "the login " + quoted(login) + ", which is no address either" : "a submitter network")
+                    + ": nobody to count the message against");
+        }
         if (recipientStage) {
             String recipient = request.get("recipient");
             Optional<EmailAddress> address = address("recipient", recipient);
