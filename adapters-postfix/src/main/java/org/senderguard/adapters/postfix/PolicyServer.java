@@ -132,7 +132,9 @@ public class PolicyServer implements ServerPart {
         connections.add(channel);
         long idle = settings.idleTimeout().toMillis();
         channel.pipeline()
-                .addLast(new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
+                // Idle: nothing answered for that long. Bytes read do not count, so that a client
+                // sending a request a byte at a time cannot hold its connection for ever.
+                .addLast(new IdleStateHandler(0, idle, 0, TimeUnit.MILLISECONDS))
                 .addLast(new LineBasedFrameDecoder(PolicyRequestDecoder.MAX_REQUEST_BYTES, true, true))
                 .addLast(new PolicyRequestDecoder())
                 .addLast(new PolicyConnection(decisions, asking, settings, answers, status));

@@ -91,6 +91,29 @@ class PolicyServerTest {
     }
 
     @Test
+    void aClientSendingARequestAByteAtATimeIsClosedAfterTheIdleTimeoutAllTheSame() throws Exception {
+        int port = start("10", "300ms", "10s");
+        Socket slow = connect(port);
+        Thread trickle = new Thread(() -> {
+            try {
+                slow.getOutputStream().write("request=smtpd_access_policy\nsender=".getBytes(StandardCharsets.UTF_8));
+                while (true) { // a sender that never ends, a byte at a time
+                    slow.getOutputStream().write('a');
+                    Thread.sleep(50);
+                }
+            } catch (IOException | InterruptedException closed) {
+                // The server closed the connection, or the test ended.
+            }
+        });
+        trickle.start();
+        try {
+            assertThat(closedByServer(slow)).isTrue();
+        } finally {
+            trickle.interrupt();
+        }
+    }
+
+    @Test
     void aDecisionThatDoesNotComeOrFailsIsAnsweredByTheFailModeAndCounted() throws IOException {
         int port = start("10", "10m", "300ms");
         PolicyServerStatus status = server.status();
