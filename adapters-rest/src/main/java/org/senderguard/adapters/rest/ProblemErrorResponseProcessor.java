@@ -39,6 +39,9 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             return problemResponse;
         }
         tooLongPart(context).ifPresent(problemResponse::status);
+        if (unknownProbe(context, problemResponse.code())) {
+            problemResponse.status(HttpStatus.NOT_FOUND);
+        }
         int status = problemResponse.code();
         String title = problemResponse.status().getReason();
         if (status == 401) {
@@ -66,6 +69,15 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         return Optional.empty();
     }
 
+    /**
+     * /health/{probe} takes liveness and readiness; the framework answers any other word as a bad
+     * value of its selector argument, 400, where it is a page that does not exist.
+     */
+    private static boolean unknownProbe(ErrorContext context, int status) {
+        return status == 400 && context.getRequest().getPath().startsWith("/health/") && context.getErrors().stream()
+                .anyMatch(error -> String.valueOf(error.getMessage()).startsWith("Failed to convert argument [selector]"));
+    }
+
     private static String detail(ErrorContext context, int status, String title) {
         if (status >= 500) {
             return UNEXPECTED;
@@ -75,6 +87,9 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         }
         if (status == 431) {
             return "the request's headers are too long";
+        }
+        if (status == 404 && unknownProbe(context, 400)) {
+            return "no such health probe: there are /health, /health/liveness and /health/readiness";
         }
         if (status == 400 && AmbiguousLengthGuard.refused(context.getRequest())) {
             return AmbiguousLengthGuard.DETAIL;
