@@ -90,6 +90,27 @@ class DelistPortalTest {
         assertThat(TestMail.to(email)).hasSize(2);
     }
 
+    /**
+     * Behind a reverse proxy that passes its own Host (nginx's default), the server sees a request
+     * to its loopback address from a form of the public site: the whole flow still works.
+     */
+    @Test
+    void formsPostedFromThePublicSiteThroughAProxyAreServed() {
+        String net = TestApplication.uniqueNet();
+        String email = newAddress();
+        cli("blocklist", "add", net + "7", "--type", "IP", "--reason", "spam source");
+        PortalBrowser proxied = new PortalBrowser(randomClient(), null, "https://delist.senderguard.example");
+
+        HttpResponse<String> requested = proxied.requestLink(email, net + "7");
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(200);
+        String link = TestMail.confirmationLink(email, 0);
+        HttpResponse<String> review = proxied.get(link);
+        HttpResponse<String> done = proxied.post("/delist/confirm", Map.of("token",
+                link.substring(link.indexOf("token=") + 6), "csrf", PortalBrowser.csrfOf(review.body())));
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        assertThat(done.body()).contains("Delisted");
+    }
+
     /** The audit record names the address as its actor, whatever length an address may have. */
     @Test
     void anAddressAsLongAsAddressesGoIsServedAndAudited() {

@@ -25,16 +25,27 @@ final class PortalBrowser {
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private final String clientAddress;
     private final URI server;
+    /** The Origin a browser sends with a form, when it is not the server's own address; null: none. */
+    private final String origin;
 
     /** A client of the shared test application. */
     PortalBrowser(String clientAddress) {
-        this(clientAddress, null);
+        this(clientAddress, null, null);
     }
 
     /** A client of the server at {@code server}. */
     PortalBrowser(String clientAddress, URI server) {
+        this(clientAddress, server, null);
+    }
+
+    /**
+     * A browser on the site {@code origin}, as behind a reverse proxy that reaches the server at its
+     * own address: the forms it posts say they come from that site.
+     */
+    PortalBrowser(String clientAddress, URI server, String origin) {
         this.clientAddress = clientAddress;
         this.server = server;
+        this.origin = origin;
     }
 
     HttpResponse<String> get(String pathOrUrl) {
@@ -46,8 +57,11 @@ final class PortalBrowser {
         String body = fields.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(builder(pathOrUrl).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpRequest.Builder form = builder(pathOrUrl).header("Content-Type", "application/x-www-form-urlencoded");
+        if (origin != null) {
+            form.header("Origin", origin);
+        }
+        return send(form.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** Opens the form and sends it, as a person would. */
