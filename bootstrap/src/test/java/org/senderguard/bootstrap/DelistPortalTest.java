@@ -219,6 +219,10 @@ class DelistPortalTest {
         }
         HttpResponse<String> fourth = new PortalBrowser(randomClient()).requestLink(email, randomIp());
         assertThat(fourth.statusCode()).isEqualTo(429);
+        String tagged = email.replace("@", "+1@");
+        assertThat(new PortalBrowser(randomClient()).requestLink(tagged, randomIp()).statusCode())
+                .as("a subaddress reaches the same mailbox").isEqualTo(429);
+        assertThat(TestMail.to(tagged)).isEmpty();
         assertThat(fourth.body()).contains("delisting requests for this email address");
         assertThat(Long.parseLong(fourth.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3600L);
         assertThat(TestMail.to(email)).hasSize(3);

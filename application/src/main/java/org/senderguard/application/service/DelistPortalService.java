@@ -117,7 +117,7 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
     }
 
     /**
-     * Counts the request for its client (an IPv4 address or an IPv6 /64), its email address and the
+     * Counts the request for its client (an IPv4 address or an IPv6 /64), its email mailbox and the
      * IP it would delist; counted in the request's transaction, so a refused one leaves no count.
      * The limit per IP also bounds how often anyone can see, through links to mailboxes of their
      * own, how one IP is listed.
@@ -129,7 +129,9 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
                 > settings.requestsPerClientPerHour()) {
             throw new LimitReached(Refusal.CLIENT_LIMIT, "too many delisting requests from your network", retryAfter);
         }
-        if (counters.increment("address:" + command.address(), window) > settings.requestsPerAddressPerHour()) {
+        // Per mailbox: user+1@, user+2@ ... would otherwise each get their own mails to the one inbox.
+        if (counters.increment("address:" + command.address().mailbox(), window)
+                > settings.requestsPerAddressPerHour()) {
             throw new LimitReached(Refusal.ADDRESS_LIMIT, "too many delisting requests for this email address",
                     retryAfter);
         }

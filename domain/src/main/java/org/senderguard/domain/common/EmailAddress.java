@@ -76,6 +76,15 @@ public record EmailAddress(String localPart, DomainName domain) implements Compa
         return localPart + "@" + domain.value();
     }
 
+    /**
+     * The mailbox the address reaches with most mail systems: without a subaddress after '+'
+     * (RFC 5233), so that user+1@ and user+2@ count as the same recipient.
+     */
+    public EmailAddress mailbox() {
+        int plus = localPart.indexOf('+');
+        return plus > 0 ? new EmailAddress(localPart.substring(0, plus), domain) : this;
+    }
+
     @Override
     public int compareTo(EmailAddress other) {
         return value().compareTo(other.value());

@@ -3,6 +3,7 @@ package org.senderguard.domain.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,5 +60,14 @@ class EmailAddressTest {
     void roundTripsThroughItsCanonicalForm() {
         EmailAddress address = EmailAddress.parse("sender", "Alice@Contoso.com");
         assertThat(EmailAddress.of(address.value())).isEqualTo(address);
+    }
+
+    @Test
+    void theMailboxLeavesOutTheSubaddress() {
+        assertThat(EmailAddress.parse("e", "User+Tag+More@Example.com").mailbox()).isEqualTo(EmailAddress.parse("e",
+                "user@example.com"));
+        assertThat(EmailAddress.parse("e", "user@example.com").mailbox().value()).isEqualTo("user@example.com");
+        assertThat(EmailAddress.parse("e", "+tag@example.com").mailbox().value()).as("nothing before the +")
+                .isEqualTo("+tag@example.com");
     }
 }
