@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -182,6 +187,47 @@ class DelistPortalTest {
         assertThat(audited(email)).as("newest first, on the operators' audit log").containsExactly(
                 "portal.link-refused", "portal.link-refused", "portal.confirmed", "block-list.portal-refuse",
                 "block-list.portal-remove", "block-list.portal-except", "portal.link-requested");
+    }
+
+    /** Confirmations of one link sent at once: one delists, every other is refused and audited as a reuse. */
+    @Test
+    void confirmationsRacingOnOneLinkDelistOnceAndEveryLoserIsAudited() throws Exception {
+        String net = TestApplication.uniqueNet();
+        String email = newAddress();
+        cli("blocklist", "add", net + "0/24", "--type", "IP", "--reason", "spam source");
+        assertThat(browser.requestLink(email, net + "9").statusCode()).isEqualTo(200);
+        String link = TestMail.confirmationLink(email, 0);
+        String token = link.substring(link.indexOf("token=") + 6);
+        int racers = 6;
+        List<PortalBrowser> browsers = new ArrayList<>();
+        List<String> csrfs = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            browsers.add(new PortalBrowser(randomClient()));
+            csrfs.add(PortalBrowser.csrfOf(browsers.get(i).get(link).body()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            int racer = i;
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return browsers.get(racer).post("/delist/confirm", Map.of("token", token, "csrf", csrfs.get(racer)))
+                        .statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> answered = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            answered.add(status.get());
+        }
+        pool.shutdown();
+
+        assertThat(answered).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(answered).filteredOn(status -> status == 410).hasSize(racers - 1);
+        assertThat(audited(email)).filteredOn("portal.confirmed"::equals).hasSize(1);
+        assertThat(audited(email)).filteredOn("block-list.portal-except"::equals).hasSize(1);
+        assertThat(audited(email)).filteredOn("portal.link-refused"::equals).hasSize(racers - 1);
     }
 
     @Test

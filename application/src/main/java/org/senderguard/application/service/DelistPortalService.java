@@ -46,6 +46,7 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
 
     private static final System.Logger LOG = System.getLogger(DelistPortalService.class.getName());
     private static final Duration RATE_WINDOW = Duration.ofHours(1);
+    private static final String LINK_USED = "link-used";
 
     private final PortalRequests requests;
     private final RateCounters counters;
@@ -165,14 +166,30 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
         Instant now = clock.instant();
         PortalRequest request = usable(token, now);
         lists.refresh();
-        DelistReview done = unitOfWork.inTransaction(() -> {
+        DelistReview done;
+        try {
+            done = delist(request, now);
+        } catch (ConflictException justUsed) {
+            if (justUsed.type().equals(LINK_USED)) { // by a confirmation racing this one: refused as any reuse
+                record(request, "portal.link-refused", "already used");
+                meter.refused(Refusal.USED_LINK);
+            }
+            throw justUsed;
+        }
+        lists.refresh();
+        meter.accepted(PortalMeter.Request.CONFIRM);
+        return done;
+    }
+
+    private DelistReview delist(PortalRequest request, Instant now) {
+        return unitOfWork.inTransaction(() -> {
             // Only a change takes the block-list version, and with it the lock every change waits for;
             // under that lock the entries are read again, so that what is delisted is what is stored now.
             DelistPlan seen = plan(request, now);
             long version = seen.delists() ? store.beginChange() : 0;
             DelistPlan plan = seen.delists() ? plan(request, now) : seen;
             if (!requests.complete(request.id(), now, plan.describe())) {
-                throw new ConflictException("link-used", "this link has just been used");
+                throw new ConflictException(LINK_USED, "this link has just been used");
             }
             store.delete(plan.steps(DelistPlan.Action.REMOVE).stream().map(step -> step.entry().id()).toList(),
                     version);
@@ -188,9 +205,6 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
                     plan.describe(), now));
             return new DelistReview(request, plan, settings.supportContact());
         });
-        lists.refresh();
-        meter.accepted(PortalMeter.Request.CONFIRM);
-        return done;
     }
 
     @Override
@@ -214,7 +228,7 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
         if (request.status() == PortalRequestStatus.COMPLETED) {
             record(request, "portal.link-refused", "already used");
             meter.refused(Refusal.USED_LINK);
-            throw new ConflictException("link-used", "this link has already been used; request a new one to "
+            throw new ConflictException(LINK_USED, "this link has already been used; request a new one to "
                     + "delist again");
         }
         if (!request.isUsableAt(now)) {
