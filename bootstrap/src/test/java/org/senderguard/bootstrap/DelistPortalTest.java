@@ -50,6 +50,22 @@ class DelistPortalTest {
         assertThat(css.headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
     }
 
+    /** What the framework itself refuses on the portal's paths is a page a browser shows, not JSON. */
+    @Test
+    void refusalsOfTheFrameworkArePagesForPeople() {
+        HttpResponse<String> unknown = browser.get("/delist/nowhere");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(unknown.body()).contains("There is no such page", "Back to the delist form");
+        assertThat(unknown.headers().firstValue("X-Frame-Options")).contains("DENY");
+
+        HttpResponse<String> json = browser.post("/delist", Map.of());
+        HttpResponse<String> notAForm = browser.send("PUT", "/delist");
+        assertThat(notAForm.statusCode()).isEqualTo(405);
+        assertThat(notAForm.body()).contains("This page cannot be used that way").doesNotContain("{\"");
+        assertThat(json.statusCode()).as("the portal's own answers are unchanged").isEqualTo(403);
+    }
+
     @Test
     void aPostWithoutTheFormsCsrfTokenIsRefusedAndSendsNothing() {
         String email = newAddress();

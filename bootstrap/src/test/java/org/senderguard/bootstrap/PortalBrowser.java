@@ -52,6 +52,11 @@ final class PortalBrowser {
         return send(builder(pathOrUrl).GET().build());
     }
 
+    /** A request with no body, by any method. */
+    HttpResponse<String> send(String method, String pathOrUrl) {
+        return send(builder(pathOrUrl).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     /** Posts the form fields as {@code application/x-www-form-urlencoded}. */
     HttpResponse<String> post(String pathOrUrl, Map<String, String> fields) {
         String body = fields.entrySet().stream()

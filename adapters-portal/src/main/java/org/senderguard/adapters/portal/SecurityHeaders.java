@@ -7,9 +7,7 @@ import io.micronaut.http.annotation.ServerFilter;
 /**
  * Headers on every portal response, beside the Content-Security-Policy that micronaut-views adds:
  * no framing (against clickjacking the "Delist IP" button), no type sniffing, no Referer to other
- * sites (it could carry a confirmation link's token), and no caching of pages that show it. Not
- * {@code no-referrer}: under it browsers send {@code Origin: null} with the forms, which the
- * server's CORS check refuses.
+ * sites (it could carry a confirmation link's token), and no caching of pages that show it.
  */
 @ServerFilter({"/delist", "/delist/**"})
 class SecurityHeaders {
