@@ -43,6 +43,9 @@ import org.senderguard.domain.common.TooManyRequestsException;
 @Produces(MediaType.TEXT_HTML)
 class DelistPortalController {
 
+    /** "Please try again in a few minutes", when no confirmation email could be sent. */
+    private static final String MAIL_RETRY_AFTER_SECONDS = "300";
+
     private final RequestDelistLinkUseCase links;
     private final ConfirmDelistUseCase confirmations;
     private final PortalCsrf csrf;
@@ -75,7 +78,7 @@ class DelistPortalController {
             boolean mailed = links.requestLink(DelistLinkCommand.of(givenEmail, givenIp, clientAddress.of(request)));
             return mailed ? page(HttpStatus.OK, "sent", Map.of("email", givenEmail.strip()))
                     : message(HttpStatus.SERVICE_UNAVAILABLE, "We could not send the confirmation email",
-                    "Please try again in a few minutes.");
+                    "Please try again in a few minutes.").header(HttpHeaders.RETRY_AFTER, MAIL_RETRY_AFTER_SECONDS);
         } catch (InvalidValuesException e) {
             Map<String, String> errors = new LinkedHashMap<>();
             e.errors().forEach(error -> errors.put(error.field(), sentence(error)));
