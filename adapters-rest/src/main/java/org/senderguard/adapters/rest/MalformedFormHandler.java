@@ -18,11 +18,7 @@ public class MalformedFormHandler implements ExceptionHandler<ErrorDataDecoderEx
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ErrorDataDecoderException exception) {
-        HttpStatus status = HttpStatus.BAD_REQUEST;
-        return HttpResponse.<Problem>status(status)
-                .body(new Problem(ProblemErrorResponseProcessor.slug(status.getCode()), status.getReason(),
-                        status.getCode(), "the form is not validly URL-encoded: every % must be followed by two hex "
-                                + "digits"))
-                .contentType(Problem.MEDIA_TYPE);
+        return HttpResponse.<Problem>badRequest(Problem.of(HttpStatus.BAD_REQUEST, "the form is not validly "
+                + "URL-encoded: every % must be followed by two hex digits")).contentType(Problem.MEDIA_TYPE);
     }
 }

@@ -172,8 +172,7 @@ public class OutboundRoute implements BeanCreatedEventListener<NettyServerCustom
         } else {
             LOG.error("Unexpected error deciding an outbound message", cause);
             HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
-            return response(status, Problem.MEDIA_TYPE, new Problem(ProblemErrorResponseProcessor.slug(status.getCode()),
-                    status.getReason(), status.getCode(), ProblemErrorResponseProcessor.UNEXPECTED),
+            return response(status, Problem.MEDIA_TYPE, Problem.of(status, ProblemErrorResponseProcessor.UNEXPECTED),
                     HttpHeaders.EMPTY_HEADERS);
         }
         DefaultHttpHeaders extra = new DefaultHttpHeaders();

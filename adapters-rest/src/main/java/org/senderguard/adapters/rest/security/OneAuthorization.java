@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import org.senderguard.adapters.rest.Problem;
-import org.senderguard.adapters.rest.ProblemErrorResponseProcessor;
 
 /**
  * Refuses a request with more than one Authorization header before security reads the first: a
@@ -28,9 +27,8 @@ class OneAuthorization implements Ordered {
         if (request.getHeaders().getAll(HttpHeaders.AUTHORIZATION).size() < 2) {
             return null;
         }
-        int status = HttpStatus.BAD_REQUEST.getCode();
-        return HttpResponse.<Problem>badRequest(new Problem(ProblemErrorResponseProcessor.slug(status),
-                HttpStatus.BAD_REQUEST.getReason(), status, DETAIL)).contentType(Problem.MEDIA_TYPE);
+        return HttpResponse.<Problem>badRequest(Problem.of(HttpStatus.BAD_REQUEST, DETAIL))
+                .contentType(Problem.MEDIA_TYPE);
     }
 
     @Override
