@@ -27,6 +27,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     /** What a failure on the server's side tells the caller. */
     public static final String UNEXPECTED = "An unexpected error occurred; the server log has the details.";
 
+    private static final String NO_SUCH_PROBE =
+            "no such health probe: there are /health, /health/liveness and /health/readiness";
     private static final Pattern PROPERTY = Pattern.compile("property \\[(?:[^\\]]* )?(\\w+)\\]");
     private static final Pattern ARGUMENT = Pattern.compile("Failed to convert argument \\[(\\w+)\\]");
     private static final Pattern LOCATION = Pattern.compile("line: (\\d+), column: (\\d+)");
@@ -39,7 +41,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             return problemResponse;
         }
         tooLongPart(context).ifPresent(problemResponse::status);
-        if (unknownProbe(context, problemResponse.code())) {
+        boolean unknownProbe = unknownProbe(context, problemResponse.code());
+        if (unknownProbe) {
             problemResponse.status(HttpStatus.NOT_FOUND);
         }
         int status = problemResponse.code();
@@ -47,8 +50,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         if (status == 401) {
             problemResponse.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer"); // what to send instead (RFC 9110, 11.6.1)
         }
-        return problemResponse.body(new Problem(slug(status), title, status, detail(context, status, title)))
-                .contentType(Problem.MEDIA_TYPE);
+        String detail = unknownProbe ? NO_SUCH_PROBE : detail(context, status, title);
+        return problemResponse.body(new Problem(slug(status), title, status, detail)).contentType(Problem.MEDIA_TYPE);
     }
 
     /**
@@ -87,9 +90,6 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         }
         if (status == 431) {
             return "the request's headers are too long";
-        }
-        if (status == 404 && unknownProbe(context, 400)) {
-            return "no such health probe: there are /health, /health/liveness and /health/readiness";
         }
         if (status == 400 && AmbiguousLengthGuard.refused(context.getRequest())) {
             return AmbiguousLengthGuard.DETAIL;
