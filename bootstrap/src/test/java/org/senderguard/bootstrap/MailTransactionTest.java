@@ -2,8 +2,10 @@ package org.senderguard.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.senderguard.application.port.in.DecideMailTransactionUseCase;
@@ -37,13 +39,41 @@ class MailTransactionTest {
         assertThat(recipient(null, sender, true, "127.0.0.1").reply().enhancedCode())
                 .as("a trusted client without a login").isEqualTo("5.1.8");
         assertThat(mailFlow.decide(new MailTransaction(Stage.RECIPIENT, null, Probe.ip(OUTSIDE_CLIENT), sender, false,
-                null, addresses("someone@elsewhere.example"), 1)).join().reply().enhancedCode())
+                null, null, addresses("someone@elsewhere.example"), 1)).join().reply().enhancedCode())
                 .as("a login sending with the null sender answers for it").isEqualTo("5.1.8");
         assertThat(recipient(null, sender, false, OUTSIDE_CLIENT).action())
                 .as("anyone else sending in the tenant's name is inbound mail").isEqualTo(MailFlowAction.ACCEPT);
         assertThat(recipient("dan", "dan@mail." + tenant.domain, false, OUTSIDE_CLIENT).action())
                 .as("a login without a domain, from a subdomain: the tenant's, not restricted")
                 .isEqualTo(MailFlowAction.DELIVER);
+    }
+
+    @Test
+    void aSubmissionWithNobodyToCountItAgainstIsUndecidableNotInbound() {
+        TenantClient tenant = new TenantClient();
+        String quoted = "\"dan x\"@" + tenant.domain;
+        assertThat(mailFlow.decide(transaction("dan", false, null, null)))
+                .as("the empty sender from a login that is no address").failsWithin(Duration.ofSeconds(5))
+                .withThrowableOfType(ExecutionException.class).havingCause()
+                .isInstanceOf(DecideMailTransactionUseCase.Undecidable.class)
+                .withMessage("the empty sender from the login 'dan', which is no address either: "
+                        + "nobody to count the message against");
+        assertThat(mailFlow.decide(transaction(null, true, null, quoted)))
+                .as("an unreadable sender from a submitter network").failsWithin(Duration.ofSeconds(5))
+                .withThrowableOfType(ExecutionException.class).havingCause()
+                .isInstanceOf(DecideMailTransactionUseCase.Undecidable.class)
+                .withMessageContaining("a submitter network");
+        assertThat(mailFlow.decide(transaction(tenant.user("dan"), false, null, quoted)).join().action())
+                .as("an unreadable sender counts as its login").isEqualTo(MailFlowAction.DELIVER);
+        assertThat(mailFlow.decide(transaction(null, true, null, null)).join().action())
+                .as("a trusted client's bounce is nobody's submission: inbound").isEqualTo(MailFlowAction.ACCEPT);
+        assertThat(mailFlow.decide(transaction(null, false, null, quoted)).join().action())
+                .as("an unreadable sender from elsewhere: inbound").isEqualTo(MailFlowAction.ACCEPT);
+    }
+
+    private static MailTransaction transaction(String login, boolean trusted, EmailAddress sender, String unreadable) {
+        return new MailTransaction(Stage.RECIPIENT, null, Probe.ip(OUTSIDE_CLIENT), login, trusted, sender, unreadable,
+                addresses("someone@elsewhere.example"), 1);
     }
 
     @Test
@@ -83,7 +113,7 @@ class MailTransactionTest {
         assertThat(TenantClient.post("/api/v1/block-list/entries", tenant.admin,
                 Map.of("type", "SENDER", "values", List.of(blocked))).status()).isEqualTo(201);
         Decision decision = mailFlow.decide(new MailTransaction(Stage.RECIPIENT, null, Probe.ip(OUTSIDE_CLIENT),
-                tenant.user("gil"), false, EmailAddress.of(tenant.user("gil")), addresses(blocked), 1)).join();
+                tenant.user("gil"), false, EmailAddress.of(tenant.user("gil")), null, addresses(blocked), 1)).join();
         assertThat(decision.reply().enhancedCode()).isEqualTo("5.7.703");
         assertThat(decision.reply().text()).contains(blocked);
     }
@@ -143,23 +173,23 @@ class MailTransactionTest {
         assertThat(inbound(OUTSIDE_CLIENT, "someone@outside.example", tenant.user("jo")).action())
                 .isEqualTo(MailFlowAction.ACCEPT);
         assertThat(mailFlow.decide(new MailTransaction(Stage.END_OF_MESSAGE, "i/E", Probe.ip(ip), null, false,
-                EmailAddress.of("someone@outside.example"), List.of(), 1)).join().action())
+                EmailAddress.of("someone@outside.example"), null, List.of(), 1)).join().action())
                 .as("inbound: decided at each recipient").isEqualTo(MailFlowAction.ACCEPT);
     }
 
     private Decision recipient(String login, String sender, boolean trusted, String client) {
         return mailFlow.decide(new MailTransaction(Stage.RECIPIENT, null, Probe.ip(client), login, trusted,
-                EmailAddress.of(sender), addresses("someone@elsewhere.example"), 1)).join();
+                EmailAddress.of(sender), null, addresses("someone@elsewhere.example"), 1)).join();
     }
 
     private Decision endOfMessage(String transaction, String sender, List<EmailAddress> recipients, int count) {
         return mailFlow.decide(new MailTransaction(Stage.END_OF_MESSAGE, transaction, Probe.ip(OUTSIDE_CLIENT),
-                sender, false, EmailAddress.of(sender), recipients, count)).join();
+                sender, false, EmailAddress.of(sender), null, recipients, count)).join();
     }
 
     private Decision inbound(String client, String sender, String recipient) {
         return mailFlow.decide(new MailTransaction(Stage.RECIPIENT, null, Probe.ip(client), null, false,
-                EmailAddress.of(sender), addresses(recipient), 1)).join();
+                EmailAddress.of(sender), null, addresses(recipient), 1)).join();
     }
 
     private static Map<String, Object> verdict(TenantClient tenant, String queueId, String sender, String verdict) {

@@ -81,7 +81,7 @@ class PropagationTest {
         String sender = "user@" + tenant + ".example";
         DecideMailTransactionUseCase onSecond = second.getBean(DecideMailTransactionUseCase.class);
         MailTransaction recipient = new MailTransaction(MailTransaction.Stage.RECIPIENT, null, Probe.ip("192.0.2.1"),
-                sender, false, EmailAddress.of(sender), List.of(EmailAddress.of("x@elsewhere.example")), 1);
+                sender, false, EmailAddress.of(sender), null, List.of(EmailAddress.of("x@elsewhere.example")), 1);
         assertThat(onSecond.decide(recipient).join().action()).isEqualTo(MailFlowAction.DELIVER);
 
         cli(first, "restricted", "add", "--tenant", tenant, sender, "--reason", "test");

@@ -165,12 +165,7 @@ final class PolicyConnection extends ChannelInboundHandlerAdapter {
             if (outcome instanceof RequestMapping.Answer answer) {
                 write(ctx, answer.action());
             } else if (outcome instanceof RequestMapping.Undecidable undecidable) {
-                long heldBack = UNDECIDABLE_REQUESTS.due();
-                if (heldBack >= 0) {
-                    LOG.warn("Answering {} to a request with {} from {}{}", settings.failMode().actionName(),
-                            undecidable.problem(), client,
-                            heldBack > 0 ? " (and " + heldBack + " more since the last such warning)" : "");
-                }
+                warnUndecidable(undecidable.problem());
                 write(ctx, settings.failMode().action());
             } else {
                 inFlight = true;
@@ -228,7 +223,11 @@ final class PolicyConnection extends ChannelInboundHandlerAdapter {
             action = answers.render(decision);
             recipientMayBeAccepted = !decision.rejected();
         } else {
-            status.undecided(describe(failure));
+            if (cause(failure) instanceof DecideMailTransactionUseCase.Undecidable undecidable) {
+                warnUndecidable(undecidable.getMessage()); // the request's doing, not an outage
+            } else {
+                status.undecided(describe(failure));
+            }
             action = settings.failMode().action();
             recipientMayBeAccepted = settings.failMode() == FailMode.OPEN;
         }
@@ -241,9 +240,21 @@ final class PolicyConnection extends ChannelInboundHandlerAdapter {
         next(ctx);
     }
 
+    /** A request that lacks what a decision needs: a throttled warning naming what. */
+    private void warnUndecidable(String problem) {
+        long heldBack = UNDECIDABLE_REQUESTS.due();
+        if (heldBack >= 0) {
+            LOG.warn("Answering {} to a request with {} from {}{}", settings.failMode().actionName(), problem, client,
+                    heldBack > 0 ? " (and " + heldBack + " more since the last such warning)" : "");
+        }
+    }
+
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
     private String describe(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = cause(failure);
         if (cause instanceof TimeoutException) {
             return "no decision within " + settings.decisionTimeout().toMillis() + " ms";
         }

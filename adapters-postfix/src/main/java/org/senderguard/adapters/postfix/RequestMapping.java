@@ -60,17 +60,9 @@ final class RequestMapping {
         Probe.Ip client = ip(request.get("client_address"));
         String login = request.get("sasl_username").isEmpty() ? null : request.get("sasl_username");
         boolean trusted = submitters.contain(client);
-        boolean unreadableSender = !sender.isEmpty() && senderAddress.isEmpty();
-        // A submission answers through its sender, or through its login when the sender is empty (a
-        // bounce) or unreadable: with no address to count it against, it would escape its limits.
-        // Mail from elsewhere with an unreadable sender is inbound mail whose sender matches no entry.
-        if (senderAddress.isEmpty() && (login != null ? address("sasl_username", login).isEmpty()
-                : unreadableSender && trusted)) {
-            return new Undecidable((unreadableSender ? "sender " + quoted(sender) + ", which is not an address "
-                    + "senderguard can read," : "the empty sender") + " from "
-                    + (login != null ? "the login " + quoted(login) + ", which is no address either" : "a submitter network")
-                    + ": nobody to count the message against");
-        }
+        // Mail from elsewhere with an unreadable sender is inbound mail whose sender matches no entry;
+        // a submission with one is the application's to refuse (nobody to count it against).
+        String unreadableSender = !sender.isEmpty() && senderAddress.isEmpty() ? sender : null;
         if (recipientStage) {
             String recipient = request.get("recipient");
             Optional<EmailAddress> address = address("recipient", recipient);
@@ -78,7 +70,7 @@ final class RequestMapping {
                 return new Undecidable("recipient " + quoted(recipient) + ", which is not an address senderguard can read");
             }
             return new Ask(new MailTransaction(MailTransaction.Stage.RECIPIENT, null, client, login, trusted,
-                    senderAddress.orElse(null), List.of(address.get()), 1), address.get());
+                    senderAddress.orElse(null), unreadableSender, List.of(address.get()), 1), address.get());
         }
         String queueId = request.get("queue_id");
         if (instance.isEmpty() || queueId.isEmpty()) {
@@ -90,7 +82,8 @@ final class RequestMapping {
         }
         int count = Integer.parseInt(recipientCount);
         return new Ask(new MailTransaction(MailTransaction.Stage.END_OF_MESSAGE, instance + "/" + queueId, client,
-                login, trusted, senderAddress.orElse(null), recipients(request, memory, count), count), null);
+                login, trusted, senderAddress.orElse(null), unreadableSender, recipients(request, memory, count), count),
+                null);
     }
 
     private static String quoted(String value) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.senderguard.application.port.in.DecideMailTransactionUseCase;
+import org.senderguard.application.port.in.DecideMailTransactionUseCase.Undecidable;
 import org.senderguard.application.port.in.FindTenantByDomainUseCase;
 import org.senderguard.application.port.in.MailTransaction;
 import org.senderguard.application.port.out.MailFlowMeter;
@@ -16,6 +17,7 @@ import org.senderguard.application.port.out.MessageKey;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.common.DomainName;
 import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.mailflow.Decision;
 import org.senderguard.domain.tenant.Tenant;
 import org.senderguard.domain.tenant.TenantId;
@@ -60,6 +62,9 @@ public class MailTransactionService implements DecideMailTransactionUseCase {
     public CompletableFuture<Decision> decide(MailTransaction transaction) {
         long start = System.nanoTime();
         EmailAddress sender = accountable(transaction);
+        if (sender == null && submission(transaction)) {
+            return CompletableFuture.failedFuture(new Undecidable(nobodyAccountable(transaction)));
+        }
         Optional<Tenant> submitter = submitter(transaction, sender);
         return timer.timed(Client.POSTFIX, submitter.isPresent() ? Direction.OUTBOUND : Direction.INBOUND, start,
                 decide(transaction, sender, submitter));
@@ -97,6 +102,22 @@ public class MailTransactionService implements DecideMailTransactionUseCase {
         } catch (RuntimeException notAnAddress) {
             return null;
         }
+    }
+
+    /**
+     * Whether the MTA counts this as a submission whatever its sender: a login, or a trusted client
+     * with a sender it could not read. A trusted client's bounce (the null sender) is nobody's.
+     */
+    private static boolean submission(MailTransaction transaction) {
+        return transaction.saslLogin() != null
+                || transaction.trustedClient() && transaction.unreadableSender() != null;
+    }
+
+    private static String nobodyAccountable(MailTransaction transaction) {
+        return (transaction.unreadableSender() != null ? "sender " + FreeText.quoted(transaction.unreadableSender())
+                + ", which is not an address senderguard can read," : "the empty sender") + " from "
+                + (transaction.saslLogin() != null ? "the login " + FreeText.quoted(transaction.saslLogin())
+                + ", which is no address either" : "a submitter network") + ": nobody to count the message against";
     }
 
     /**

@@ -15,7 +15,20 @@ public interface DecideMailTransactionUseCase {
     /**
      * Completes once decided, and at the end of a message once the count is committed; or with
      * {@link org.senderguard.application.port.DatabaseUnavailableException} when no decision can be
-     * made in time, which the adapter answers according to its fail mode.
+     * made in time, or with {@link Undecidable} when the transaction lacks what a decision needs;
+     * the adapter answers both according to its fail mode, never as if the mail had been checked.
      */
     CompletableFuture<Decision> decide(MailTransaction transaction);
+
+    /**
+     * The transaction cannot be decided from what the MTA reported: a submission with nobody to
+     * count it against (no readable sender, and no login that is an address) would escape its
+     * sender's limits and restriction if it were let through or treated as inbound mail.
+     */
+    final class Undecidable extends RuntimeException {
+
+        public Undecidable(String problem) {
+            super(problem, null, false, false);
+        }
+    }
 }
