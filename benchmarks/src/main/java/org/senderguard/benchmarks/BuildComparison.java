@@ -40,7 +40,7 @@ final class BuildComparison {
     private BuildComparison() {
     }
 
-    /** Compares the jar of {@code SENDERGUARD_JAR} (A) with {@code other} (B) over {@code pairs} pairs of runs. */
+    /** Compares the jar of {@code SENDERGUARD_BENCH_JAR} (A) with {@code other} (B) over {@code pairs} pairs of runs. */
     static void compare(Path other, int pairs, int seconds, int clients) throws Exception {
         if (!WrkDriver.available()) {
             throw new IllegalStateException("comparing builds needs wrk on the PATH");

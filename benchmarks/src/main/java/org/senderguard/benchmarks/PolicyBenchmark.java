@@ -289,7 +289,7 @@ public final class PolicyBenchmark {
                 options.mostRecipients());
         System.out.printf("senderguard: %s serve, SENDERGUARD_CDS=off, SENDERGUARD_POLICY_PORT, database %s; "
                         + "JVM options: %s; JVM flags: %s; log: %s%n",
-                Bench.env("SENDERGUARD_JAR", "bootstrap/target/senderguard.jar"), database.name(),
+                Bench.env("SENDERGUARD_BENCH_JAR", "bootstrap/target/senderguard.jar"), database.name(),
                 jvmOptions.isEmpty() ? "none (defaults)" : String.join(" ", jvmOptions),
                 jcmd(senderguardPid, "VM.flags").lines().filter(l -> l.startsWith("-")).findFirst().orElse("?"),
                 runDirectory.resolve("senderguard.log"));

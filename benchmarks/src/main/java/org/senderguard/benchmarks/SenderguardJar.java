@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The built jar ({@code SENDERGUARD_JAR}, default {@code bootstrap/target/senderguard.jar}) run
+ * The built jar ({@code SENDERGUARD_BENCH_JAR}, default {@code bootstrap/target/senderguard.jar}) run
  * with an environment of its own (the database, settings): CLI commands to their end, and
  * {@code serve}.
  */
@@ -25,7 +25,7 @@ final class SenderguardJar {
     private final Map<String, String> env;
 
     SenderguardJar(Map<String, String> env) {
-        this(Path.of(Bench.env("SENDERGUARD_JAR", "bootstrap/target/senderguard.jar")), env);
+        this(Path.of(Bench.env("SENDERGUARD_BENCH_JAR", "bootstrap/target/senderguard.jar")), env);
     }
 
     SenderguardJar(Path jar, Map<String, String> env) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TimeZone;
@@ -35,6 +36,11 @@ public final class Senderguard {
     }
 
     public static void main(String[] args) {
+        Optional<String> mistyped = SettingNames.unknown(System.getenv());
+        if (mistyped.isPresent()) {
+            System.err.println("senderguard: " + mistyped.get());
+            System.exit(CommandLine.ExitCode.USAGE);
+        }
         OptionalInt server = ServeLauncher.relaunch(args, System.getenv());
         if (server.isPresent()) {
             System.exit(server.getAsInt());

@@ -88,6 +88,8 @@ class JarEndToEndIT {
                 jar.cli(Map.of("SENDERGUARD_BLOCKLIST_WIDEST_IPV4", "40"), "tenant", "list"),
                 "SENDERGUARD_LOG_LEVEL: 'loud' is not one of trace, debug, info, warn, error, off",
                 jar.cli(Map.of("SENDERGUARD_LOG_LEVEL", "loud"), "tenant", "list"),
+                "SENDERGUARD_DB_ULR is not a setting of senderguard (did you mean SENDERGUARD_DB_URL?)",
+                jar.cli(Map.of("SENDERGUARD_DB_ULR", "jdbc:mariadb://127.0.0.1:3306/x"), "serve"),
                 "Invalid value for option '--port': 70000 is not a port number (1-65535)",
                 jar.cli("serve", "--port", "70000"),
                 "Invalid value for option '--host': '999.1.1.1' is neither an IP address nor a host name",
