@@ -3,21 +3,32 @@ package org.senderguard.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.senderguard.adapters.persistence.DatabaseSettings;
 import org.senderguard.adapters.persistence.DecisionHistory;
+import org.senderguard.application.port.DatabaseUnavailableException;
 import org.senderguard.application.port.in.CreateTenantCommand;
 import org.senderguard.application.port.in.CreateTenantUseCase;
 import org.senderguard.application.port.in.DecideOutboundUseCase;
 import org.senderguard.application.port.in.OutboundMessageCommand;
+import org.senderguard.application.port.out.ProcessedMessages;
 import org.senderguard.application.port.out.SenderStatusRepository;
+import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.common.EmailAddress;
 import org.senderguard.domain.mailflow.Decision;
@@ -28,9 +39,9 @@ import org.senderguard.domain.tenant.TenantId;
 /**
  * A message reported again while the remembered decisions rotate, with the default retention of an
  * hour: decided at the last instant of a period (on MariaDB, of a partition), it gets the same answer
- * and is not counted again after the switch to the next period and up to the end of the retention;
- * past it, it is a message of its own, decided and counted again. The clock is the test's; the
- * rotations run at the instants the test chooses. On each database by the subclasses.
+ * and is not counted again after the switch to the next period, once its partition is sealed, and up
+ * to the end of the retention; past it, it is a message of its own, decided and counted again. The
+ * clock is the test's; the rotations run at the instants the test chooses. On each database by the subclasses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DecisionRetentionTest {
@@ -67,7 +78,7 @@ abstract class DecisionRetentionTest {
 
     @Test
     void aRepeatIsAnsweredFromMemoryForTheRetentionAndDecidedAfreshPastIt() {
-        rotateAt("2030-01-07T08:00:00Z");
+        rotateAt("2030-01-07T08:14:00Z");
         clock.advanceTo(Instant.parse("2030-01-07T08:14:59.999999Z"));
         Decision first = decide();
         assertThat(first.action()).isEqualTo(MailFlowAction.DELIVER);
@@ -75,13 +86,58 @@ abstract class DecisionRetentionTest {
 
         rotateAt("2030-01-07T08:15:00Z");
         assertThat(decide()).as("after the switch to the next period").isEqualTo(first);
+        rotateAt("2030-01-07T08:15:30Z");
+        assertThat(decide()).as("once its period's partition is sealed (on MariaDB)").isEqualTo(first);
         rotateAt("2030-01-07T09:14:59.999999Z");
         assertThat(decide()).as("at the end of the retention").isEqualTo(first);
         assertThat(recipientsToday()).as("the repeats were not counted").isEqualTo(2);
 
-        rotateAt("2030-01-07T09:15:00.000001Z");
+        // Forgotten at the latest a sixteenth of the retention and a period after it (on MariaDB,
+        // where expired partitions are dropped sixteen at a time; at once on the embedded database).
+        rotateAt("2030-01-07T09:19:00.000001Z");
         assertThat(decide().action()).as("past the retention: decided afresh").isEqualTo(MailFlowAction.DELIVER);
         assertThat(recipientsToday()).as("and counted again").isEqualTo(4);
+    }
+
+    /**
+     * A batch saves its decisions under the time it began, so a batch that runs past
+     * {@link ProcessedMessages#LATEST_SAVE} (here: held up by another transaction's lock on its
+     * sender while the clock moves on) fails rather than save into a period that may be sealed:
+     * its message is neither remembered nor counted, and is decided and counted once when repeated.
+     */
+    @Test
+    void aBatchThatRunsPastTheLatestSaveFailsAndItsMessageIsDecidedWhenRepeated() throws Exception {
+        EmailAddress sender = EmailAddress.of("bob@retention.example");
+        decide(sender, "<stored-first@retention.example>").join();
+        int counted = recipientsToday(sender);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holding = holder.submit(() -> context.getBean(UnitOfWork.class).inTransaction(() -> {
+                context.getBean(SenderStatusRepository.class).lock(tenant, sender);
+                locked.countDown();
+                try {
+                    return release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Decision> slow = decide(sender, "<slow@retention.example>");
+            Thread.sleep(1_000); // the batch has begun and waits for the sender's lock
+            clock.advance(ProcessedMessages.LATEST_SAVE.plusSeconds(1));
+            release.countDown();
+            holding.get(10, TimeUnit.SECONDS);
+            assertThat(slow).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
+                    .havingCause().isInstanceOf(DatabaseUnavailableException.class)
+                    .withMessageContaining("its decisions were not saved");
+        } finally {
+            holder.shutdownNow();
+        }
+        assertThat(recipientsToday(sender)).as("nothing counted").isEqualTo(counted);
+        assertThat(decide(sender, "<slow@retention.example>").join().action()).isEqualTo(MailFlowAction.DELIVER);
+        assertThat(recipientsToday(sender)).as("counted once, when repeated").isEqualTo(counted + 2);
     }
 
     private void rotateAt(String instant) {
@@ -90,14 +146,21 @@ abstract class DecisionRetentionTest {
     }
 
     private Decision decide() {
-        return context.getBean(DecideOutboundUseCase.class).decide(new OutboundMessageCommand(tenant, MTA,
-                "<retried@retention.example>", SENDER,
-                List.of(EmailAddress.of("a@outside.example"), EmailAddress.of("b@outside.example")), Verdict.CLEAN,
-                List.of())).join();
+        return decide(SENDER, "<retried@retention.example>").join();
+    }
+
+    private CompletableFuture<Decision> decide(EmailAddress sender, String messageId) {
+        return context.getBean(DecideOutboundUseCase.class).decide(new OutboundMessageCommand(tenant, MTA, messageId,
+                sender, List.of(EmailAddress.of("a@outside.example"), EmailAddress.of("b@outside.example")),
+                Verdict.CLEAN, List.of()));
     }
 
     private int recipientsToday() {
-        return context.getBean(SenderStatusRepository.class).find(tenant, SENDER).orElseThrow()
+        return recipientsToday(SENDER);
+    }
+
+    private int recipientsToday(EmailAddress sender) {
+        return context.getBean(SenderStatusRepository.class).find(tenant, sender).orElseThrow()
                 .tally().usageAt(clock.instant()).recipientsToday();
     }
 }

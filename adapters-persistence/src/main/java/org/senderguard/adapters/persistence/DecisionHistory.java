@@ -15,15 +15,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the remembered decisions ({@link JdbcProcessedMessages}) to those of the last
- * {@code SENDERGUARD_DECISION_RETENTION} (default an hour), so that their table, and with it the
- * cost of each lookup and insert, stays bounded however long the server runs. A repeat comes from a
- * client that lost an answer: Postfix asks again within its policy timeouts (twice 100 s by
- * default), a gateway retries its request within seconds or defers the message and retries from
- * its queue within minutes; an hour also matches the rolling hour of the hourly limits, so a repeat
- * is never counted twice within a limit's window. On MariaDB the decisions are in time partitions
- * dropped whole ({@link DecisionPartitions}), forgotten a quarter of the retention after it at the
- * latest; on the embedded database they are deleted in batches once past the retention. The
- * server's work, not CLI commands'; created at its start, so that a bad setting stops it at once.
+ * {@code SENDERGUARD_DECISION_RETENTION} (default an hour), so that their table stays bounded
+ * however long the server runs. A repeat comes from a client that lost an answer: Postfix asks
+ * again within its policy timeouts (twice 100 s by default), a gateway retries its request within
+ * seconds or defers the message and retries from its queue within minutes; an hour also matches
+ * the rolling hour of the hourly limits, so a repeat is never counted twice within a limit's window.
+ * On MariaDB the decisions are in short time partitions dropped whole ({@link DecisionPartitions}),
+ * forgotten a sixteenth of the retention after it at the latest, and each rotation seals the
+ * partitions that ended ({@link SealedDecisions}), so that lookups ask MariaDB about the newest
+ * only; on the embedded database they are deleted in batches once past the retention. The server's
+ * work, not CLI commands'; created at its start, so that a bad setting stops it at once.
  */
 @Context
 @Requires(notEnv = Environment.CLI)
@@ -37,10 +38,11 @@ public class DecisionHistory {
     private final DatabaseAvailability availability;
     private final Clock clock;
     private final DecisionPartitions partitions;
+    private final SealedDecisions sealed;
 
     DecisionHistory(@Value("${senderguard.decision.retention:1h}") Duration retention,
                     @Value("${datasources.default.url}") String url, Sql sql, DatabaseAvailability availability,
-                    Clock clock) {
+                    Clock clock, SealedDecisions sealed) {
         if (retention.compareTo(SHORTEST_RETENTION) < 0) {
             throw new IllegalArgumentException("SENDERGUARD_DECISION_RETENTION must be at least "
                     + SHORTEST_RETENTION.toSeconds() + "s, not " + retention.toSeconds() + "s");
@@ -50,10 +52,14 @@ public class DecisionHistory {
         this.availability = availability;
         this.clock = clock;
         this.partitions = DatabaseSettings.isMariaDb(url) ? new DecisionPartitions(sql) : null;
+        this.sealed = sealed;
     }
 
-    /** Often enough for the shortest retention's periods of 15 s; a look at the partitions on MariaDB. */
-    @Scheduled(fixedDelay = "15s", initialDelay = "${senderguard.housekeeping.initial-delay:5s}")
+    /**
+     * Often, so that a period's partition is sealed soon after it may be: a look at the partitions on
+     * MariaDB, an ALTER TABLE every few minutes, a read of the keys of each period that ended.
+     */
+    @Scheduled(fixedDelay = "5s", initialDelay = "${senderguard.housekeeping.initial-delay:5s}")
     void run() {
         if (!availability.available()) {
             return;
@@ -63,8 +69,8 @@ public class DecisionHistory {
         } catch (DatabaseUnavailableException e) {
             // DatabaseAvailability reports the outage.
         } catch (DataAccessException e) {
-            LOG.warn("Remembered decisions were not rotated (another instance may just have done it); "
-                    + "next try in 15 s: {}", ConnectionFailure.describe(e));
+            LOG.warn("Remembered decisions were not rotated or sealed (another instance may just have "
+                    + "rotated them); next try in 5 s: {}", ConnectionFailure.describe(e));
         }
     }
 
@@ -72,6 +78,7 @@ public class DecisionHistory {
     public void forgetOld(Instant now) {
         if (partitions != null) {
             partitions.rotate(now, retention);
+            sealed.seal(partitions.periodEnds(), now);
         } else {
             sql.deleteOlder("processed_message", "decided_at", now.minus(retention));
         }

@@ -11,22 +11,28 @@ import java.util.stream.Collectors;
 
 /**
  * The time partitions of the remembered decisions on MariaDB (see migration V11 in
- * {@link MariaDbMigrations#LOCATION}): each holds the decisions of one period, a quarter of the
- * retention, and is named after its end ({@code p20261206093000}, UTC). Each rotation drops the
- * partitions that ended before the retention and splits the periods up to {@link #AHEAD} periods
- * beyond the clock off {@code p_future}, which therefore stays empty and is split without copying a
- * row. Both are DDL that waits at most {@link #LOCK_WAIT_SECONDS} for the table's metadata lock
- * (decision batches hold it for milliseconds), so that it never stalls mail flow behind a long
+ * {@link MariaDbMigrations#LOCATION}): each holds the decisions of one period, {@link #LONGEST_PERIOD}
+ * or a quarter of a shorter retention, and is named after its end ({@code p20261206093015}, UTC).
+ * Periods are short so that the partition decisions are written into, and the few that
+ * {@link SealedDecisions} has not sealed yet, stay in the buffer pool however long the retention.
+ * A rotation drops the partitions that ended before the retention once there are
+ * {@link #dropBatch} of them, and, once fewer than {@link #AHEAD_LEAST} periods are left beyond the
+ * clock, splits periods up to {@link #AHEAD_MOST} beyond it off {@code p_future}, which therefore
+ * stays empty and is split without copying a row: an {@code ALTER TABLE} every few minutes rather
+ * than every period. Both wait at most {@link #LOCK_WAIT_SECONDS} for the table's metadata lock
+ * (decision batches hold it for milliseconds), so that they never stall mail flow behind a long
  * transaction; instances that rotate at the same moment fail harmlessly and find it done next time.
  */
 final class DecisionPartitions {
 
+    static final Duration LONGEST_PERIOD = Duration.ofSeconds(15);
     private static final String TABLE = "processed_message";
     private static final String FUTURE = "p_future";
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'p'yyyyMMddHHmmss");
     private static final DateTimeFormatter BOUND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final int PERIODS_PER_RETENTION = 4;
-    private static final int AHEAD = 2;
+    private static final int AHEAD_LEAST = 4;
+    private static final int AHEAD_MOST = 16;
     private static final int LOCK_WAIT_SECONDS = 2;
 
     private final Sql sql;
@@ -37,18 +43,25 @@ final class DecisionPartitions {
 
     /** The length of a partition's period for a retention. */
     static Duration period(Duration retention) {
-        return Duration.ofSeconds(retention.toSeconds() / PERIODS_PER_RETENTION);
+        Duration quarter = Duration.ofSeconds(retention.toSeconds() / PERIODS_PER_RETENTION);
+        return quarter.compareTo(LONGEST_PERIOD) < 0 ? quarter : LONGEST_PERIOD;
+    }
+
+    /** How many partitions past the retention are dropped at once: a sixteenth of the retention's. */
+    static int dropBatch(Duration retention) {
+        return (int) Math.max(1, retention.toSeconds() / period(retention).toSeconds() / 16);
     }
 
     void rotate(Instant now, Duration retention) {
         List<Instant> ends = periodEnds();
         List<Instant> expired = ends.stream().filter(end -> !end.isAfter(now.minus(retention))).toList();
-        if (!expired.isEmpty()) {
+        if (expired.size() >= dropBatch(retention)) {
             alter("DROP PARTITION " + expired.stream().map(DecisionPartitions::name).collect(Collectors.joining(", ")));
         }
+        Duration period = period(retention);
         Instant last = ends.isEmpty() ? now : ends.get(ends.size() - 1);
-        List<Instant> added = newPeriodEnds(last.isBefore(now) ? now : last, now, period(retention));
-        if (!added.isEmpty()) {
+        if (!last.isAfter(now.plus(period.multipliedBy(AHEAD_LEAST)))) {
+            List<Instant> added = newPeriodEnds(last.isBefore(now) ? now : last, now, period);
             alter("REORGANIZE PARTITION " + FUTURE + " INTO ("
                     + added.stream().map(end -> "PARTITION " + name(end) + " VALUES LESS THAN ('"
                             + BOUND.format(UtcTime.toColumn(end)) + "'), ").collect(Collectors.joining())
@@ -64,12 +77,12 @@ final class DecisionPartitions {
     }
 
     /**
-     * Period ends after {@code from}, on multiples of the period, up to {@link #AHEAD} periods past
-     * {@code now}. Decisions in {@code p_future} older than the first go into its partition.
+     * Period ends after {@code from}, on multiples of the period, up to {@link #AHEAD_MOST} periods
+     * past {@code now}. Decisions in {@code p_future} older than the first go into its partition.
      */
     private static List<Instant> newPeriodEnds(Instant from, Instant now, Duration period) {
         long seconds = period.toSeconds();
-        Instant horizon = now.plus(period.multipliedBy(AHEAD));
+        Instant horizon = now.plus(period.multipliedBy(AHEAD_MOST));
         List<Instant> ends = new ArrayList<>();
         for (Instant end = Instant.ofEpochSecond((from.getEpochSecond() / seconds + 1) * seconds);
              !end.isAfter(horizon); end = end.plusSeconds(seconds)) {
@@ -82,7 +95,7 @@ final class DecisionPartitions {
         sql.update("ALTER TABLE " + TABLE + " WAIT " + LOCK_WAIT_SECONDS + " " + change);
     }
 
-    private static String name(Instant end) {
+    static String name(Instant end) {
         return NAME.format(UtcTime.toColumn(end));
     }
 }

@@ -18,16 +18,23 @@ import org.senderguard.domain.common.Sha256;
 
 /**
  * A decision is kept under the SHA-256 of its {@link MessageKey}: message ids and recipient lists
- * can be long, and one 32-byte key keeps the table small, so that the decisions of the retention
- * ({@link DecisionHistory}) stay in the database's memory.
+ * can be long, and one 32-byte key keeps the table small. On MariaDB a lookup asks only the
+ * partitions not sealed yet, and the sealed ones only for the keys they may hold
+ * ({@link SealedDecisions}), so that the decisions of the whole retention ({@link DecisionHistory})
+ * need not stay in the database's memory.
  */
 @Singleton
 class JdbcProcessedMessages implements ProcessedMessages {
 
-    private final Sql sql;
+    private static final String SELECT = "SELECT message_key, action, smtp_reply, ndr_text, ndr_next_step "
+            + "FROM processed_message WHERE message_key IN ";
 
-    JdbcProcessedMessages(Sql sql) {
+    private final Sql sql;
+    private final SealedDecisions sealed;
+
+    JdbcProcessedMessages(Sql sql, SealedDecisions sealed) {
         this.sql = sql;
+        this.sealed = sealed;
     }
 
     @Override
@@ -39,15 +46,34 @@ class JdbcProcessedMessages implements ProcessedMessages {
         for (MessageKey message : messages) {
             byKey.put(ByteBuffer.wrap(key(message)), message);
         }
+        List<byte[]> keys = byKey.keySet().stream().map(ByteBuffer::array).toList();
+        SealedDecisions.Lookup lookup = sealed.lookup(keys);
+        Instant from = lookup.coverage().from();
+        Instant until = lookup.coverage().until();
         Map<MessageKey, Decision> found = new HashMap<>();
-        sql.list("SELECT message_key, action, smtp_reply, ndr_text, ndr_next_step FROM processed_message "
-                        + "WHERE message_key IN (" + Sql.rows(byKey.size(), 1) + ")",
+        if (until == null) {
+            find(keys, "", List.of(), byKey, found);
+            return found;
+        }
+        find(keys, from == null ? " AND decided_at >= ?" : " AND (decided_at >= ? OR decided_at < ?)",
+                from == null ? List.of(until) : List.of(until, from), byKey, found);
+        if (!lookup.sealedCandidates().isEmpty()) {
+            find(lookup.sealedCandidates(), from == null ? " AND decided_at < ?" : " AND decided_at < ? AND decided_at >= ?",
+                    from == null ? List.of(until) : List.of(until, from), byKey, found);
+        }
+        return found;
+    }
+
+    private void find(List<byte[]> keys, String when, List<Instant> times, Map<ByteBuffer, MessageKey> byKey,
+                      Map<MessageKey, Decision> found) {
+        List<Object> params = new ArrayList<>(keys);
+        params.addAll(times);
+        sql.list(SELECT + "(" + Sql.rows(keys.size(), 1) + ")" + when,
                 rs -> found.put(byKey.get(ByteBuffer.wrap(rs.getBytes(1))), new Decision(
                         MailFlowAction.valueOf(rs.getString(2)),
                         rs.getString(3) == null ? null : SmtpReply.parse(rs.getString(3)),
                         rs.getString(4) == null ? null : new Ndr(rs.getString(4), rs.getString(5)))),
-                byKey.keySet().stream().map(ByteBuffer::array).toArray());
-        return found;
+                params.toArray());
     }
 
     @Override

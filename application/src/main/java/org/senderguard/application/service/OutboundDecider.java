@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.senderguard.application.port.DatabaseUnavailableException;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.application.port.out.AuditLog;
@@ -145,6 +146,10 @@ public class OutboundDecider {
                 answered.put(key, result.decision());
                 newAnswers.put(key, result.decision());
                 results.add(result);
+            }
+            if (clock.instant().isAfter(now.plus(ProcessedMessages.LATEST_SAVE))) {
+                throw new DatabaseUnavailableException("a decision batch took longer than "
+                        + ProcessedMessages.LATEST_SAVE.toSeconds() + " s; its decisions were not saved");
             }
             saveChanges(locked, batch.changed);
             processed.save(newAnswers, now);

@@ -1,5 +1,6 @@
 package org.senderguard.application.port.out;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -11,5 +12,12 @@ public interface ProcessedMessages {
     /** The earlier decisions among these messages; messages not seen before are absent. */
     Map<MessageKey, Decision> find(Collection<MessageKey> messages);
 
+    /**
+     * Saves decisions under {@code at}, the time their batch began, at most {@link #LATEST_SAVE}
+     * later: a store may take the decisions of a time as complete once that (and a commit) passed.
+     */
     void save(Map<MessageKey, Decision> decisions, Instant at);
+
+    /** How long after its batch began a decision may still be saved; a slower batch fails instead. */
+    Duration LATEST_SAVE = Duration.ofSeconds(10);
 }
