@@ -20,6 +20,11 @@ final class Fingerprints {
         return size;
     }
 
+    /** The heap its table takes. */
+    long bytes() {
+        return slots.length * (long) Integer.BYTES;
+    }
+
     boolean contains(int fingerprint) {
         int mask = slots.length - 1;
         for (int i = fingerprint & mask; slots[i] != 0; i = (i + 1) & mask) {

@@ -15,6 +15,8 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
 import org.senderguard.application.port.out.ProcessedMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Spares MariaDB most lookups of remembered decisions, so that its buffer pool need hold the
@@ -28,8 +30,10 @@ import org.senderguard.application.port.out.ProcessedMessages;
  * about the sealed ones only for a key whose fingerprint they hold: a repeat, or a new message by
  * chance (about one in 2^32 per sealed decision of its generation). Each server seals for itself, as
  * it rotates the partitions: on its first rotation the newest sealed partition, then those ending
- * since, and older ones {@link #BACKFILL_PER_RUN} per rotation; a partition not sealed yet is asked
- * about as before. Only on MariaDB; on the embedded database nothing is sealed.
+ * since, and older ones, {@link #PER_RUN} per rotation each way; a partition not sealed yet is asked
+ * about as before. The fingerprints take at most a quarter of the heap: past that, newer partitions
+ * are left unsealed (and asked about) until older generations are dropped, with a warning. Only on
+ * MariaDB; on the embedded database nothing is sealed.
  *
  * <p>A commit that lands after the seal (a database frozen mid-commit for longer than the seal's
  * margin) may be missed: a repeat of such a message is decided and counted again, never let off.
@@ -38,7 +42,8 @@ import org.senderguard.application.port.out.ProcessedMessages;
 class SealedDecisions {
 
     static final Duration SEAL_AFTER = ProcessedMessages.LATEST_SAVE.plusSeconds(5);
-    static final int BACKFILL_PER_RUN = 8;
+    static final int PER_RUN = 8;
+    private static final Logger LOG = LoggerFactory.getLogger(SealedDecisions.class);
 
     /** Decisions at or after {@code from} (null: however old) and before {@code until} are sealed; none when {@code until} is null. */
     record Coverage(Instant from, Instant until) {
@@ -53,6 +58,8 @@ class SealedDecisions {
     private final Sql sql;
     private final boolean mariaDb;
     private final long generationSeconds;
+    private final long heapBudget = Runtime.getRuntime().maxMemory() / 4;
+    private boolean overBudget;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final NavigableMap<Long, Fingerprints> generations = new TreeMap<>();
     /** The ends of the sealed partitions: a run of consecutive partitions. */
@@ -100,18 +107,44 @@ class SealedDecisions {
             return;
         }
         Instant newest = newestSealed();
-        for (Instant end : newest == null ? List.of(sealable.get(sealable.size() - 1)) : sealable) {
-            if (newest == null || end.isAfter(newest)) {
-                sealOne(end);
+        List<Instant> forward = newest == null ? List.of(sealable.get(sealable.size() - 1))
+                : sealable.stream().filter(end -> end.isAfter(newest)).limit(PER_RUN).toList();
+        for (Instant end : forward) {
+            if (!withinBudget()) {
+                return;
             }
+            sealOne(end);
         }
-        for (int i = 0; i < BACKFILL_PER_RUN; i++) {
+        for (int i = 0; i < PER_RUN && withinBudget(); i++) {
             Instant older = olderUnsealed();
             if (older == null) {
                 return;
             }
             sealOne(older);
         }
+    }
+
+    /** Whether the fingerprints leave room for more; says so when that changes. */
+    private boolean withinBudget() {
+        long used;
+        lock.readLock().lock();
+        try {
+            used = generations.values().stream().mapToLong(Fingerprints::bytes).sum();
+        } finally {
+            lock.readLock().unlock();
+        }
+        boolean over = used >= heapBudget;
+        if (over != overBudget) {
+            overBudget = over;
+            if (over) {
+                LOG.warn("The remembered decisions' fingerprints take {} MB, a quarter of the heap: newer decisions "
+                        + "are looked up in MariaDB's partitions until older ones expire (give the server more heap "
+                        + "or shorten SENDERGUARD_DECISION_RETENTION)", used >> 20);
+            } else {
+                LOG.info("The remembered decisions' fingerprints take {} MB again; sealing resumes", used >> 20);
+            }
+        }
+        return !over;
     }
 
     /** Drops what belongs to partitions that are gone. */
