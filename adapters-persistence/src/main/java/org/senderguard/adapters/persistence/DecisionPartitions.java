@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * or a quarter of a shorter retention, and is named after its end ({@code p20261206093015}, UTC).
  * Periods are short so that the partition decisions are written into, and the few that
  * {@link SealedDecisions} has not sealed yet, stay in the buffer pool however long the retention.
- * A rotation drops the partitions that ended before the retention once there are
- * {@link #dropBatch} of them, and, once fewer than {@link #AHEAD_LEAST} periods are left beyond the
+ * A rotation drops the partitions that ended before the retention once the oldest of them ended
+ * {@link #dropDelay} before it, and, once fewer than {@link #AHEAD_LEAST} periods are left beyond the
  * clock, splits periods up to {@link #AHEAD_MOST} beyond it off {@code p_future}, which therefore
  * stays empty and is split without copying a row: an {@code ALTER TABLE} every few minutes rather
  * than every period. Both wait at most {@link #LOCK_WAIT_SECONDS} for the table's metadata lock
@@ -47,15 +47,15 @@ final class DecisionPartitions {
         return quarter.compareTo(LONGEST_PERIOD) < 0 ? quarter : LONGEST_PERIOD;
     }
 
-    /** How many partitions past the retention are dropped at once: a sixteenth of the retention's. */
-    static int dropBatch(Duration retention) {
-        return (int) Math.max(1, retention.toSeconds() / period(retention).toSeconds() / 16);
+    /** How long past the retention partitions wait, to be dropped together: a sixteenth of the retention. */
+    static Duration dropDelay(Duration retention) {
+        return retention.dividedBy(16);
     }
 
     void rotate(Instant now, Duration retention) {
         List<Instant> ends = periodEnds();
         List<Instant> expired = ends.stream().filter(end -> !end.isAfter(now.minus(retention))).toList();
-        if (expired.size() >= dropBatch(retention)) {
+        if (!expired.isEmpty() && !expired.get(0).isAfter(now.minus(retention).minus(dropDelay(retention)))) {
             alter("DROP PARTITION " + expired.stream().map(DecisionPartitions::name).collect(Collectors.joining(", ")));
         }
         Duration period = period(retention);

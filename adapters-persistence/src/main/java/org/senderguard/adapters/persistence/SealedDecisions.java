@@ -21,19 +21,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Spares MariaDB most lookups of remembered decisions, so that its buffer pool need hold the
  * decisions of the last half minute or so rather than of the whole retention. A time partition
- * ({@link DecisionPartitions}) is sealed once its period ended {@link #SEAL_AFTER} ago: decisions
- * are saved under the time their batch began, at most {@link ProcessedMessages#LATEST_SAVE} later,
- * and committed within the database timeout, so nothing more is written into it. Its keys are then
- * read once, and their 32-bit {@link Fingerprints} kept by generation (a quarter of the retention,
- * dropped whole once its partitions are). A lookup asks MariaDB only about the partitions not
- * sealed yet, the newest, whose pages are in the buffer pool since decisions are written there, and
- * about the sealed ones only for a key whose fingerprint they hold: a repeat, or a new message by
- * chance (about one in 2^32 per sealed decision of its generation). Each server seals for itself, as
- * it rotates the partitions: on its first rotation the newest sealed partition, then those ending
- * since, and older ones, {@link #PER_RUN} per rotation each way; a partition not sealed yet is asked
- * about as before. The fingerprints take at most a quarter of the heap: past that, newer partitions
- * are left unsealed (and asked about) until older generations are dropped, with a warning. Only on
- * MariaDB; on the embedded database nothing is sealed.
+ * ({@link DecisionPartitions}) is sealed once its period ended long enough ago: decisions are saved
+ * under the time their batch began, at most {@link ProcessedMessages#LATEST_SAVE} later, and
+ * committed within the database timeout ({@code SENDERGUARD_DB_TIMEOUT}, 3 s by default), so nothing
+ * more is written into it once both and {@link #CLOCK_SKEW} have passed: 15 s by default. Its keys
+ * are then read once, and their 32-bit {@link Fingerprints} kept by generation (a quarter of the
+ * retention, dropped whole once its partitions are). A lookup asks MariaDB only about the partitions
+ * not sealed yet, the newest, whose pages are in the buffer pool since decisions are written there,
+ * and about the sealed ones only for a key whose fingerprint they hold: a repeat, or a new message
+ * by chance (about one in 2^32 per sealed decision of its generation). Each server seals for itself,
+ * as it rotates the partitions: on its first rotation the newest sealable partition, then those
+ * ending since and older ones, {@link #PER_RUN} per rotation each way; a partition not sealed yet is
+ * asked about as before. The fingerprints take at most a quarter of the heap: past that, newer
+ * partitions are left unsealed (and asked about) until older generations are dropped, with a
+ * warning. Only on MariaDB; on the embedded database nothing is sealed.
  *
  * <p>A commit that lands after the seal (a database frozen mid-commit for longer than the seal's
  * margin) may be missed: a repeat of such a message is decided and counted again, never let off.
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class SealedDecisions {
 
-    static final Duration SEAL_AFTER = ProcessedMessages.LATEST_SAVE.plusSeconds(5);
+    /** How far apart the servers' clocks may be (NTP keeps them within milliseconds). */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(2);
     static final int PER_RUN = 8;
     private static final Logger LOG = LoggerFactory.getLogger(SealedDecisions.class);
 
@@ -58,6 +60,7 @@ class SealedDecisions {
     private final Sql sql;
     private final boolean mariaDb;
     private final long generationSeconds;
+    private final Duration sealAfter;
     private final long heapBudget = Runtime.getRuntime().maxMemory() / 4;
     private boolean overBudget;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -68,8 +71,10 @@ class SealedDecisions {
     private NavigableSet<Instant> ends = new TreeSet<>();
 
     SealedDecisions(Sql sql, @Value("${datasources.default.url}") String url,
-                    @Value("${senderguard.decision.retention:1h}") Duration retention) {
+                    @Value("${senderguard.decision.retention:1h}") Duration retention,
+                    @Value(DatabaseTimeouts.TIMEOUT) Duration databaseTimeout) {
         this.sql = sql;
+        this.sealAfter = ProcessedMessages.LATEST_SAVE.plus(databaseTimeout).plus(CLOCK_SKEW);
         this.mariaDb = DatabaseSettings.isMariaDb(url);
         this.generationSeconds = Math.max(1, retention.toSeconds() / 4);
     }
@@ -96,13 +101,13 @@ class SealedDecisions {
         }
     }
 
-    /** Seals what ended {@link #SEAL_AFTER} before {@code now}, given the partitions that exist now. */
+    /** Seals what ended long enough before {@code now}, given the partitions that exist now. */
     void seal(List<Instant> periodEnds, Instant now) {
         if (!mariaDb) {
             return;
         }
         forget(periodEnds);
-        List<Instant> sealable = periodEnds.stream().filter(end -> !end.isAfter(now.minus(SEAL_AFTER))).toList();
+        List<Instant> sealable = periodEnds.stream().filter(end -> !end.isAfter(now.minus(sealAfter))).toList();
         if (sealable.isEmpty()) {
             return;
         }

@@ -431,8 +431,8 @@ abstract class RepositoryContractTest {
             DecisionHistory history = context.getBean(DecisionHistory.class);
             Duration retention = Duration.ofHours(1);
             Duration period = DecisionPartitions.period(retention);
-            // On MariaDB expired partitions are dropped a sixteenth of the retention's at a time.
-            Duration forgottenBy = retention.plus(period.multipliedBy(DecisionPartitions.dropBatch(retention) + 1));
+            // On MariaDB expired partitions are dropped together, a sixteenth of the retention after it.
+            Duration forgottenBy = retention.plus(DecisionPartitions.dropDelay(retention)).plus(period);
             Tenant tenant = stored(newTenant("retention"));
             Decision decision = Decision.deliver(false);
             Instant start = Instant.parse("2031-03-01T10:14:00Z");
@@ -471,10 +471,9 @@ abstract class RepositoryContractTest {
             assertThat(rows).as("only the decisions of the last retention and a sixteenth")
                     .isBetween(retention.toMinutes() / 5, forgottenBy.toMinutes() / 5 + 1);
             if (DatabaseSettings.isMariaDb(settings.url())) {
-                long periods = retention.dividedBy(period);
                 assertThat(new DecisionPartitions(context.getBean(Sql.class)).periodEnds())
                         .as("at most the partitions of the retention's periods, a sixteenth more, and some ahead")
-                        .hasSizeLessThanOrEqualTo((int) periods + DecisionPartitions.dropBatch(retention) + 17)
+                        .hasSizeLessThanOrEqualTo((int) (forgottenBy.dividedBy(period) + 17))
                         .allMatch(periodEnd -> periodEnd.isAfter(end.minus(forgottenBy)));
             }
         } finally {
