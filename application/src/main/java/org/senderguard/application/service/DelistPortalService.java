@@ -92,7 +92,8 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
             });
         } catch (LimitReached e) {
             meter.refused(e.reason);
-            record(request, "portal.rate-limited", e.getMessage() + " (from " + request.clientIp() + ")");
+            recordFirst(e.counter, request, "portal.rate-limited",
+                    e.getMessage() + " (from " + request.clientIp() + ")");
             throw e.answer;
         }
         meter.accepted(PortalMeter.Request.LINK);
@@ -126,18 +127,20 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
     private void countWithinLimits(DelistLinkCommand command, Instant now) {
         Instant window = now.truncatedTo(ChronoUnit.HOURS);
         Duration retryAfter = Duration.between(now, window.plus(RATE_WINDOW));
-        if (counters.increment("client:" + Probe.ip("clientIp", command.clientIp()).clientNetwork(), window)
-                > settings.requestsPerClientPerHour()) {
-            throw new LimitReached(Refusal.CLIENT_LIMIT, "too many delisting requests from your network", retryAfter);
-        }
-        // Per mailbox: user+1@, user+2@ ... would otherwise each get their own mails to the one inbox.
-        if (counters.increment("address:" + command.address().mailbox(), window)
-                > settings.requestsPerAddressPerHour()) {
-            throw new LimitReached(Refusal.ADDRESS_LIMIT, "too many delisting requests for this email address",
+        String client = "client:" + Probe.ip("clientIp", command.clientIp()).clientNetwork();
+        if (counters.increment(client, window) > settings.requestsPerClientPerHour()) {
+            throw new LimitReached(Refusal.CLIENT_LIMIT, client, "too many delisting requests from your network",
                     retryAfter);
         }
-        if (counters.increment("ip:" + command.ip(), window) > settings.requestsPerIpPerHour()) {
-            throw new LimitReached(Refusal.IP_LIMIT, "too many delisting requests for this IP address", retryAfter);
+        // Per mailbox: user+1@, user+2@ ... would otherwise each get their own mails to the one inbox.
+        String mailbox = "address:" + command.address().mailbox();
+        if (counters.increment(mailbox, window) > settings.requestsPerAddressPerHour()) {
+            throw new LimitReached(Refusal.ADDRESS_LIMIT, mailbox, "too many delisting requests for this email address",
+                    retryAfter);
+        }
+        String ip = "ip:" + command.ip();
+        if (counters.increment(ip, window) > settings.requestsPerIpPerHour()) {
+            throw new LimitReached(Refusal.IP_LIMIT, ip, "too many delisting requests for this IP address", retryAfter);
         }
     }
 
@@ -145,11 +148,14 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
     private static final class LimitReached extends RuntimeException {
 
         private final Refusal reason;
+        /** The counter that reached its limit. */
+        private final String counter;
         private final TooManyRequestsException answer;
 
-        LimitReached(Refusal reason, String what, Duration retryAfter) {
+        LimitReached(Refusal reason, String counter, String what, Duration retryAfter) {
             super(what + "; try again later", null, false, false);
             this.reason = reason;
+            this.counter = counter;
             this.answer = new TooManyRequestsException(getMessage(), retryAfter);
         }
     }
@@ -171,7 +177,7 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
             done = delist(request, now);
         } catch (ConflictException justUsed) {
             if (justUsed.type().equals(LINK_USED)) { // by a confirmation racing this one: refused as any reuse
-                record(request, "portal.link-refused", "already used");
+                recordFirst("link:" + request.id(), request, "portal.link-refused", "already used");
                 meter.refused(Refusal.USED_LINK);
             }
             throw justUsed;
@@ -226,13 +232,13 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
         }
         PortalRequest request = found.get();
         if (request.status() == PortalRequestStatus.COMPLETED) {
-            record(request, "portal.link-refused", "already used");
+            recordFirst("link:" + request.id(), request, "portal.link-refused", "already used");
             meter.refused(Refusal.USED_LINK);
             throw new ConflictException(LINK_USED, "this link has already been used; request a new one to "
                     + "delist again");
         }
         if (!request.isUsableAt(now)) {
-            record(request, "portal.link-refused", "expired");
+            recordFirst("link:" + request.id(), request, "portal.link-refused", "expired");
             meter.refused(Refusal.EXPIRED_LINK);
             throw new ConflictException("link-expired", "this link has expired (links are valid for 24 hours); "
                     + "request a new one");
@@ -252,10 +258,18 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
         return DelistPlan.of(request.ip(), lists.stored(listed, probes, now));
     }
 
-    /** An audit record of its own, for what was refused (and so rolled back, or never begun). */
-    private void record(PortalRequest request, String action, String detail) {
+    /**
+     * An audit record of its own for what was refused (and so rolled back, or never begun), for the
+     * first refusal of its {@code kind} (a limit's counter, a link) in the hour only: anyone can send
+     * these requests again and again, and each must not add to the audit log. The meter counts all.
+     */
+    private void recordFirst(String kind, PortalRequest request, String action, String detail) {
+        Instant now = clock.instant();
         unitOfWork.inTransaction(() -> {
-            audit.add(AuditRecord.of(null, actor(request), action, target(request), null, detail, clock.instant()));
+            if (counters.increment("refused:" + kind, now.truncatedTo(ChronoUnit.HOURS)) == 1) {
+                audit.add(AuditRecord.of(null, actor(request), action, target(request), null,
+                        detail + "; further refusals of this kind within the hour are only counted", now));
+            }
             return null;
         });
     }
