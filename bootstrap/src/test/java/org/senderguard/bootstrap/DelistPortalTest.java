@@ -129,7 +129,7 @@ class DelistPortalTest {
         HttpResponse<String> done = proxied.post("/delist/confirm", Map.of("token",
                 link.substring(link.indexOf("token=") + 6), "csrf", PortalBrowser.csrfOf(review.body())));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
-        assertThat(done.body()).contains("Delisted");
+        assertThat(done.body()).contains("<h1>Delisted</h1>");
     }
 
     /** The audit record names the address as its actor, whatever length an address may have. */
@@ -180,8 +180,8 @@ class DelistPortalTest {
         HttpResponse<String> done = browser.post("/delist/confirm",
                 Map.of("token", token, "csrf", PortalBrowser.csrfOf(review.body())));
         assertThat(done.statusCode()).isEqualTo(200);
-        assertThat(done.body()).contains("Delisted", "is no longer blocked by it", "was taken off the block list",
-                "Still listed");
+        assertThat(done.body()).contains("<title>Partly delisted", "<h1>Partly delisted</h1>", "is no longer blocked by it",
+                "was taken off the block list", "Still listed");
 
         assertThat(BlockListTest.inbound(tenant, "x@elsewhere.example", net + "7", List.of()).json())
                 .containsEntry("action", "ACCEPT");
