@@ -77,8 +77,11 @@ public class DecisionHistory {
     /** What each rotation does, as of {@code now}. */
     public void forgetOld(Instant now) {
         if (partitions != null) {
-            partitions.rotate(now, retention);
-            sealed.seal(partitions.periodEnds(), now);
+            try {
+                partitions.rotate(now, retention);
+            } finally { // a rotation that failed (another instance's ALTER) holds no seal back
+                sealed.seal(partitions.periodEnds(), now);
+            }
         } else {
             sql.deleteOlder("processed_message", "decided_at", now.minus(retention));
         }

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The time partitions of the remembered decisions on MariaDB (see migration V11 in
- * {@link MariaDbMigrations#LOCATION}): each holds the decisions of one period, {@link #LONGEST_PERIOD}
- * or a quarter of a shorter retention, and is named after its end ({@code p20261206093015}, UTC).
+ * {@link MariaDbMigrations#LOCATION}): each holds the decisions of one {@link #period}, and is named
+ * after its end ({@code p20261206093015}, UTC).
  * Periods are short so that the partition decisions are written into, and the few that
  * {@link SealedDecisions} has not sealed yet, stay in the buffer pool however long the retention.
  * A rotation drops the partitions that ended before the retention once the oldest of them ended
@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  */
 final class DecisionPartitions {
 
-    static final Duration LONGEST_PERIOD = Duration.ofSeconds(15);
+    static final Duration SHORT_PERIOD = Duration.ofSeconds(15);
+    private static final int MOST_PERIODS = 512;
     private static final String TABLE = "processed_message";
     private static final String FUTURE = "p_future";
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'p'yyyyMMddHHmmss");
@@ -41,10 +42,14 @@ final class DecisionPartitions {
         this.sql = sql;
     }
 
-    /** The length of a partition's period for a retention. */
+    /**
+     * The length of a partition's period for a retention: {@link #SHORT_PERIOD}, a quarter of a
+     * shorter retention, or a {@link #MOST_PERIODS}th of a longer one (a day: about 3 minutes), so
+     * that the table stays far below MariaDB's 8,192 partitions.
+     */
     static Duration period(Duration retention) {
-        Duration quarter = Duration.ofSeconds(retention.toSeconds() / PERIODS_PER_RETENTION);
-        return quarter.compareTo(LONGEST_PERIOD) < 0 ? quarter : LONGEST_PERIOD;
+        long seconds = Math.max(SHORT_PERIOD.toSeconds(), retention.toSeconds() / MOST_PERIODS);
+        return Duration.ofSeconds(Math.min(seconds, retention.toSeconds() / PERIODS_PER_RETENTION));
     }
 
     /** How long past the retention partitions wait, to be dropped together: a sixteenth of the retention. */

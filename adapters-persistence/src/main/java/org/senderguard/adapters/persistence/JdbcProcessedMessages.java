@@ -48,27 +48,33 @@ class JdbcProcessedMessages implements ProcessedMessages {
         }
         List<byte[]> keys = byKey.keySet().stream().map(ByteBuffer::array).toList();
         SealedDecisions.Lookup lookup = sealed.lookup(keys);
-        Instant from = lookup.coverage().from();
-        Instant until = lookup.coverage().until();
         Map<MessageKey, Decision> found = new HashMap<>();
-        if (until == null) {
-            find(keys, "", List.of(), byKey, found);
-            return found;
-        }
-        find(keys, from == null ? " AND decided_at >= ?" : " AND (decided_at >= ? OR decided_at < ?)",
-                from == null ? List.of(until) : List.of(until, from), byKey, found);
-        if (!lookup.sealedCandidates().isEmpty()) {
-            find(lookup.sealedCandidates(), from == null ? " AND decided_at < ?" : " AND decided_at < ? AND decided_at >= ?",
-                    from == null ? List.of(until) : List.of(until, from), byKey, found);
-        }
+        find(keys, lookup.sealed() == null ? When.ANY : When.outside(lookup.sealed()), byKey, found);
+        lookup.sealedCandidates().forEach((span, candidates) -> find(candidates, When.inside(span), byKey, found));
         return found;
     }
 
-    private void find(List<byte[]> keys, String when, List<Instant> times, Map<ByteBuffer, MessageKey> byKey,
+    /** A condition on the decision time, and its parameters. */
+    private record When(String sql, List<Instant> times) {
+
+        static final When ANY = new When("", List.of());
+
+        static When outside(SealedDecisions.Span span) {
+            return span.from() == null ? new When(" AND decided_at >= ?", List.of(span.until()))
+                    : new When(" AND (decided_at >= ? OR decided_at < ?)", List.of(span.until(), span.from()));
+        }
+
+        static When inside(SealedDecisions.Span span) {
+            return span.from() == null ? new When(" AND decided_at < ?", List.of(span.until()))
+                    : new When(" AND decided_at < ? AND decided_at >= ?", List.of(span.until(), span.from()));
+        }
+    }
+
+    private void find(List<byte[]> keys, When when, Map<ByteBuffer, MessageKey> byKey,
                       Map<MessageKey, Decision> found) {
         List<Object> params = new ArrayList<>(keys);
-        params.addAll(times);
-        sql.list(SELECT + "(" + Sql.rows(keys.size(), 1) + ")" + when,
+        params.addAll(when.times());
+        sql.list(SELECT + "(" + Sql.rows(keys.size(), 1) + ")" + when.sql(),
                 rs -> found.put(byKey.get(ByteBuffer.wrap(rs.getBytes(1))), new Decision(
                         MailFlowAction.valueOf(rs.getString(2)),
                         rs.getString(3) == null ? null : SmtpReply.parse(rs.getString(3)),
@@ -81,11 +87,12 @@ class JdbcProcessedMessages implements ProcessedMessages {
         if (decisions.isEmpty()) {
             return;
         }
+        Instant savedAt = sealed.saveTime(at);
         List<Object[]> rows = new ArrayList<>();
         decisions.forEach((message, decision) -> rows.add(new Object[] {key(message), decision.action(),
                 decision.reply() == null ? null : decision.reply().toString(),
                 decision.ndr() == null ? null : decision.ndr().text(),
-                decision.ndr() == null ? null : decision.ndr().nextStep(), at}));
+                decision.ndr() == null ? null : decision.ndr().nextStep(), savedAt}));
         sql.batch("INSERT INTO processed_message (message_key, action, smtp_reply, ndr_text, ndr_next_step, "
                 + "decided_at) VALUES (?, ?, ?, ?, ?, ?)", rows);
     }

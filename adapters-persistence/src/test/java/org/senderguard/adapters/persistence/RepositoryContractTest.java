@@ -12,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Random;
+import java.util.Objects;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -518,12 +520,25 @@ abstract class RepositoryContractTest {
             if (DatabaseSettings.isMariaDb(settings.url())) {
                 SealedDecisions.Lookup lookup = context.getBean(SealedDecisions.class).lookup(
                         saved.keySet().stream().map(key -> Sha256.bytes(key.canonical())).toList());
-                Instant sealedUntil = lookup.coverage().until();
-                assertThat(sealedUntil).as("partitions were sealed").isNotNull().isAfter(start.plusSeconds(60));
-                assertThat(lookup.sealedCandidates().stream().map(ByteBuffer::wrap).toList())
+                Instant sealedUntil = lookup.sealed().until();
+                assertThat(sealedUntil).as("partitions were sealed").isAfter(start.plusSeconds(60));
+                assertThat(lookup.sealedCandidates().values().stream().flatMap(List::stream).map(ByteBuffer::wrap)
+                        .toList())
                         .as("the decisions of the sealed partitions are known by their fingerprints")
                         .containsAll(savedAt.entrySet().stream().filter(entry -> entry.getValue().isBefore(sealedUntil))
                                 .map(entry -> ByteBuffer.wrap(Sha256.bytes(entry.getKey().canonical()))).toList());
+                TreeSet<Instant> ends = new TreeSet<>(new DecisionPartitions(context.getBean(Sql.class)).periodEnds());
+                assertThat(lookup.sealedCandidates().keySet()).as("each asked about in its partition only")
+                        .allMatch(span -> ends.contains(span.until())
+                                && Objects.equals(span.from(), ends.lower(span.until())));
+
+                // A clock set back saves under the sealed partitions' end, where lookups still find it.
+                MessageKey late = messageKey(tenant.id(), "<clock-went-back@seal>");
+                Instant back = sealedUntil.minusSeconds(30);
+                inTransaction(() -> processed.save(Map.of(late, Decision.deliver(false)), back));
+                history.forgetOld(at);
+                assertThat(processed.find(List.of(late))).as("saved with the clock set back")
+                        .containsEntry(late, Decision.deliver(false));
             }
         } finally {
             resetDecisionHistoryAt(Instant.now());

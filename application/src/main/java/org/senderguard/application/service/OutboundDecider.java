@@ -147,12 +147,13 @@ public class OutboundDecider {
                 newAnswers.put(key, result.decision());
                 results.add(result);
             }
+            saveChanges(locked, batch.changed);
+            processed.save(newAnswers, now);
+            // Last before the commit: what is written afterwards is the commit alone.
             if (clock.instant().isAfter(now.plus(ProcessedMessages.LATEST_SAVE))) {
                 throw new DatabaseUnavailableException("a decision batch took longer than "
                         + ProcessedMessages.LATEST_SAVE.toSeconds() + " s; its decisions were not saved");
             }
-            saveChanges(locked, batch.changed);
-            processed.save(newAnswers, now);
             Set<TenantId> restrictionsChanged = batch.restrictionsChanged();
             restrictionsChanged.forEach(restricted::changing);
             return new Committed(results, restrictionsChanged, batch.restrictedBy(), Set.of());

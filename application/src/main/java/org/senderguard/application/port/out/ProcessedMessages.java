@@ -13,11 +13,12 @@ public interface ProcessedMessages {
     Map<MessageKey, Decision> find(Collection<MessageKey> messages);
 
     /**
-     * Saves decisions under {@code at}, the time their batch began, at most {@link #LATEST_SAVE}
-     * later: a store may take the decisions of a time as complete once that (and a commit) passed.
+     * Saves decisions under {@code at}, the time their batch began; the batch commits at most
+     * {@link #LATEST_SAVE} later, so a store may take the decisions of a time as complete once that
+     * (and a commit) passed.
      */
     void save(Map<MessageKey, Decision> decisions, Instant at);
 
-    /** How long after its batch began a decision may still be saved; a slower batch fails instead. */
+    /** How long after it began a batch may still commit its decisions; a slower batch fails instead. */
     Duration LATEST_SAVE = Duration.ofSeconds(10);
 }
