@@ -1,6 +1,7 @@
 package org.senderguard.adapters.persistence;
 
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +72,7 @@ class SealedDecisions {
     private final boolean mariaDb;
     private final long generationSeconds;
     private final Duration sealAfter;
-    private final long heapBudget = Runtime.getRuntime().maxMemory() / 4;
+    private final long heapBudget;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final NavigableMap<Long, Generation> generations = new TreeMap<>();
     /** The ends of the sealed partitions: a run of consecutive partitions. */
@@ -81,10 +82,17 @@ class SealedDecisions {
     private boolean overBudget;
     private Instant lastSeal = Instant.MIN;
 
+    @Inject
     SealedDecisions(Sql sql, @Value("${datasources.default.url}") String url,
                     @Value("${senderguard.decision.retention:1h}") Duration retention,
                     @Value(DatabaseTimeouts.TIMEOUT) Duration databaseTimeout) {
+        this(sql, url, retention, databaseTimeout, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /** @param heapBudget the heap the fingerprints may take */
+    SealedDecisions(Sql sql, String url, Duration retention, Duration databaseTimeout, long heapBudget) {
         this.sql = sql;
+        this.heapBudget = heapBudget;
         this.mariaDb = DatabaseSettings.isMariaDb(url);
         this.generationSeconds = Math.max(1, retention.toSeconds() / 4);
         this.sealAfter = ProcessedMessages.LATEST_SAVE.plus(databaseTimeout).plus(CLOCK_SKEW);

@@ -545,6 +545,46 @@ abstract class RepositoryContractTest {
         }
     }
 
+    /** Past its heap budget, sealing stops (with a warning) and lookups ask the unsealed partitions. */
+    @Test
+    void fingerprintsPastTheirHeapBudgetLeaveNewerPartitionsUnsealedAndStillFound() {
+        if (!DatabaseSettings.isMariaDb(settings.url())) {
+            return; // nothing is sealed on the embedded database
+        }
+        try {
+            Instant start = Instant.parse("2033-01-01T00:00:00Z");
+            resetDecisionHistoryAt(start);
+            Tenant tenant = stored(newTenant("budget"));
+            Sql sql = context.getBean(Sql.class);
+            DecisionPartitions partitions = new DecisionPartitions(sql);
+            SealedDecisions sealing = new SealedDecisions(sql, settings.url(), Duration.ofHours(1),
+                    Duration.ofSeconds(3), 1);
+            Map<MessageKey, Decision> saved = new HashMap<>();
+            for (int minute = 0; minute < 3; minute++) {
+                Instant at = start.plus(Duration.ofMinutes(minute));
+                MessageKey key = messageKey(tenant.id(), "<budget." + minute + "@x>");
+                inTransaction(() -> processed.save(Map.of(key, Decision.deliver(false)), at));
+                saved.put(key, Decision.deliver(false));
+                partitions.rotate(at, Duration.ofHours(1));
+            }
+            Instant later = start.plus(Duration.ofMinutes(4));
+            sealing.seal(partitions.periodEnds(), later);
+            sealing.seal(partitions.periodEnds(), later.plusSeconds(30));
+            SealedDecisions.Lookup lookup = sealing.lookup(saved.keySet().stream()
+                    .map(key -> Sha256.bytes(key.canonical())).toList());
+            assertThat(lookup.sealed().from()).as("one partition sealed, then the budget was spent")
+                    .isEqualTo(ends(partitions).lower(lookup.sealed().until()));
+            assertThat(new JdbcProcessedMessages(sql, sealing).find(saved.keySet()))
+                    .as("found in the sealed partition and the unsealed ones").isEqualTo(saved);
+        } finally {
+            resetDecisionHistoryAt(Instant.now());
+        }
+    }
+
+    private static TreeSet<Instant> ends(DecisionPartitions partitions) {
+        return new TreeSet<>(partitions.periodEnds());
+    }
+
     /**
      * The remembered decisions as on a fresh database, rotated first at {@code start}. The tests that
      * rotate them move the clock to times of their own, and reset them to the present when they end:
