@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.senderguard.application.port.in.DecideOutboundUseCase;
 import org.senderguard.application.port.in.OutboundMessageCommand;
 import org.senderguard.application.port.out.ProcessedMessages;
 import org.senderguard.application.port.out.SenderStatusRepository;
+import org.senderguard.application.port.out.TenantChanges;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.common.EmailAddress;
@@ -108,14 +110,51 @@ abstract class DecisionRetentionTest {
     @Test
     void aBatchThatRunsPastTheLatestSaveFailsAndItsMessageIsDecidedWhenRepeated() throws Exception {
         EmailAddress sender = EmailAddress.of("bob@retention.example");
-        decide(sender, "<stored-first@retention.example>").join();
+        decide(sender, "<stored-first@retention.example>", Verdict.CLEAN).join();
         int counted = recipientsToday(sender);
+        // Held up on its sender's lock, before it writes anything.
+        assertThat(heldUpWhileTheClockMoves(() -> context.getBean(SenderStatusRepository.class).lock(tenant, sender),
+                () -> decide(sender, "<slow@retention.example>", Verdict.CLEAN)))
+                .failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(DatabaseUnavailableException.class)
+                .withMessageContaining("its decisions were not saved");
+        assertThat(recipientsToday(sender)).as("nothing counted").isEqualTo(counted);
+        assertThat(decide(sender, "<slow@retention.example>", Verdict.CLEAN).join().action())
+                .isEqualTo(MailFlowAction.DELIVER);
+        assertThat(recipientsToday(sender)).as("counted once, when repeated").isEqualTo(counted + 2);
+    }
+
+    /**
+     * A batch that restricts its sender writes the tenant's change too; held up there, on the row
+     * every restriction takes, it still fails rather than commit after its period may be sealed.
+     */
+    @Test
+    void aBatchHeldUpRecordingARestrictionFailsToo() throws Exception {
+        EmailAddress sender = EmailAddress.of("cy@retention.example");
+        for (int i = 0; i < 10; i++) { // the default policy restricts at the 11th spam message in an hour
+            decide(sender, "<spam-" + i + "@retention.example>", Verdict.SPAM).join();
+        }
+        assertThat(heldUpWhileTheClockMoves(() -> context.getBean(TenantChanges.class).record(tenant),
+                () -> decide(sender, "<spam-10@retention.example>", Verdict.SPAM)))
+                .failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(DatabaseUnavailableException.class);
+        assertThat(decide(sender, "<spam-10@retention.example>", Verdict.SPAM).join().action())
+                .as("decided afresh when repeated, and restricted then").isEqualTo(MailFlowAction.REJECT);
+    }
+
+    /**
+     * Runs {@code decision} while another transaction holds what {@code hold} locks, moves the clock
+     * past {@link ProcessedMessages#LATEST_SAVE}, and lets the decision go on.
+     */
+    private CompletableFuture<Decision> heldUpWhileTheClockMoves(Runnable hold,
+                                                                 Supplier<CompletableFuture<Decision>> decision)
+            throws Exception {
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService holder = Executors.newSingleThreadExecutor();
         try {
             Future<?> holding = holder.submit(() -> context.getBean(UnitOfWork.class).inTransaction(() -> {
-                context.getBean(SenderStatusRepository.class).lock(tenant, sender);
+                hold.run();
                 locked.countDown();
                 try {
                     return release.await(10, TimeUnit.SECONDS);
@@ -124,20 +163,15 @@ abstract class DecisionRetentionTest {
                 }
             }));
             assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture<Decision> slow = decide(sender, "<slow@retention.example>");
-            Thread.sleep(1_000); // the batch has begun and waits for the sender's lock
+            CompletableFuture<Decision> held = decision.get();
+            Thread.sleep(1_000); // the batch has begun and waits for the lock
             clock.advance(ProcessedMessages.LATEST_SAVE.plusSeconds(1));
             release.countDown();
             holding.get(10, TimeUnit.SECONDS);
-            assertThat(slow).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
-                    .havingCause().isInstanceOf(DatabaseUnavailableException.class)
-                    .withMessageContaining("its decisions were not saved");
+            return held;
         } finally {
             holder.shutdownNow();
         }
-        assertThat(recipientsToday(sender)).as("nothing counted").isEqualTo(counted);
-        assertThat(decide(sender, "<slow@retention.example>").join().action()).isEqualTo(MailFlowAction.DELIVER);
-        assertThat(recipientsToday(sender)).as("counted once, when repeated").isEqualTo(counted + 2);
     }
 
     private void rotateAt(String instant) {
@@ -146,13 +180,13 @@ abstract class DecisionRetentionTest {
     }
 
     private Decision decide() {
-        return decide(SENDER, "<retried@retention.example>").join();
+        return decide(SENDER, "<retried@retention.example>", Verdict.CLEAN).join();
     }
 
-    private CompletableFuture<Decision> decide(EmailAddress sender, String messageId) {
+    private CompletableFuture<Decision> decide(EmailAddress sender, String messageId, Verdict verdict) {
         return context.getBean(DecideOutboundUseCase.class).decide(new OutboundMessageCommand(tenant, MTA, messageId,
                 sender, List.of(EmailAddress.of("a@outside.example"), EmailAddress.of("b@outside.example")),
-                Verdict.CLEAN, List.of()));
+                verdict, List.of()));
     }
 
     private int recipientsToday() {

@@ -16,6 +16,7 @@ final class Fingerprints {
     static final int SEVERAL = 0xFFFF;
     static final int NONE = -1;
     private static final int PARTITION_BITS = 16;
+    private static final int LARGEST = 1 << 30;
 
     private long[] slots;
     private int size;
@@ -56,26 +57,33 @@ final class Fingerprints {
         return NONE;
     }
 
-    /** Adds a fingerprint of the partition of that index (below {@link #SEVERAL}); the table must have room. */
+    /**
+     * Adds a fingerprint of the partition of that index (one past {@link #SEVERAL} count as several);
+     * the table must have room.
+     */
     void add(long fingerprint, int partition) {
         if ((size + 1) * 4L > slots.length * 3L) {
             throw new IllegalStateException("no room: call grownFor first");
         }
-        if (put(slots, fingerprint, partition)) {
+        if (put(slots, fingerprint, Math.min(partition, SEVERAL))) {
             size++;
         }
     }
 
     /**
      * This set, or a copy with room for {@code more} fingerprints: made beside this one, so that
-     * readers go on reading it meanwhile, and swapped in by the writer.
+     * readers go on reading it meanwhile, and swapped in by the writer. Null when that would take
+     * more than the largest table.
      */
     Fingerprints grownFor(int more) {
         long needed = (size + (long) more) * 4 / 3 + 1;
         if (needed <= slots.length) {
             return this;
         }
-        Fingerprints grown = new Fingerprints(Integer.highestOneBit((int) Math.min(needed, 1 << 30)) << 1);
+        if (needed > LARGEST) {
+            return null;
+        }
+        Fingerprints grown = new Fingerprints((int) Long.highestOneBit(needed - 1) << 1);
         for (long slot : slots) {
             if (slot != 0) {
                 grown.slots[grown.free(slot >>> PARTITION_BITS)] = slot;

@@ -152,17 +152,15 @@ class SealedDecisions {
         List<Instant> forward = newest == null ? List.of(sealable.get(sealable.size() - 1))
                 : sealable.stream().filter(end -> end.isAfter(newest)).limit(PER_RUN).toList();
         for (Instant end : forward) {
-            if (!withinBudget()) {
+            if (!sealOne(end)) {
                 return;
             }
-            sealOne(end);
         }
-        for (int i = 0; i < PER_RUN && withinBudget(); i++) {
+        for (int i = 0; i < PER_RUN; i++) {
             Instant older = olderUnsealed();
-            if (older == null) {
+            if (older == null || !sealOne(older)) {
                 return;
             }
-            sealOne(older);
         }
     }
 
@@ -193,15 +191,21 @@ class SealedDecisions {
         }
     }
 
-    /** Reads the partition's keys, grows its generation beside the one readers use, and swaps it in. */
-    private void sealOne(Instant end) {
+    /**
+     * Reads the partition's keys, grows its generation beside the one readers use, and swaps it in;
+     * false, sealing nothing, when that would pass the heap budget.
+     */
+    private boolean sealOne(Instant end) {
         LongStream.Builder read = LongStream.builder();
         sql.forEach("SELECT message_key FROM processed_message PARTITION (" + DecisionPartitions.name(end) + ")",
                 rs -> Fingerprints.of(rs.getBytes(1)), read::add);
         long[] fingerprints = read.build().toArray();
         Generation generation = generations.get(generation(end)); // only this writer changes the map
-        Fingerprints grown = (generation == null ? new Fingerprints() : generation.fingerprints)
-                .grownFor(fingerprints.length);
+        Fingerprints current = generation == null ? new Fingerprints() : generation.fingerprints;
+        Fingerprints grown = current.grownFor(fingerprints.length);
+        if (grown == null || !withinBudget(bytesUsed() - (generation == null ? 0 : current.bytes()) + grown.bytes())) {
+            return false;
+        }
         lock.writeLock().lock();
         try {
             generation = generations.computeIfAbsent(generation(end), index -> new Generation());
@@ -215,24 +219,27 @@ class SealedDecisions {
         } finally {
             lock.writeLock().unlock();
         }
+        return true;
     }
 
-    /** Whether the fingerprints leave room for more; says so when that changes. */
-    private boolean withinBudget() {
-        long used;
+    private long bytesUsed() {
         lock.readLock().lock();
         try {
-            used = generations.values().stream().mapToLong(generation -> generation.fingerprints.bytes()).sum();
+            return generations.values().stream().mapToLong(generation -> generation.fingerprints.bytes()).sum();
         } finally {
             lock.readLock().unlock();
         }
-        boolean over = used >= heapBudget;
+    }
+
+    /** Whether {@code used} bytes of fingerprints are within the budget; says so when that changes. */
+    private boolean withinBudget(long used) {
+        boolean over = used > heapBudget;
         if (over != overBudget) {
             overBudget = over;
             if (over) {
-                LOG.warn("The remembered decisions' fingerprints take {} MB, a quarter of the heap: newer decisions "
-                        + "are looked up in MariaDB's partitions until older ones expire (give the server more heap "
-                        + "or shorten SENDERGUARD_DECISION_RETENTION)", used >> 20);
+                LOG.warn("The remembered decisions' fingerprints would take {} MB, past a quarter of the heap: "
+                        + "newer decisions are looked up in MariaDB's partitions until older ones expire (give the "
+                        + "server more heap or shorten SENDERGUARD_DECISION_RETENTION)", used >> 20);
             } else {
                 LOG.info("The remembered decisions' fingerprints take {} MB again; sealing resumes", used >> 20);
             }

@@ -31,6 +31,14 @@ class FingerprintsTest {
     }
 
     @Test
+    void aTableBeyondTheLargestIsRefusedAndAPartitionPastTheIndexesCountsAsSeveral() {
+        assertThat(new Fingerprints().grownFor(Integer.MAX_VALUE)).isNull();
+        Fingerprints set = new Fingerprints().grownFor(2);
+        set.add(42, 70_000);
+        assertThat(set.partitionOf(42)).isEqualTo(Fingerprints.SEVERAL);
+    }
+
+    @Test
     void aKeysFingerprintIsItsFirst48BitsAndNever0() {
         assertThat(Fingerprints.of(new byte[] {0, 0, 0, 0, 0, 0, 7, 7})).isEqualTo(1);
         assertThat(Fingerprints.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8})).isEqualTo(0x010203040506L);

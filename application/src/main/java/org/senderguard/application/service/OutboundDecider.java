@@ -148,14 +148,14 @@ public class OutboundDecider {
                 results.add(result);
             }
             saveChanges(locked, batch.changed);
+            Set<TenantId> restrictionsChanged = batch.restrictionsChanged();
+            restrictionsChanged.forEach(restricted::changing);
             processed.save(newAnswers, now);
-            // Last before the commit: what is written afterwards is the commit alone.
+            // Last before the commit: nothing is written after it but the commit.
             if (clock.instant().isAfter(now.plus(ProcessedMessages.LATEST_SAVE))) {
                 throw new DatabaseUnavailableException("a decision batch took longer than "
                         + ProcessedMessages.LATEST_SAVE.toSeconds() + " s; its decisions were not saved");
             }
-            Set<TenantId> restrictionsChanged = batch.restrictionsChanged();
-            restrictionsChanged.forEach(restricted::changing);
             return new Committed(results, restrictionsChanged, batch.restrictedBy(), Set.of());
         });
     }
