@@ -1,6 +1,5 @@
 package org.senderguard.bootstrap;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,8 +59,9 @@ final class SettingNames {
 
     private static Optional<String> likeliest(String name) {
         return KNOWN.stream()
-                .filter(known -> DISTANCE.apply(name, known) >= 0)
-                .min(Comparator.<String>comparingInt(known -> DISTANCE.apply(name, known))
-                        .thenComparing(Comparator.naturalOrder()));
+                .map(known -> Map.entry(known, DISTANCE.apply(name, known))) // -1: further than LIKELY
+                .filter(known -> known.getValue() >= 0)
+                .min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey);
     }
 }

@@ -73,6 +73,10 @@ class SealedDecisions {
     private final long generationSeconds;
     private final Duration sealAfter;
     private final long heapBudget;
+    /**
+     * Guards what follows: {@link #seal}, the one writer (synchronized), changes it under the write
+     * lock and reads it without; lookups and saves read it under the read lock.
+     */
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final NavigableMap<Long, Generation> generations = new TreeMap<>();
     /** The ends of the sealed partitions: a run of consecutive partitions. */
@@ -148,7 +152,7 @@ class SealedDecisions {
         if (sealable.isEmpty()) {
             return;
         }
-        Instant newest = newestSealed();
+        Instant newest = sealed.isEmpty() ? null : sealed.last();
         List<Instant> forward = newest == null ? List.of(sealable.get(sealable.size() - 1))
                 : sealable.stream().filter(end -> end.isAfter(newest)).limit(PER_RUN).toList();
         for (Instant end : forward) {
@@ -200,7 +204,7 @@ class SealedDecisions {
         sql.forEach("SELECT message_key FROM processed_message PARTITION (" + DecisionPartitions.name(end) + ")",
                 rs -> Fingerprints.of(rs.getBytes(1)), read::add);
         long[] fingerprints = read.build().toArray();
-        Generation generation = generations.get(generation(end)); // only this writer changes the map
+        Generation generation = generations.get(generation(end));
         Fingerprints current = generation == null ? new Fingerprints() : generation.fingerprints;
         Fingerprints grown = current.grownFor(fingerprints.length);
         if (grown == null || !withinBudget(bytesUsed() - (generation == null ? 0 : current.bytes()) + grown.bytes())) {
@@ -223,12 +227,7 @@ class SealedDecisions {
     }
 
     private long bytesUsed() {
-        lock.readLock().lock();
-        try {
-            return generations.values().stream().mapToLong(generation -> generation.fingerprints.bytes()).sum();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return generations.values().stream().mapToLong(generation -> generation.fingerprints.bytes()).sum();
     }
 
     /** Whether {@code used} bytes of fingerprints are within the budget; says so when that changes. */
@@ -247,23 +246,9 @@ class SealedDecisions {
         return !over;
     }
 
-    private Instant newestSealed() {
-        lock.readLock().lock();
-        try {
-            return sealed.isEmpty() ? null : sealed.last();
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
     /** The partition just before the sealed run, if any. */
     private Instant olderUnsealed() {
-        lock.readLock().lock();
-        try {
-            return sealed.isEmpty() ? null : ends.lower(sealed.first());
-        } finally {
-            lock.readLock().unlock();
-        }
+        return sealed.isEmpty() ? null : ends.lower(sealed.first());
     }
 
     private long generation(Instant end) {

@@ -125,7 +125,7 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
      * own, how one IP is listed.
      */
     private void countWithinLimits(DelistLinkCommand command, Instant now) {
-        Instant window = now.truncatedTo(ChronoUnit.HOURS);
+        Instant window = rateWindow(now);
         Duration retryAfter = Duration.between(now, window.plus(RATE_WINDOW));
         String client = "client:" + Probe.ip("clientIp", command.clientIp()).clientNetwork();
         if (counters.increment(client, window) > settings.requestsPerClientPerHour()) {
@@ -142,6 +142,11 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
         if (counters.increment(ip, window) > settings.requestsPerIpPerHour()) {
             throw new LimitReached(Refusal.IP_LIMIT, ip, "too many delisting requests for this IP address", retryAfter);
         }
+    }
+
+    /** The start of the {@link #RATE_WINDOW} that {@code now} falls in: the hour. */
+    private static Instant rateWindow(Instant now) {
+        return now.truncatedTo(ChronoUnit.HOURS);
     }
 
     /** A limit refused the request: rolls its counts back, and says which limit (for the meter) and what to answer. */
@@ -266,7 +271,7 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
     private void recordFirst(String kind, PortalRequest request, String action, String detail) {
         Instant now = clock.instant();
         unitOfWork.inTransaction(() -> {
-            if (counters.increment("refused:" + kind, now.truncatedTo(ChronoUnit.HOURS)) == 1) {
+            if (counters.increment("refused:" + kind, rateWindow(now)) == 1) {
                 audit.add(AuditRecord.of(null, actor(request), action, target(request), null,
                         detail + "; further refusals of this kind within the hour are only counted", now));
             }
