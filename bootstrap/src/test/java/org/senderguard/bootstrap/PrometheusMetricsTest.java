@@ -91,7 +91,10 @@ class PrometheusMetricsTest {
                 series("senderguard_database_retries_total", "kind", "deadlock"),
                 series("senderguard_mail_failed_total", "kind", "alert"),
                 series("senderguard_blocklist_index_entries", "list", "tenants"),
-                series("senderguard_portal_refusals_total", "reason", "client-limit"))) {
+                series("senderguard_portal_refusals_total", "reason", "client-limit"),
+                series("senderguard_decision_partitions", "state", "sealed"),
+                series("senderguard_decision_partitions", "state", "unsealed"),
+                series("senderguard_decision_fingerprints_bytes"))) {
             assertThat(after.count(present)).as(String.join(" ", present)).isEqualTo(1);
         }
         for (String feed : List.of("block-lists", "tenants")) {

@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +26,7 @@ class MicrometerChangeFeedMeter implements ChangeFeedMeter {
     private final Map<Feed, AtomicLong> caughtUp = new EnumMap<>(Feed.class);
 
     MicrometerChangeFeedMeter(MeterRegistry registry, @Value("${senderguard.instance-id:}") String instanceId) {
-        String instance = instanceId.isBlank() ? hostName() : instanceId.strip();
+        String instance = InstanceId.of(instanceId);
         entries(registry, "service", serviceEntries, instance);
         entries(registry, "tenants", tenantEntries, instance);
         for (Feed feed : Feed.values()) {
@@ -63,13 +61,5 @@ class MicrometerChangeFeedMeter implements ChangeFeedMeter {
     private static double secondsSince(AtomicLong last) {
         long at = last.get();
         return at == NEVER ? Double.NaN : (System.nanoTime() - at) / 1e9;
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown";
-        }
     }
 }

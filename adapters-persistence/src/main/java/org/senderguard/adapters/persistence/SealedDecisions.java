@@ -1,6 +1,7 @@
 package org.senderguard.adapters.persistence;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.LongStream;
+import org.senderguard.application.port.out.DecisionHistoryMeter;
 import org.senderguard.application.port.out.ProcessedMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * then those ending since and older ones, {@link #PER_RUN} per rotation each way; a partition not
  * sealed yet is asked about as before. The fingerprints take at most a quarter of the heap: past
  * that, newer partitions are left unsealed (and asked about) until older generations are dropped,
- * with a warning. Only on MariaDB; on the embedded database nothing is sealed.
+ * with a warning. Each rotation reports what is sealed and what is not to the {@link DecisionHistoryMeter}.
+ * Only on MariaDB; on the embedded database nothing is sealed.
  *
  * <p>A commit that lands after the seal (a database frozen mid-commit for longer than the seal's
  * margin) may be missed: a repeat of such a message is decided and counted again, never let off.
@@ -73,6 +76,7 @@ class SealedDecisions {
     private final long generationSeconds;
     private final Duration sealAfter;
     private final long heapBudget;
+    private final DecisionHistoryMeter meter;
     /**
      * Guards what follows: {@link #seal}, the one writer (synchronized), changes it under the write
      * lock and reads it without; lookups and saves read it under the read lock.
@@ -86,17 +90,21 @@ class SealedDecisions {
     private boolean overBudget;
     private Instant lastSeal = Instant.MIN;
 
+    /** @param meter absent where no meters are wired (this module's own tests) */
     @Inject
     SealedDecisions(Sql sql, @Value("${datasources.default.url}") String url,
                     @Value("${senderguard.decision.retention:1h}") Duration retention,
-                    @Value(DatabaseTimeouts.TIMEOUT) Duration databaseTimeout) {
-        this(sql, url, retention, databaseTimeout, Runtime.getRuntime().maxMemory() / 4);
+                    @Value(DatabaseTimeouts.TIMEOUT) Duration databaseTimeout, @Nullable DecisionHistoryMeter meter) {
+        this(sql, url, retention, databaseTimeout, Runtime.getRuntime().maxMemory() / 4,
+                meter == null ? DecisionHistoryMeter.NONE : meter);
     }
 
     /** @param heapBudget the heap the fingerprints may take */
-    SealedDecisions(Sql sql, String url, Duration retention, Duration databaseTimeout, long heapBudget) {
+    SealedDecisions(Sql sql, String url, Duration retention, Duration databaseTimeout, long heapBudget,
+                    DecisionHistoryMeter meter) {
         this.sql = sql;
         this.heapBudget = heapBudget;
+        this.meter = meter;
         this.mariaDb = DatabaseSettings.isMariaDb(url);
         this.generationSeconds = Math.max(1, retention.toSeconds() / 4);
         this.sealAfter = ProcessedMessages.LATEST_SAVE.plus(databaseTimeout).plus(CLOCK_SKEW);
@@ -149,6 +157,16 @@ class SealedDecisions {
         lastSeal = now;
         forget(periodEnds);
         List<Instant> sealable = periodEnds.stream().filter(end -> !end.isAfter(now.minus(sealAfter))).toList();
+        try {
+            sealSome(sealable);
+        } finally {
+            meter.sealing(sealed.size(), (int) sealable.stream().filter(end -> !sealed.contains(end)).count(),
+                    bytesUsed());
+        }
+    }
+
+    /** Seals the newest of the partitions that may be, then older ones, {@link #PER_RUN} each way. */
+    private void sealSome(List<Instant> sealable) {
         if (sealable.isEmpty()) {
             return;
         }

@@ -54,6 +54,7 @@ import org.senderguard.application.port.out.ApiKeyRepository;
 import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.application.port.out.MessageKey;
 import org.senderguard.application.port.out.PolicyRepository;
+import org.senderguard.application.port.out.DecisionHistoryMeter;
 import org.senderguard.application.port.out.ProcessedMessages;
 import org.senderguard.application.port.out.SenderStatusRepository;
 import org.senderguard.application.port.out.UnblockHistory;
@@ -545,7 +546,10 @@ abstract class RepositoryContractTest {
         }
     }
 
-    /** Sealing stays within its heap budget (with a warning), and lookups then ask the unsealed partitions. */
+    /**
+     * Sealing stays within its heap budget (with a warning), and lookups then ask the unsealed
+     * partitions; the meter tells the partitions left unsealed from those sealed within a budget.
+     */
     @Test
     void fingerprintsPastTheirHeapBudgetLeaveNewerPartitionsUnsealedAndStillFound() {
         if (!DatabaseSettings.isMariaDb(settings.url())) {
@@ -558,8 +562,9 @@ abstract class RepositoryContractTest {
             Sql sql = context.getBean(Sql.class);
             DecisionPartitions partitions = new DecisionPartitions(sql);
             long smallestTable = new Fingerprints().bytes();
+            SealingMeter overBudget = new SealingMeter();
             SealedDecisions sealing = new SealedDecisions(sql, settings.url(), Duration.ofHours(1),
-                    Duration.ofSeconds(3), smallestTable - 1);
+                    Duration.ofSeconds(3), smallestTable - 1, overBudget);
             Map<MessageKey, Decision> saved = new HashMap<>();
             for (int minute = 0; minute < 3; minute++) {
                 Instant at = start.plus(Duration.ofMinutes(minute));
@@ -576,8 +581,35 @@ abstract class RepositoryContractTest {
             assertThat(lookup.sealed()).as("no room for a generation's table: nothing sealed").isNull();
             assertThat(new JdbcProcessedMessages(sql, sealing).find(saved.keySet()))
                     .as("found in the unsealed partitions").isEqualTo(saved);
+            assertThat(overBudget.last).as("sealed, unsealed, fingerprint bytes")
+                    .containsExactly(0L, sealable(partitions, later.plusSeconds(30)), 0L);
+
+            SealingMeter withinBudget = new SealingMeter();
+            new SealedDecisions(sql, settings.url(), Duration.ofHours(1), Duration.ofSeconds(3), Long.MAX_VALUE,
+                    withinBudget).seal(partitions.periodEnds(), later);
+            long sealedFirst = 1 + SealedDecisions.PER_RUN; // the newest, and older ones
+            assertThat(sealable(partitions, later)).as("more than one rotation seals").isGreaterThan(sealedFirst);
+            assertThat(withinBudget.last).as("sealed, unsealed, fingerprint bytes after the first rotation")
+                    .containsExactly(sealedFirst, sealable(partitions, later) - sealedFirst, smallestTable);
         } finally {
             resetDecisionHistoryAt(Instant.now());
+        }
+    }
+
+    /** How many partitions a rotation at {@code now} may seal, with the default database timeout (3 s). */
+    private static long sealable(DecisionPartitions partitions, Instant now) {
+        Instant latestEnd = now.minus(ProcessedMessages.LATEST_SAVE).minusSeconds(3).minus(SealedDecisions.CLOCK_SKEW);
+        return partitions.periodEnds().stream().filter(end -> !end.isAfter(latestEnd)).count();
+    }
+
+    /** What sealing reported last. */
+    private static final class SealingMeter implements DecisionHistoryMeter {
+
+        private long[] last;
+
+        @Override
+        public void sealing(int sealedPartitions, int unsealedPartitions, long fingerprintBytes) {
+            last = new long[] {sealedPartitions, unsealedPartitions, fingerprintBytes};
         }
     }
 
