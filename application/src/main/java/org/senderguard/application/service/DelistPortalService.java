@@ -12,6 +12,7 @@ import org.senderguard.application.port.in.ConfirmDelistUseCase;
 import org.senderguard.application.port.in.DelistLinkCommand;
 import org.senderguard.application.port.in.DelistReview;
 import org.senderguard.application.port.in.ListPortalRequestsUseCase;
+import org.senderguard.application.port.in.ListQuery;
 import org.senderguard.application.port.in.PortalRequestSummary;
 import org.senderguard.application.port.in.RequestDelistLinkUseCase;
 import org.senderguard.application.port.out.AuditLog;
@@ -220,9 +221,7 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
 
     @Override
     public List<PortalRequestSummary> list(PortalRequestStatus status, int limit) {
-        if (limit < 1 || limit > 500) {
-            throw new InvalidValueException("limit", "must be between 1 and 500, was " + limit);
-        }
+        ListQuery.checkLimit(limit);
         Instant now = clock.instant();
         return requests.newestFirst(status, now, limit).stream()
                 .map(request -> new PortalRequestSummary(request, request.statusAt(now))).toList();

@@ -24,8 +24,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List a tenant's restricted users.")
 public class RestrictedListCommand implements Runnable {
 
-    private static final int PAGE = 500;
-
     private final FindTenantUseCase findTenant;
     private final ListRestrictedUsersUseCase listRestrictedUsers;
     private final Printer printer;
@@ -53,7 +51,7 @@ public class RestrictedListCommand implements Runnable {
         String cursor = null;
         do {
             Page<RestrictedUser> page = listRestrictedUsers.list(
-                    new RestrictedUsersQuery(new ListQuery(tenantId, cursor, PAGE), prefix));
+                    new RestrictedUsersQuery(new ListQuery(tenantId, cursor, ListQuery.MAX_LIMIT), prefix));
             page.items().stream().map(RestrictedUserView::from).forEach(users::add);
             cursor = page.nextCursor();
         } while (cursor != null);

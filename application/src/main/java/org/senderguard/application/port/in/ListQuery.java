@@ -8,11 +8,18 @@ public record ListQuery(TenantId tenantId, String cursor, int limit) {
 
     public static final int DEFAULT_LIMIT = 100;
 
+    public static final int MAX_LIMIT = 500;
+
     public ListQuery {
-        if (limit < 1 || limit > 500) {
-            throw new InvalidValueException("limit", "must be between 1 and 500, was " + limit);
-        }
+        checkLimit(limit);
         cursor = cursor == null || cursor.isBlank() ? null : cursor;
+    }
+
+    /** Refuses a page size outside 1-{@value #MAX_LIMIT}, naming {@code limit}. */
+    public static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidValueException("limit", "must be between 1 and " + MAX_LIMIT + ", was " + limit);
+        }
     }
 
     /** A page request from optional input: no limit means {@value #DEFAULT_LIMIT}. */
