@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,55 @@ class MailTransactionTest {
                 .as("the next recipient is refused").isEqualTo("5.1.8");
     }
 
+    /**
+     * A login that is an address of the tenant answers for its mail whatever sender it names: it is
+     * counted once over all of them and, once restricted, cannot send on under another sender; and a
+     * restricted sender cannot be sent as by another login either.
+     */
+    @Test
+    void aLoginAnswersForItsMailWhateverSenderItNames() {
+        TenantClient tenant = new TenantClient();
+        tenant.defaultPolicy(3, 0, 0, 10, "BLOCK_USER", List.of());
+        String shared = tenant.user("shared");
+        restrict(tenant, shared);
+        String login = tenant.user("hal");
+        List<EmailAddress> two = addresses("a@elsewhere.example", "b@elsewhere.example");
+
+        assertThat(endOfMessage("i/H1", login, tenant.user("sales"), two, 2).action()).isEqualTo(MailFlowAction.DELIVER);
+        Decision over = endOfMessage("i/H2", login, tenant.user("info"), two, 2);
+        assertThat(over.reply().enhancedCode()).as("2 + 2 recipients of one login, limit 3").isEqualTo("5.1.8");
+        assertThat(Http.get("/api/v1/restricted-users/" + login, tenant.reader).status()).isEqualTo(200);
+        assertThat(Http.get("/api/v1/restricted-users/" + tenant.user("info"), tenant.reader).status())
+                .as("the sender it named is not restricted").isEqualTo(404);
+        assertThat(recipient(login, tenant.user("other"), false, OUTSIDE_CLIENT).reply().enhancedCode())
+                .as("the restricted login under yet another sender").isEqualTo("5.1.8");
+
+        String ida = tenant.user("ida");
+        assertThat(recipient(ida, shared, false, OUTSIDE_CLIENT).reply().enhancedCode())
+                .as("another login sending as the restricted sender").isEqualTo("5.1.8");
+        assertThat(endOfMessage("i/H3", ida, shared, two, 2).reply().enhancedCode()).isEqualTo("5.1.8");
+        assertThat(endOfMessage("i/H4", ida, ida, two, 2).action()).as("that login as itself")
+                .isEqualTo(MailFlowAction.DELIVER);
+    }
+
+    /** A restricted sender cannot send on as a subaddress of itself ({@code user+tag@}), through an MTA or the API. */
+    @Test
+    void aRestrictedSenderCannotSendOnAsASubaddressOfItself() {
+        TenantClient tenant = new TenantClient();
+        String sender = tenant.user("jan");
+        restrict(tenant, sender);
+        String tagged = sender.replace("@", "+news@");
+
+        assertThat(recipient(null, tagged, true, "127.0.0.1").reply().enhancedCode()).isEqualTo("5.1.8");
+        assertThat(mailFlow.decide(new MailTransaction(Stage.END_OF_MESSAGE, "i/J1", Probe.ip("127.0.0.1"), null, true,
+                EmailAddress.of(tagged), null, addresses("a@elsewhere.example"), 1)).join().reply().enhancedCode())
+                .isEqualTo("5.1.8");
+        assertThat(tenant.outbound(tagged, List.of("a@elsewhere.example"), "CLEAN").json())
+                .containsEntry("action", "REJECT");
+        assertThat(tenant.outbound(tenant.user("jane+news"), List.of("a@elsewhere.example"), "CLEAN").json())
+                .as("a subaddress of someone else").containsEntry("action", "DELIVER");
+    }
+
     @Test
     void aRecipientOnTheTenantsOwnListIsRefusedAtRcpt() {
         TenantClient tenant = new TenantClient();
@@ -177,14 +227,39 @@ class MailTransactionTest {
                 .as("inbound: decided at each recipient").isEqualTo(MailFlowAction.ACCEPT);
     }
 
+    /**
+     * A sender the MTA passes with a local part senderguard cannot read (Postfix takes 8-bit and
+     * quoted ones) is looked up by its domain, so that the domain's listings still refuse it.
+     */
+    @Test
+    void inboundMailFromASenderWhoseDomainAloneCanBeReadIsCheckedByThatDomain() {
+        TenantClient tenant = new TenantClient();
+        String listed = "listed-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        assertThat(TestApplication.cli("blocklist", "add", listed, "--type", "DOMAIN", "--reason", "spam run",
+                "--not-delistable").exitCode()).isZero();
+        for (String unreadable : List.of("\"x y\"@" + listed, "\u00fc@" + listed, "a..b@" + listed)) {
+            assertThat(mailFlow.decide(new MailTransaction(Stage.RECIPIENT, null, Probe.ip(OUTSIDE_CLIENT), null,
+                    false, null, unreadable, addresses(tenant.user("jo")), 1)).join().reply().enhancedCode())
+                    .as(unreadable).isEqualTo("5.7.511");
+        }
+        assertThat(mailFlow.decide(new MailTransaction(Stage.RECIPIENT, null, Probe.ip(OUTSIDE_CLIENT), null, false,
+                null, "x@[192.0.2.1]", addresses(tenant.user("jo")), 1)).join().action())
+                .as("nothing of it can be read: no listing matches").isEqualTo(MailFlowAction.ACCEPT);
+    }
+
     private Decision recipient(String login, String sender, boolean trusted, String client) {
         return mailFlow.decide(new MailTransaction(Stage.RECIPIENT, null, Probe.ip(client), login, trusted,
                 EmailAddress.of(sender), null, addresses("someone@elsewhere.example"), 1)).join();
     }
 
     private Decision endOfMessage(String transaction, String sender, List<EmailAddress> recipients, int count) {
+        return endOfMessage(transaction, sender, sender, recipients, count);
+    }
+
+    private Decision endOfMessage(String transaction, String login, String sender, List<EmailAddress> recipients,
+                                  int count) {
         return mailFlow.decide(new MailTransaction(Stage.END_OF_MESSAGE, transaction, Probe.ip(OUTSIDE_CLIENT),
-                sender, false, EmailAddress.of(sender), null, recipients, count)).join();
+                login, false, EmailAddress.of(sender), null, recipients, count)).join();
     }
 
     private Decision inbound(String client, String sender, String recipient) {

@@ -18,7 +18,6 @@ import org.senderguard.application.port.out.MailFlowMeter.Direction;
 import org.senderguard.domain.blocklist.EntryType;
 import org.senderguard.domain.blocklist.ListedEntry;
 import org.senderguard.domain.blocklist.Probe;
-import org.senderguard.domain.common.EmailAddress;
 import org.senderguard.domain.tenant.TenantId;
 import org.senderguard.domain.mailflow.Decision;
 import org.senderguard.domain.mailflow.Rejections;
@@ -61,15 +60,17 @@ public class InboundService implements DecideInboundUseCase {
     @Override
     public Decision decide(InboundMessageCommand message) {
         return timer.timed(Client.REST, Direction.INBOUND, () -> decide(Optional.of(message.tenantId()),
-                message.clientIp(), message.sender(), message.urls()));
+                message.clientIp(), message.sender() == null ? null : Probe.address(message.sender()),
+                message.urls()));
     }
 
     /**
      * One inbound message from what is known of it: the recipients' tenant (none when the recipient
      * is no tenant's: then only the service list applies), the client's IP address and the sender
-     * (each null when unknown) and the links found in it.
+     * (each null when unknown; the sender is an address, or only its domain when that is all that
+     * can be read of it) and the links found in it.
      */
-    Decision decide(Optional<TenantId> tenant, Probe clientIp, EmailAddress sender, List<Probe> urls) {
+    Decision decide(Optional<TenantId> tenant, Probe clientIp, Probe sender, List<Probe> urls) {
         Instant now = clock.instant();
         String ip = clientIp == null ? "unknown" : clientIp.value();
         List<Probe> probes = new ArrayList<>(urls);
@@ -77,7 +78,7 @@ public class InboundService implements DecideInboundUseCase {
             probes.add(0, clientIp);
         }
         if (sender != null) {
-            probes.add(Probe.address(sender));
+            probes.add(sender);
         }
         List<ListedEntry> service = matches(probes, probe -> lists.service(probe, now));
         if (!service.isEmpty()) {
@@ -102,8 +103,9 @@ public class InboundService implements DecideInboundUseCase {
     }
 
     /** The third-party lists that list the client IP or the sender's domain; error answers list nothing. */
-    private List<String> thirdPartyListings(Probe clientIp, EmailAddress sender) {
-        return Stream.of(Optional.ofNullable(clientIp), Optional.ofNullable(sender).map(s -> Probe.domain(s.domain())))
+    private List<String> thirdPartyListings(Probe clientIp, Probe sender) {
+        Probe senderDomain = sender instanceof Probe.Address address ? Probe.domain(address.address().domain()) : sender;
+        return Stream.of(Optional.ofNullable(clientIp), Optional.ofNullable(senderDomain))
                 .flatMap(Optional::stream)
                 .flatMap(value -> reputation.check(value).results().stream())
                 .filter(CheckResult::listed).map(CheckResult::list).distinct().toList();

@@ -15,6 +15,7 @@ import org.senderguard.application.port.out.MailFlowMeter.Client;
 import org.senderguard.application.port.out.MailFlowMeter.Direction;
 import org.senderguard.application.port.out.MessageKey;
 import org.senderguard.domain.audit.Actor;
+import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.common.DomainName;
 import org.senderguard.domain.common.EmailAddress;
 import org.senderguard.domain.common.FreeText;
@@ -61,7 +62,7 @@ public class MailTransactionService implements DecideMailTransactionUseCase {
     @Override
     public CompletableFuture<Decision> decide(MailTransaction transaction) {
         long start = System.nanoTime();
-        EmailAddress sender = accountable(transaction);
+        EmailAddress sender = sentAs(transaction);
         if (sender == null && submission(transaction)) {
             return CompletableFuture.failedFuture(new Undecidable(nobodyAccountable(transaction)));
         }
@@ -72,12 +73,13 @@ public class MailTransactionService implements DecideMailTransactionUseCase {
 
     private CompletableFuture<Decision> decide(MailTransaction transaction, EmailAddress sender,
                                                Optional<Tenant> submitter) {
-        if (submitter.isPresent() && transaction.stage() == MailTransaction.Stage.RECIPIENT) {
-            return CompletableFuture.completedFuture(checkRecipient(submitter.get(), sender,
-                    transaction.recipients()));
-        }
         if (submitter.isPresent()) {
-            return outbound.submit(endOfMessage(transaction, submitter.get().id(), sender))
+            Tenant tenant = submitter.get();
+            EmailAddress account = loginOf(tenant, transaction).orElse(sender);
+            return transaction.stage() == MailTransaction.Stage.RECIPIENT
+                    ? CompletableFuture.completedFuture(checkRecipient(tenant, account, sender,
+                    transaction.recipients()))
+                    : outbound.submit(endOfMessage(transaction, tenant.id(), account, sender))
                     .thenApply(OutboundDecider.Decided::decision);
         }
         if (transaction.stage() == MailTransaction.Stage.END_OF_MESSAGE) {
@@ -85,15 +87,26 @@ public class MailTransactionService implements DecideMailTransactionUseCase {
         }
         Optional<TenantId> recipients = tenants.owner(transaction.recipients().get(0).domain()).map(Tenant::id);
         return CompletableFuture.supplyAsync(() -> inbound.decide(recipients, transaction.clientAddress(),
-                transaction.sender(), List.of()), inboundExecutor);
+                inboundSender(transaction), List.of()), inboundExecutor);
     }
 
     /**
-     * Who answers for the message: its sender; or, for the null sender of a bounce (or a sender the
-     * MTA could not name), the SASL login when it is an address, so that a logged-in account cannot
-     * escape its limits and its restriction by sending with an empty envelope sender.
+     * What inbound mail's sender is looked up as: its address; or, when only its domain can be read
+     * (a quoted or 8-bit local part), that domain, so that the domain's listings still apply.
      */
-    private static EmailAddress accountable(MailTransaction transaction) {
+    private static Probe inboundSender(MailTransaction transaction) {
+        if (transaction.sender() != null) {
+            return Probe.address(transaction.sender());
+        }
+        return domainOf("sender", transaction.unreadableSender()).map(Probe::domain).orElse(null);
+    }
+
+    /**
+     * The address the message is sent as: its sender; or, for the null sender of a bounce (or a
+     * sender the MTA could not name), the SASL login when it is an address, so that a logged-in
+     * account cannot escape its limits and its restriction by sending with an empty envelope sender.
+     */
+    private static EmailAddress sentAs(MailTransaction transaction) {
         if (transaction.sender() != null || transaction.saslLogin() == null) {
             return transaction.sender();
         }
@@ -130,37 +143,60 @@ public class MailTransactionService implements DecideMailTransactionUseCase {
         if (sender == null || (transaction.saslLogin() == null && !transaction.trustedClient())) {
             return Optional.empty();
         }
-        return loginDomain(transaction.saslLogin()).flatMap(tenants::owner)
+        return domainOf("sasl_username", transaction.saslLogin()).flatMap(tenants::owner)
                 .or(() -> tenants.owner(sender.domain()));
     }
 
-    private static Optional<DomainName> loginDomain(String login) {
-        int at = login == null ? -1 : login.lastIndexOf('@');
+    /** The domain after the last '@' of what may be an address (null: none), if it is one. */
+    private static Optional<DomainName> domainOf(String field, String text) {
+        int at = text == null ? -1 : text.lastIndexOf('@');
         if (at < 0) {
             return Optional.empty();
         }
         try {
-            return Optional.of(DomainName.parse("sasl_username", login.substring(at + 1)));
+            return Optional.of(DomainName.parse(field, text.substring(at + 1)));
         } catch (RuntimeException notADomain) {
             return Optional.empty();
         }
     }
 
     /**
-     * A recipient of outbound mail, from memory: refused for the rules that need no count, or while
-     * the sender is restricted; nothing is counted, so no database transaction is needed.
+     * The account that answers for a tenant's submission whatever sender it names: its SASL login,
+     * when that is an address of one of the tenant's domains; so that a logged-in account cannot
+     * spread its mail over other senders to stay under its limits, nor send on under another sender
+     * once restricted (the sender it names must not be restricted either).
      */
-    private Decision checkRecipient(Tenant tenant, EmailAddress sender, List<EmailAddress> recipients) {
+    private static Optional<EmailAddress> loginOf(Tenant tenant, MailTransaction transaction) {
+        if (transaction.saslLogin() == null) {
+            return Optional.empty();
+        }
+        try {
+            EmailAddress login = EmailAddress.parse("sasl_username", transaction.saslLogin());
+            return tenant.domains().covers(login.domain()) ? Optional.of(login) : Optional.empty();
+        } catch (RuntimeException notAnAddress) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A recipient of outbound mail, from memory: refused for the rules that need no count, or while
+     * the account or an address the message is sent as is restricted; nothing is counted, so no
+     * database transaction is needed.
+     */
+    private Decision checkRecipient(Tenant tenant, EmailAddress account, EmailAddress sender,
+                                    List<EmailAddress> recipients) {
         Instant now = clock.instant();
         return checks.refusal(tenant, sender, recipients, now)
-                .or(() -> restricted.refusal(tenant.id(), sender, now))
+                .or(() -> restricted.refusal(tenant.id(), account, now))
+                .or(() -> restricted.aliasRefusal(tenant.id(), account, sender, now))
                 .orElse(Decision.deliver(false));
     }
 
-    private Submission endOfMessage(MailTransaction transaction, TenantId tenant, EmailAddress sender) {
+    private Submission endOfMessage(MailTransaction transaction, TenantId tenant, EmailAddress account,
+                                    EmailAddress sender) {
         return new Submission(Submission.Kind.MESSAGE, tenant, MTA,
-                MessageKey.ofTransaction(tenant, transaction.transactionId(), sender),
-                sender, transaction.recipients(),
-                transaction.recipientCount() - transaction.recipients().size(), null, List.of());
+                MessageKey.ofTransaction(tenant, transaction.transactionId(), account), account, sender,
+                transaction.recipients(), transaction.recipientCount() - transaction.recipients().size(), null,
+                List.of());
     }
 }

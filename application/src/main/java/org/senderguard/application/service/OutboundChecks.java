@@ -23,6 +23,7 @@ public class OutboundChecks {
         this.blockLists = blockLists;
     }
 
+    /** @param sender the sender the message names (its envelope sender) */
     Optional<Decision> refusal(Tenant tenant, EmailAddress sender, List<EmailAddress> recipients, Instant now) {
         return SenderDomainRule.check(tenant.domains(), sender)
                 .or(() -> BlockedRecipientsRule.check(recipients, recipient ->

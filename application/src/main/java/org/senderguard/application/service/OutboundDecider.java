@@ -97,7 +97,12 @@ public class OutboundDecider {
             policiesByTenant.computeIfAbsent(submission.tenantId(), policies::policiesOf);
         }
         List<SenderKey> senders = submissions.stream().map(s -> new SenderKey(s.tenantId(), s.sender())).toList();
-        Committed committed = decideStored(submissions, tenantsById, policiesByTenant, senders);
+        // From memory, and before the transaction, which must not fill the memory with what it may roll back.
+        Instant checkedAt = clock.instant();
+        List<Optional<Decision>> aliasRefusals = submissions.stream().map(s -> s.kind() == Submission.Kind.MESSAGE
+                ? restricted.aliasRefusal(s.tenantId(), s.sender(), s.envelopeSender(), checkedAt)
+                : Optional.<Decision>empty()).toList();
+        Committed committed = decideStored(submissions, aliasRefusals, tenantsById, policiesByTenant, senders);
         if (!committed.unstored().isEmpty()) {
             // Senders' first messages: store them, then decide the batch with every sender stored.
             Set<SenderKey> unstored = committed.unstored();
@@ -105,7 +110,7 @@ public class OutboundDecider {
                 statuses.addNew(unstored);
                 return null;
             });
-            committed = decideStored(submissions, tenantsById, policiesByTenant, senders);
+            committed = decideStored(submissions, aliasRefusals, tenantsById, policiesByTenant, senders);
             if (!committed.unstored().isEmpty()) {
                 throw new IllegalStateException("senders not stored although just added: " + committed.unstored());
             }
@@ -118,8 +123,12 @@ public class OutboundDecider {
     /**
      * Decides the batch in one transaction that starts by locking its senders; if some are not
      * stored yet, it ends there, holding no lock while they are stored.
+     *
+     * @param aliasRefusals by submission, its rejection for being sent as a restricted address other
+     *                      than its sender's ({@link RestrictedSenders#aliasRefusal})
      */
-    private Committed decideStored(List<Submission> submissions, Map<TenantId, Tenant> tenantsById,
+    private Committed decideStored(List<Submission> submissions, List<Optional<Decision>> aliasRefusals,
+                                   Map<TenantId, Tenant> tenantsById,
                                    Map<TenantId, OutboundSpamPolicies> policiesByTenant, List<SenderKey> senders) {
         Instant now = clock.instant();
         return unitOfWork.inTransaction(() -> {
@@ -142,7 +151,8 @@ public class OutboundDecider {
                     continue;
                 }
                 Tenant tenant = tenantsById.get(submission.tenantId());
-                Decided result = decide(submission, tenant, policiesByTenant.get(tenant.id()), senders.get(i), batch);
+                Decided result = decide(submission, aliasRefusals.get(i), tenant, policiesByTenant.get(tenant.id()),
+                        senders.get(i), batch);
                 answered.put(key, result.decision());
                 newAnswers.put(key, result.decision());
                 results.add(result);
@@ -192,9 +202,10 @@ public class OutboundDecider {
         }
     }
 
-    private Decided decide(Submission submission, Tenant tenant, OutboundSpamPolicies tenantPolicies,
-                           SenderKey sender, Batch batch) {
-        Optional<Decision> refused = checks.refusal(tenant, submission.sender(), submission.recipients(), batch.now());
+    private Decided decide(Submission submission, Optional<Decision> aliasRefusal, Tenant tenant,
+                           OutboundSpamPolicies tenantPolicies, SenderKey sender, Batch batch) {
+        Optional<Decision> refused = checks.refusal(tenant, submission.envelopeSender(), submission.recipients(),
+                batch.now()).or(() -> aliasRefusal);
         if (refused.isPresent()) {
             return new Decided(refused.get(), null, false);
         }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.senderguard.application.port.out.SenderStatusRepository;
 import org.senderguard.application.port.out.TenantChanges;
 import org.senderguard.domain.common.EmailAddress;
@@ -38,6 +39,19 @@ public class RestrictedSenders {
     Optional<Decision> refusal(TenantId tenant, EmailAddress sender, Instant now) {
         SenderStatus status = restricted.get(tenant, t -> load(t, now)).get(sender);
         return status == null ? Optional.empty() : SendingEnforcement.restriction(status, now);
+    }
+
+    /**
+     * The rejection of a message when an address it is sent as, other than {@code sender} who answers
+     * for it, is restricted: the envelope sender where a login answers, and the mailbox of a
+     * subaddress ({@code user@} for {@code user+tag@}), so that a restricted user cannot send on by
+     * changing the envelope sender. Read from memory, a moment old at most; the sender who answers is
+     * read under its lock by the decider.
+     */
+    Optional<Decision> aliasRefusal(TenantId tenant, EmailAddress sender, EmailAddress envelopeSender, Instant now) {
+        return Stream.of(envelopeSender, envelopeSender.mailbox(), sender.mailbox()).distinct()
+                .filter(address -> !address.equals(sender))
+                .flatMap(address -> refusal(tenant, address, now).stream()).findFirst();
     }
 
     /** Within the transaction that restricts or unblocks a sender of the tenant: tells every instance. */

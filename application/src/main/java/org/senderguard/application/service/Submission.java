@@ -15,11 +15,15 @@ import org.senderguard.domain.tenant.TenantId;
  * One thing to decide for a tenant's outbound mail, whichever adapter reported it.
  *
  * @param key               names the message or verdict, which is decided once
+ * @param sender            who answers for the message: counted, restricted, and under whose policy
+ * @param envelopeSender    the sender the message names, whose domain must be the tenant's: the
+ *                          same as {@code sender} but where an MTA's login answers for the message
  * @param unknownRecipients recipients counted without their addresses (as external ones)
  * @param verdict           the message's verdict, or null when it is not known yet
  */
 record Submission(Kind kind, TenantId tenantId, Actor actor, MessageKey key, EmailAddress sender,
-                  List<EmailAddress> recipients, int unknownRecipients, Verdict verdict, List<Probe> urls) {
+                  EmailAddress envelopeSender, List<EmailAddress> recipients, int unknownRecipients, Verdict verdict,
+                  List<Probe> urls) {
 
     enum Kind {
         /** A whole message: checked, decided and counted against the sender's limits. */
@@ -32,9 +36,16 @@ record Submission(Kind kind, TenantId tenantId, Actor actor, MessageKey key, Ema
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(envelopeSender, "envelopeSender");
         Objects.requireNonNull(key, "key");
         recipients = List.copyOf(recipients);
         urls = List.copyOf(urls);
+    }
+
+    /** A submission whose sender answers for it. */
+    Submission(Kind kind, TenantId tenantId, Actor actor, MessageKey key, EmailAddress sender,
+               List<EmailAddress> recipients, int unknownRecipients, Verdict verdict, List<Probe> urls) {
+        this(kind, tenantId, actor, key, sender, sender, recipients, unknownRecipients, verdict, urls);
     }
 
     static Submission of(OutboundMessageCommand message) {
