@@ -79,7 +79,7 @@ final class Urls {
             hostText = colon < 0 ? authority : authority.substring(0, colon);
             port = colon < 0 ? "" : authority.substring(colon + 1);
         }
-        if (!PORT.matcher(port).matches() || (!port.isEmpty() && Integer.parseInt(port) > 65535)) {
+        if (!isPort(port)) {
             throw invalid(field, input, "the port must be a number from 0 to 65535");
         }
         if (hostText.isEmpty()) {
@@ -98,6 +98,12 @@ final class Urls {
             throw invalid(field, input, "it is longer than " + MAX_LENGTH + " characters once normalised");
         }
         return parts;
+    }
+
+    /** Empty, or digits for 0 to 65535 with any number of leading zeros, as browsers read a port (000443 is 443). */
+    private static boolean isPort(String port) {
+        String digits = port.replaceFirst("^0+(?=.)", "");
+        return PORT.matcher(digits).matches() && (digits.isEmpty() || Integer.parseInt(digits) <= 65535);
     }
 
     /** How an IP address appears as a URL host: IPv6 in brackets. */
@@ -146,7 +152,8 @@ final class Urls {
         if (base.length() > MAX_HOST) {
             throw invalid(field, input, "its host is longer than " + MAX_HOST + " characters");
         }
-        IPAddress ip = IpAddresses.urlHostIpv4(base);
+        // Mapped as browsers map it first: 198.51.100.7. and full-width digits are that address too.
+        IPAddress ip = DomainName.asciiHost(base).map(IpAddresses::urlHostIpv4).orElse(null);
         if (ip != null) {
             if (wildcard) {
                 throw invalid(field, input, "'*.' cannot be put before an IP address");

@@ -3,6 +3,7 @@ package org.senderguard.domain.common;
 import com.ibm.icu.text.IDNA;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -43,12 +44,30 @@ public record DomainName(String value) implements Comparable<DomainName> {
         return value.equals(other.value) || value.endsWith("." + other.value);
     }
 
-    private static String canonical(String input) {
+    /**
+     * A host name as browsers map it before anything else (the URL standard's "domain to ASCII"):
+     * without one trailing dot, lower-cased, UTS #46-mapped (full-width digits become digits,
+     * ideographic full stops dots), so that an IPv4 address written so is recognised; empty when
+     * the mapping finds the name invalid.
+     */
+    public static Optional<String> asciiHost(String host) {
+        try {
+            return Optional.of(ascii(host));
+        } catch (IllegalArgumentException invalid) {
+            return Optional.empty();
+        }
+    }
+
+    private static String ascii(String input) {
         String trimmed = input.strip();
         if (trimmed.endsWith(".")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
-        String ascii = isPlainAscii(trimmed) ? trimmed.toLowerCase(Locale.ROOT) : toAscii(trimmed);
+        return isPlainAscii(trimmed) ? trimmed.toLowerCase(Locale.ROOT) : toAscii(trimmed);
+    }
+
+    private static String canonical(String input) {
+        String ascii = ascii(input);
         if (ascii.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("longer than " + MAX_LENGTH + " characters");
         }

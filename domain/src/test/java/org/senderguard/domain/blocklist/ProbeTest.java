@@ -79,6 +79,28 @@ class ProbeTest {
         assertThat(byIp.domain()).isNull();
     }
 
+    /** Spellings that browsers open on the same host, so that a listed host cannot be dodged with them. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "http://198.51.100.7./p                             | 198.51.100.7/p",
+            "http://198.51.100.7%2e/p                           | 198.51.100.7/p",
+            "http://\uff11\uff19\uff18.51.100.7/p                | 198.51.100.7/p",
+            "http://198\u300251\u3002100\u30027/p                | 198.51.100.7/p",
+            "http://0xc6.51.100.7./p                            | 198.51.100.7/p",
+            "http://198.51.100.7:0000000080/p                   | 198.51.100.7/p",
+            "https://evil.example:000443/p                      | evil.example/p",
+            "http://Evil.Example.:0/p                           | evil.example/p"})
+    void urlHostsAreReadAsBrowsersReadThem(String link, String canonical) {
+        assertThat(Probe.url(link).value()).isEqualTo(canonical);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://evil.example:65536/p", "http://evil.example:00065536/p", "http://evil.example:8x/p",
+            "http://198.51.100.300./p"})
+    void urlsBrowsersRefuseAreRefused(String link) {
+        assertThatThrownBy(() -> Probe.url(link)).isInstanceOf(InvalidValueException.class);
+    }
+
     @Test
     void wrapsParsedValues() {
         assertThat(Probe.address(EmailAddress.parse("a", "bob@contoso.com")).value()).isEqualTo("bob@contoso.com");
