@@ -2,6 +2,7 @@ package org.senderguard.adapters.persistence;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.UUID;
 import org.senderguard.application.port.out.BlockListFeed;
 
 /** The feed's position, from the one row of {@code block_list_version}. */
@@ -18,6 +19,13 @@ class JdbcBlockListFeed implements BlockListFeed {
     public Position position() {
         return sql.one("SELECT database_id, version, pruned_through FROM block_list_version WHERE id = 1",
                 rs -> new Position(rs.getString(1), rs.getLong(2), rs.getLong(3))).orElseThrow();
+    }
+
+    @Override
+    public String renewIdentity(String current) {
+        sql.update("UPDATE block_list_version SET database_id = ? WHERE id = 1 AND database_id = ?",
+                UUID.randomUUID().toString(), current);
+        return position().databaseId();
     }
 
     /**

@@ -127,9 +127,80 @@ abstract class BlockListSnapshotTest {
         assertNotUsed(db, dir);
         file.write(new Snapshot(position.databaseId(), position.version() + 1, lists));
         assertNotUsed(db, dir);
-        file.write(new Snapshot(position.databaseId(), position.version(), lists));
+        String renewed = db.feed.position().databaseId();
+        assertThat(renewed).as("a database behind a snapshot of its own was restored: a new identity")
+                .isNotEqualTo(position.databaseId());
+        file.write(new Snapshot(renewed, position.version(), lists));
         assertThat(db.lists(file).service(Probe.parse("192.0.2.1"), NOW)).as("the same snapshot, current")
                 .extracting(ListedEntry::id).containsExactly(phantom.id());
+    }
+
+    /** A server that fell behind the removals the feed remembers reads the lists again rather than keep removed entries. */
+    @Test
+    void aServerBehindTheRememberedRemovalsReadsTheListsAgain() {
+        Database db = database();
+        addDomain(db, "kept-" + UUID.randomUUID() + ".example");
+        UUID removed = addDomain(db, "removed-" + UUID.randomUUID() + ".example");
+        Captured captured = new Captured(BlockListSnapshots.NONE);
+        BlockLists server = db.lists(captured);
+        server.load();
+        db.unitOfWork.inTransaction(() -> {
+            db.store.delete(List.of(removed), db.store.beginChange());
+            return null;
+        });
+        db.context.getBean(Housekeeping.class).purge(Instant.now().plus(Duration.ofDays(2)));
+        assertThat(db.feed.position().prunedThrough()).isGreaterThan(server.version());
+
+        server.refresh();
+        assertEqual(server, captured, db);
+    }
+
+    /**
+     * A database restored from a backup behind a running server: the server reads the lists again,
+     * and the database gets a new identity, so that a snapshot of the lost changes is not trusted
+     * even once the database has handed out their versions again.
+     */
+    @Test
+    void aDatabaseRestoredBehindAServerGetsANewIdentityAndTheListsAreReadAgain() {
+        Database db = database();
+        addDomain(db, "before-" + UUID.randomUUID() + ".example");
+        Captured captured = new Captured(BlockListSnapshots.NONE);
+        BlockLists server = db.lists(captured);
+        server.load();
+        BlockListFeed.Position backup = db.feed.position();
+        String lost = "lost-" + UUID.randomUUID() + ".example";
+        addDomain(db, lost);
+        server.refresh();
+        Path dir = newDirectory();
+        BlockLists writer = db.lists(new FileBlockListSnapshots(dir));
+        writer.load();
+        writer.saveSnapshot();
+        assertThat(server.service(Probe.parse(lost), NOW)).isNotEmpty();
+
+        Sql sql = db.context.getBean(Sql.class);
+        sql.update("DELETE FROM block_list_entry WHERE version > ?", backup.version());
+        sql.update("DELETE FROM block_list_removal WHERE version > ?", backup.version());
+        sql.update("UPDATE block_list_version SET version = ? WHERE id = 1", backup.version());
+        server.refresh();
+        assertThat(db.feed.position().databaseId()).isNotEqualTo(backup.databaseId());
+        assertThat(server.service(Probe.parse(lost), NOW)).as("gone with the restore").isEmpty();
+        assertEqual(server, captured, db);
+
+        addDomain(db, "after-" + UUID.randomUUID() + ".example");
+        addDomain(db, "later-" + UUID.randomUUID() + ".example");
+        assertThat(db.feed.position().version()).isGreaterThan(writer.version());
+        assertNotUsed(db, dir);
+    }
+
+    /** Adds a never-expiring domain entry to the service list under a version of its own. */
+    private static UUID addDomain(Database db, String domain) {
+        UUID id = UUID.randomUUID();
+        db.unitOfWork.inTransaction(() -> {
+            db.store.insert(List.of(new BlockListEntry(id, null, BlockedValue.of(EntryType.DOMAIN, domain), "test",
+                    EntrySource.MANUAL, "test", NOW, null, null, true)), db.store.beginChange());
+            return null;
+        });
+        return id;
     }
 
     @Test

@@ -64,16 +64,48 @@ public class BlockLists implements RefreshBlockListsUseCase, LoadBlockListsUseCa
         this.meter = meter;
     }
 
-    /** Until the lists are loaded there is nothing to keep in step (the load reads up to the latest version). */
+    /**
+     * Until the lists are loaded there is nothing to keep in step (the load reads up to the latest
+     * version). The lists are read whole again when the feed cannot bring them up to date: the
+     * removals since their version were forgotten (this server fell a day behind), the database is
+     * behind them (restored from a backup: it is then given a new identity, so that no snapshot of
+     * the lost changes is trusted again), or another server found it restored.
+     */
     @Override
     public void refresh() {
         if (isLoaded()) {
             synchronized (this) {
+                long from = version;
                 IndexedLists current = lists;
-                version = store.changesSince(version, current::put, current::remove);
-                caughtUp(current);
+                long to = store.changesSince(from, current::put, current::remove);
+                String gap = gap(from, feed.position());
+                if (gap == null) {
+                    version = to;
+                } else {
+                    LOG.log(Level.WARNING, "the block lists are read again from the database: {0}", gap);
+                    lists = new IndexedLists();
+                    version = store.changesSince(0, lists::put, lists::remove);
+                }
+                caughtUp(lists);
             }
         }
+    }
+
+    /** Why the changes after {@code from} cannot be had from the feed; null when they can. */
+    private String gap(long from, BlockListFeed.Position position) {
+        if (!position.databaseId().equals(databaseId)) {
+            databaseId = position.databaseId();
+            return "the database was given a new identity";
+        }
+        if (position.version() < from) {
+            databaseId = feed.renewIdentity(databaseId);
+            return "the database is at version " + position.version() + ", behind this server's " + from
+                    + " (restored from a backup?); it was given a new identity";
+        }
+        if (from < position.prunedThrough()) {
+            return "the removals after version " + from + " are no longer remembered";
+        }
+        return null;
     }
 
     private void caughtUp(IndexedLists current) {
@@ -120,13 +152,20 @@ public class BlockLists implements RefreshBlockListsUseCase, LoadBlockListsUseCa
     @Override
     public void saveSnapshot() {
         synchronized (snapshotWriting) {
-            long at = version;
+            String id;
+            long at;
+            IndexedLists current;
+            synchronized (this) { // the three as one refresh left them: a reload replaces all three
+                id = databaseId;
+                at = version;
+                current = lists;
+            }
             if (!isLoaded() || at == snapshotVersion) {
                 return;
             }
             // Copied after reading the version: a copy that has changes after it too is caught up to
             // the same state by replaying the feed after that version.
-            snapshots.write(new Snapshot(databaseId, at, lists.copy()));
+            snapshots.write(new Snapshot(id, at, current.copy()));
             snapshotVersion = at;
         }
     }
@@ -181,6 +220,11 @@ public class BlockLists implements RefreshBlockListsUseCase, LoadBlockListsUseCa
         try {
             Stored snapshot = snapshots.read().orElse(null);
             if (snapshot == null || !current(snapshot, position)) {
+                if (snapshot != null && snapshot.databaseId().equals(databaseId)
+                        && snapshot.version() > position.version()) {
+                    // Restored from a backup: snapshots of the lost changes must not pass for current later.
+                    databaseId = feed.renewIdentity(databaseId);
+                }
                 return Optional.empty();
             }
             IndexedLists restored = new IndexedLists();
