@@ -198,6 +198,22 @@ class BlockListTest {
                 .containsExactly(domain);
     }
 
+    /** A domain listed by hand (exactly) still gets its subdomains listed when spam points into them. */
+    @Test
+    void spamListsTheSubdomainsOfADomainListedByHand() throws InterruptedException {
+        TenantClient tenant = new TenantClient();
+        String domain = "byhand-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        assertThat(TestApplication.cli("blocklist", "add", domain, "--type", "DOMAIN", "--reason", "reported")
+                .exitCode()).isZero();
+        for (String sender : List.of("a", "b", "c")) {
+            spam(tenant, tenant.user(sender), "http://shop." + domain + "/deal");
+        }
+        Map<String, Object> entry = first(awaitListed(tenant, "shop." + domain).get("service"));
+        assertThat(entry).containsEntry("value", "*." + domain).containsEntry("source", "SPAM_MESSAGE");
+        assertThat(first(Http.get("/api/v1/listings?value=" + domain, tenant.reader).json().get("service")))
+                .as("the entry by hand stays as it was").containsEntry("source", "MANUAL");
+    }
+
     @Test
     void anAdminMayDelistTheirOwnDomainFromSpamAsOftenAsTheLimitAllows() throws InterruptedException {
         String name = "own-" + UUID.randomUUID().toString().substring(0, 8);

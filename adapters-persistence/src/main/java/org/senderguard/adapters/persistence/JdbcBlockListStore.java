@@ -287,11 +287,17 @@ class JdbcBlockListStore implements BlockListStore {
                 rs -> UUID.fromString(rs.getString(1)), now, limit);
     }
 
+    /**
+     * A stored entry. Its value is taken as stored, not checked again: only checked values are
+     * written, and one stored under rules that have changed since (a public-suffix list that now
+     * names its URL's host, say) still matches what it matched, where refusing it would stop every
+     * server's change feed at that row.
+     */
     private static BlockListEntry entry(ResultSet rs) throws SQLException {
         String tenant = rs.getString("tenant_id");
         String exceptions = rs.getString("ip_exceptions");
         return new BlockListEntry(UUID.fromString(rs.getString("id")), tenant == null ? null : TenantId.of(tenant),
-                BlockedValue.of(EntryType.valueOf(rs.getString("entry_type")), rs.getString("entry_value")),
+                BlockedValue.ofChecked(EntryType.valueOf(rs.getString("entry_type")), rs.getString("entry_value")),
                 rs.getString("reason"), EntrySource.valueOf(rs.getString("source")), rs.getString("created_by"),
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "expires_at"), rs.getString("notes"),
                 rs.getBoolean("delistable"), exceptions == null || exceptions.isBlank() ? Set.of()

@@ -1,6 +1,7 @@
 package org.senderguard.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
@@ -190,6 +191,27 @@ abstract class BlockListSnapshotTest {
         addDomain(db, "later-" + UUID.randomUUID() + ".example");
         assertThat(db.feed.position().version()).isGreaterThan(writer.version());
         assertNotUsed(db, dir);
+    }
+
+    /**
+     * A value stored under rules that changed since (here: a URL whose host a newer public-suffix
+     * list names) is loaded and followed as stored, rather than stopping the change feed.
+     */
+    @Test
+    void aStoredValueThatNewerRulesRefuseStillLoadsAndMatches() {
+        Database db = database();
+        UUID id = addDomain(db, "stored-" + UUID.randomUUID() + ".example");
+        db.context.getBean(Sql.class).update("UPDATE block_list_entry SET entry_type = 'URL', entry_value = ? "
+                + "WHERE id = ?", "co.uk/old-rules", id.toString());
+        assertThatThrownBy(() -> BlockedValue.parse(EntryType.URL, "co.uk/old-rules"))
+                .as("refused as new input").hasMessageContaining("public suffix");
+        BlockLists lists = db.lists(BlockListSnapshots.NONE);
+        lists.load();
+        assertThat(lists.service(Probe.parse("http://co.uk/old-rules/page"), NOW)).extracting(ListedEntry::id)
+                .containsExactly(id);
+        addDomain(db, "next-" + UUID.randomUUID() + ".example");
+        lists.refresh();
+        assertThat(lists.version()).as("the feed goes on").isEqualTo(db.feed.position().version());
     }
 
     /** Adds a never-expiring domain entry to the service list under a version of its own. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.senderguard.application.port.in.AddBlockListEntriesCommand;
 import org.senderguard.application.port.in.AddBlockListEntriesUseCase;
 import org.senderguard.application.port.in.BlockListEntryDraft;
@@ -75,20 +76,31 @@ public class SpamFeed {
         sightings.record(sender, domains, now);
         Map<DomainName, Integer> senders = sightings.distinctSenders(domains, now.minus(WINDOW));
         senders.forEach((domain, count) -> {
-            if (count >= DISTINCT_SENDERS && !listed(domain, now)) {
-                list(domain, count);
+            if (count >= DISTINCT_SENDERS) {
+                List<String> unlisted = Stream.of(domain.value(), "*." + domain.value())
+                        .filter(value -> !listed(value, now)).toList();
+                if (!unlisted.isEmpty()) {
+                    list(unlisted, count);
+                }
             }
         });
     }
 
-    private boolean listed(DomainName domain, Instant now) {
-        return lists.service(Probe.domain(domain), now).stream()
-                .anyMatch(entry -> entry.type() == EntryType.DOMAIN && entry.value().value().equals(domain.value()));
+    /** Whether the service list has an active entry of exactly this value: a domain, or {@code *.} and a domain. */
+    private boolean listed(String value, Instant now) {
+        Probe probe;
+        try { // an entry *.d is found by looking up a name under d, x.d
+            probe = Probe.domain(new DomainName(value.startsWith("*.") ? "x" + value.substring(1) : value));
+        } catch (IllegalArgumentException tooLongForASubdomain) {
+            return false;
+        }
+        return lists.service(probe, now).stream()
+                .anyMatch(entry -> entry.type() == EntryType.DOMAIN && entry.value().value().equals(value));
     }
 
-    private void list(DomainName domain, int senders) {
+    private void list(List<String> values, int senders) {
         try {
-            blockList.add(new AddBlockListEntriesCommand(null, List.of(domain.value(), "*." + domain.value()),
+            blockList.add(new AddBlockListEntriesCommand(null, values,
                     new BlockListEntryDraft(EntryType.DOMAIN, "links to this domain in spam from " + senders
                             + " senders within 24 hours", null, false, null, true), EntrySource.SPAM_MESSAGE, ACTOR));
         } catch (InvalidValueException alreadyListed) {

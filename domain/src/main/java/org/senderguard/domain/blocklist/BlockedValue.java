@@ -46,8 +46,9 @@ public final class BlockedValue {
 
     /**
      * A value that was checked before and kept intact since: rebuilt by an index from its own storage
-     * for each entry found, or read back from a checksummed snapshot of one. Checking it again would
-     * cost more than the lookup, or most of a start on a big list.
+     * for each entry found, read back from a checksummed snapshot of one, or from the database, where
+     * only checked values are written. Checking it again would cost more than the lookup, or most of
+     * a start on a big list.
      */
     public static BlockedValue ofChecked(EntryType type, String canonical) {
         return new BlockedValue(type, canonical, false);
@@ -94,11 +95,7 @@ public final class BlockedValue {
         return new BlockedValue(type, canonical, false);
     }
 
-    /**
-     * From storage (already canonical). Checked like every construction: IllegalArgumentException when
-     * the text is not in canonical form; stored text that predates a normalisation rule should go
-     * through {@link #parse} instead.
-     */
+    /** A canonical value, checked: IllegalArgumentException when the text is not in canonical form. */
     public static BlockedValue of(EntryType type, String canonical) {
         return new BlockedValue(type, canonical);
     }
