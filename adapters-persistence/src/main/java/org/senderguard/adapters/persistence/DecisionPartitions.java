@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
  * Periods are short so that the partition decisions are written into, and the few that
  * {@link SealedDecisions} has not sealed yet, stay in the buffer pool however long the retention.
  * A rotation drops the partitions that ended before the retention once the oldest of them ended
- * {@link #dropDelay} before it, and, once fewer than {@link #AHEAD_LEAST} periods are left beyond the
+ * {@link #dropDelay} before it, at most {@link #MOST_DROPPED} at once (each is a file of its own:
+ * after a long stop, dropping hundreds in one statement outlasted the database timeout), and, once
+ * fewer than {@link #AHEAD_LEAST} periods are left beyond the
  * clock, splits periods up to {@link #AHEAD_MOST} beyond it off {@code p_future}, which therefore
  * stays empty and is split without copying a row: an {@code ALTER TABLE} every few minutes rather
  * than every period. Both wait at most {@link #LOCK_WAIT_SECONDS} for the table's metadata lock
@@ -35,6 +37,8 @@ final class DecisionPartitions {
     private static final int AHEAD_LEAST = 4;
     private static final int AHEAD_MOST = 16;
     private static final int LOCK_WAIT_SECONDS = 2;
+    /** As many as a sixteenth of the retention holds, which is what a rotation drops in the course of things. */
+    static final int MOST_DROPPED = MOST_PERIODS / 16 + 1;
 
     private final Sql sql;
 
@@ -61,7 +65,8 @@ final class DecisionPartitions {
         List<Instant> ends = periodEnds();
         List<Instant> expired = ends.stream().filter(end -> !end.isAfter(now.minus(retention))).toList();
         if (!expired.isEmpty() && !expired.get(0).isAfter(now.minus(retention).minus(dropDelay(retention)))) {
-            alter("DROP PARTITION " + expired.stream().map(DecisionPartitions::name).collect(Collectors.joining(", ")));
+            alter("DROP PARTITION " + expired.stream().limit(MOST_DROPPED).map(DecisionPartitions::name)
+                    .collect(Collectors.joining(", ")));
         }
         Duration period = period(retention);
         Instant last = ends.isEmpty() ? now : ends.get(ends.size() - 1);
