@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ final class SenderguardJar {
         Process process = start(Map.of(), "serve", "--port", String.valueOf(port))
                 .redirectOutput(dataDir.resolve("serve.log").toFile()).redirectErrorStream(true).start();
         Server server = new Server(process, URI.create("http://127.0.0.1:" + port), http);
-        server.awaitHealthy();
+        server.awaitHealthy(dataDir.resolve("serve.log"));
         System.out.printf("serve answered its first request %d ms after start%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return server;
@@ -100,10 +101,12 @@ final class SenderguardJar {
             return call("GET", path, key, null);
         }
 
-        private void awaitHealthy() throws Exception {
+        /** @param log the server's output, shown when it exits before it is healthy */
+        private void awaitHealthy(Path log) throws Exception {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < deadline) {
-                assertThat(process.isAlive()).as("server process exited early").isTrue();
+                assertThat(process.isAlive()).as(() -> "server process exited early (" + process.exitValue()
+                        + "); its output:\n" + lastLines(log)).isTrue();
                 try {
                     if (get("/health", null).statusCode() == 200) {
                         return;
@@ -113,6 +116,15 @@ final class SenderguardJar {
                 }
             }
             throw new AssertionError("server did not become healthy within 60 s");
+        }
+
+        private static String lastLines(Path log) {
+            try {
+                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            } catch (IOException e) {
+                return "(unreadable: " + e + ")";
+            }
         }
 
         /** Stops it as an operator would, with SIGTERM, and checks that it goes. */
