@@ -91,7 +91,11 @@ public class BlockLists implements RefreshBlockListsUseCase, LoadBlockListsUseCa
         }
     }
 
-    /** Why the changes after {@code from} cannot be had from the feed; null when they can. */
+    /**
+     * Why the changes after {@code from} cannot be had from the feed; null when they can. Takes on
+     * the database's identity as it is now: another server's renewal, or its own for a database
+     * found behind this server.
+     */
     private String gap(long from, BlockListFeed.Position position) {
         if (!position.databaseId().equals(databaseId)) {
             databaseId = position.databaseId();

@@ -107,13 +107,18 @@ public class MailTransactionService implements DecideMailTransactionUseCase {
      * account cannot escape its limits and its restriction by sending with an empty envelope sender.
      */
     private static EmailAddress sentAs(MailTransaction transaction) {
-        if (transaction.sender() != null || transaction.saslLogin() == null) {
-            return transaction.sender();
+        return transaction.sender() != null ? transaction.sender() : loginAddress(transaction).orElse(null);
+    }
+
+    /** The SASL login, when there is one and it is an address. */
+    private static Optional<EmailAddress> loginAddress(MailTransaction transaction) {
+        if (transaction.saslLogin() == null) {
+            return Optional.empty();
         }
         try {
-            return EmailAddress.parse("sasl_username", transaction.saslLogin());
+            return Optional.of(EmailAddress.parse("sasl_username", transaction.saslLogin()));
         } catch (RuntimeException notAnAddress) {
-            return null;
+            return Optional.empty();
         }
     }
 
@@ -167,15 +172,7 @@ public class MailTransactionService implements DecideMailTransactionUseCase {
      * once restricted (the sender it names must not be restricted either).
      */
     private static Optional<EmailAddress> loginOf(Tenant tenant, MailTransaction transaction) {
-        if (transaction.saslLogin() == null) {
-            return Optional.empty();
-        }
-        try {
-            EmailAddress login = EmailAddress.parse("sasl_username", transaction.saslLogin());
-            return tenant.domains().covers(login.domain()) ? Optional.of(login) : Optional.empty();
-        } catch (RuntimeException notAnAddress) {
-            return Optional.empty();
-        }
+        return loginAddress(transaction).filter(login -> tenant.domains().covers(login.domain()));
     }
 
     /**
