@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.Duration;
@@ -25,7 +26,9 @@ import org.senderguard.domain.common.Sha256;
  * Imports a generated CSV of {@code rows} block-list entries (default 1,000,000: single IPv4
  * addresses, IPv4 and IPv6 ranges, domains and URLs) into a fresh MariaDB database with the built
  * jar's {@code blocklist import} (LOAD DATA LOCAL INFILE), times {@code blocklist lookup} on the
- * result against a command that does not read the list, and starts {@code serve} on it to report
+ * result against a command that does not read the list, imports it again with a later expiry on
+ * every row (a feed refreshed before its entries expire: nothing added, every entry extended), and
+ * starts {@code serve} on it to report
  * how long the server took to answer with every entry loaded into its index. MariaDB loads an empty
  * table in bulk (each index sorted once); so the same file is then imported into another fresh
  * database that holds one entry already, which it loads row by row. Then, for at most two
@@ -57,11 +60,15 @@ public final class BlockListImportBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         boolean serve = !List.of(args).contains("--no-serve");
         Path csv = Files.createTempFile("senderguard-import", ".csv");
+        Path refreshed = Files.createTempFile("senderguard-import-refreshed", ".csv");
         try {
-            write(csv, rows);
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            write(csv, rows, today.plusYears(1));
+            write(refreshed, rows, today.plusYears(2));
             try (BenchDatabase database = BenchDatabase.create()) {
                 SenderguardJar jar = new SenderguardJar(database.senderguardEnv()).with(Map.of("SENDERGUARD_CDS", "off"));
                 importInto(jar, csv, rows, "LOAD DATA LOCAL INFILE, empty table (bulk insert)");
+                importInto(jar, refreshed, rows, "nothing new, every entry given a later expiry (a feed refreshed)");
                 lookups(jar, database);
                 if (serve) {
                     serve(jar);
@@ -87,6 +94,7 @@ public final class BlockListImportBenchmark {
             }
         } finally {
             Files.deleteIfExists(csv);
+            Files.deleteIfExists(refreshed);
         }
     }
 
@@ -167,7 +175,8 @@ public final class BlockListImportBenchmark {
     }
 
     /** About 70 % single IPv4 addresses, 10 % IPv4 ranges, 5 % IPv6 ranges, 10 % domains, 5 % URLs. */
-    private static void write(Path csv, int rows) throws IOException {
+    /** Every row expiring at the end of {@code expiry}. */
+    private static void write(Path csv, int rows, LocalDate expiry) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             out.write("type,value,reason,expiresAt,notes\n");
             for (int i = 0; i < rows; i++) {
@@ -188,7 +197,7 @@ public final class BlockListImportBenchmark {
                 } else {
                     line = "URL,http://site" + i + ".example/landing/" + i;
                 }
-                out.write(line + ",feed,,\n");
+                out.write(line + ",feed," + expiry + ",\n");
             }
         }
     }

@@ -81,6 +81,15 @@ class BlocklistCliTest {
                 "--output", "json").json();
         assertThat(BlockListTest.first(listing.get("service"))).containsEntry("source", "IMPORT")
                 .containsEntry("expiresAt", null).containsEntry("notes", "a note, with a comma");
+        TestApplication.CliResult again = TestApplication.cli("blocklist", "import", write("again.csv",
+                "type,value,reason,expiresAt", "URL,http://good-" + tag + ".example/path,feed,2100-01-01",
+                "DOMAIN,good-" + tag + ".example,feed,2100-01-01").toString());
+        assertThat(again.out()).as("a later expiry extends a listed entry, an earlier one never shortens it")
+                .contains("imported 0 entries; 2 already listed, 1 of them now expiring later");
+        assertThat((List<?>) TestApplication.cli("blocklist", "lookup", "http://good-" + tag + ".example/path/x",
+                "--output", "json").json().get("service")).as("the URL entry extended, the domain's still never expiring")
+                .extracting(entry -> (Object) ((Map<?, ?>) entry).get("expiresAt"))
+                .containsExactlyInAnyOrder("2100-01-02T00:00:00Z", null);
 
         String net = TestApplication.uniqueNet();
         Path full = write("full.csv", "type,value,reason,expiresAt,notes,delistable,exceptions",

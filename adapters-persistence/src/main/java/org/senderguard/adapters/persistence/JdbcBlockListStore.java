@@ -77,9 +77,9 @@ class JdbcBlockListStore implements BlockListStore {
      * row and writing each page about once.
      */
     @Override
-    public long importEntries(List<BlockListEntry> entries, long version, Instant now) {
+    public Imported importEntries(List<BlockListEntry> entries, long version, Instant now) {
         if (entries.isEmpty()) {
-            return 0;
+            return new Imported(0, 0);
         }
         String list = listKey(entries.get(0).tenant());
         // Keyed and sorted on every core: the database is idle until the load begins.
@@ -89,20 +89,35 @@ class JdbcBlockListStore implements BlockListStore {
         Map<ValueKey, Stored> stored = storedAmong(list, sorted);
         List<UUID> expired = new ArrayList<>();
         List<Keyed> fresh = new ArrayList<>();
+        Map<Optional<Instant>, List<UUID>> extended = new HashMap<>();
         for (Keyed keyed : sorted) {
             Stored same = stored.get(keyed.key());
+            Instant expiry = keyed.entry().expiresAt();
             if (same == null) {
                 fresh.add(keyed);
             } else if (same.expiresAt() != null && !same.expiresAt().isAfter(now)) {
                 expired.add(same.id());
                 fresh.add(keyed);
+            } else if (same.expiresAt() != null && (expiry == null || expiry.isAfter(same.expiresAt()))) {
+                extended.computeIfAbsent(Optional.ofNullable(expiry), later -> new ArrayList<>()).add(same.id());
             }
         }
         delete(expired, version);
+        extended.forEach((expiry, ids) -> extend(ids, expiry.orElse(null), version));
         AscendingIds ids = new AscendingIds(now);
         bulkInsert(fresh.stream().map(keyed -> row(keyed.entry(), ids.next(), keyed.key(), version)).iterator(),
                 fresh.size());
-        return fresh.size();
+        return new Imported(fresh.size(), extended.values().stream().mapToLong(List::size).sum());
+    }
+
+    /** Gives the entries a later expiry (null: never) under {@code version}, so that every server re-reads them. */
+    private void extend(List<UUID> entries, Instant expiresAt, long version) {
+        for (List<UUID> chunk : chunks(entries)) {
+            List<Object> params = new ArrayList<>(Arrays.asList(expiresAt, version));
+            chunk.forEach(id -> params.add(id.toString()));
+            sql.update("UPDATE block_list_entry SET expires_at = ?, version = ? WHERE id IN "
+                    + Sql.rows(1, chunk.size()), params.toArray());
+        }
     }
 
     /**

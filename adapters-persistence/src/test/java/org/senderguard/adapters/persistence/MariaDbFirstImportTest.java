@@ -49,7 +49,7 @@ class MariaDbFirstImportTest {
             assertThat(count(sql)).as("a row refused far into the load undoes it all").isZero();
 
             unitOfWork.inTransaction(() -> {
-                assertThat(store.importEntries(rows, store.beginChange(), now)).isEqualTo(rows.size());
+                assertThat(store.importEntries(rows, store.beginChange(), now).added()).isEqualTo(rows.size());
                 assertThat(sql.one("SELECT @@unique_checks + @@foreign_key_checks", rs -> rs.getInt(1)))
                         .as("both checks on again").contains(2);
                 assertThat(insertFromAnotherConnection(database, "192.0.2.1"))
@@ -61,7 +61,7 @@ class MariaDbFirstImportTest {
 
             List<BlockListEntry> more = entries("10.2", 1_000);
             unitOfWork.inTransaction(() -> {
-                assertThat(store.importEntries(more, store.beginChange(), now)).isEqualTo(more.size());
+                assertThat(store.importEntries(more, store.beginChange(), now).added()).isEqualTo(more.size());
                 assertThat(insertFromAnotherConnection(database, "192.0.2.2"))
                         .as("into a table that holds rows: row by row, nothing else locked").isEqualTo("inserted");
                 return null;

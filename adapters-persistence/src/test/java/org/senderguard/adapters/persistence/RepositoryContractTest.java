@@ -909,17 +909,25 @@ abstract class RepositoryContractTest {
     }
 
     /**
-     * Imports two values the list holds, one active and one expired, and {@code newRows} others
-     * into a tenant's list that also holds {@code otherEntries} unrelated entries.
+     * Imports five values the list holds, active and expired, with earlier and later expiries than
+     * the import's, and {@code newRows} others into a tenant's list that also holds
+     * {@code otherEntries} unrelated entries.
      */
     private void importsIntoAListHolding(int otherEntries, int newRows) {
         BlockListStore store = context.getBean(BlockListStore.class);
         String tag = unique("import");
         TenantId tenant = stored(newTenant(tag)).id();
-        BlockListEntry active = blockListEntry(tenant, EntryType.SENDER, "a-" + tag + "@import.example", null);
+        BlockListEntry never = blockListEntry(tenant, EntryType.SENDER, "a-" + tag + "@import.example", null);
         BlockListEntry expired = blockListEntry(tenant, EntryType.SENDER, "b-" + tag + "@import.example",
                 now.minusSeconds(1));
-        List<BlockListEntry> listed = new ArrayList<>(List.of(active, expired));
+        BlockListEntry expiringSoon = blockListEntry(tenant, EntryType.SENDER, "c-" + tag + "@import.example",
+                now.plusSeconds(30));
+        BlockListEntry expiringLater = blockListEntry(tenant, EntryType.SENDER, "d-" + tag + "@import.example",
+                now.plusSeconds(3_600));
+        BlockListEntry expiringSoonToo = blockListEntry(tenant, EntryType.SENDER, "e-" + tag + "@import.example",
+                now.plusSeconds(30));
+        List<BlockListEntry> listed = new ArrayList<>(List.of(never, expired, expiringSoon, expiringLater,
+                expiringSoonToo));
         listed.addAll(inList(tenant, manyEntries(unique("other"), otherEntries)));
         long before = unitOfWork.inTransaction(() -> {
             long v = store.beginChange();
@@ -927,23 +935,28 @@ abstract class RepositoryContractTest {
             return v;
         });
         List<BlockListEntry> rows = new ArrayList<>(List.of(
-                blockListEntry(tenant, EntryType.SENDER, active.value().value(), null),
-                blockListEntry(tenant, EntryType.SENDER, expired.value().value(), now.plusSeconds(60))));
+                blockListEntry(tenant, EntryType.SENDER, never.value().value(), now.plusSeconds(60)),
+                blockListEntry(tenant, EntryType.SENDER, expired.value().value(), now.plusSeconds(60)),
+                blockListEntry(tenant, EntryType.SENDER, expiringSoon.value().value(), now.plusSeconds(60)),
+                blockListEntry(tenant, EntryType.SENDER, expiringLater.value().value(), now.plusSeconds(60)),
+                blockListEntry(tenant, EntryType.SENDER, expiringSoonToo.value().value(), null)));
         rows.addAll(inList(tenant, manyEntries(tag, newRows)));
         long[] version = new long[1];
-        long added = unitOfWork.inTransaction(() -> {
+        BlockListStore.Imported imported = unitOfWork.inTransaction(() -> {
             version[0] = store.beginChange();
             return store.importEntries(rows, version[0], now);
         });
-        assertThat(added).as("all but the value listed already").isEqualTo(rows.size() - 1);
+        assertThat(imported).as("all but the four values listed and active; two of them given a later expiry")
+                .isEqualTo(new BlockListStore.Imported(rows.size() - 4, 2));
 
         List<BlockListEntry> upserted = new ArrayList<>();
         List<UUID> removed = new ArrayList<>();
         assertThat(store.changesSince(before, upserted::add, removed::add)).isEqualTo(version[0]);
         assertThat(removed).as("the expired entry with an imported value").containsExactly(expired.id());
-        assertThat(upserted).extracting(BlockListEntry::value)
-                .containsExactlyInAnyOrderElementsOf(rows.subList(1, rows.size()).stream().map(BlockListEntry::value)
-                        .toList());
+        List<BlockListEntry> added = new ArrayList<>(rows.subList(5, rows.size()));
+        added.add(rows.get(1));
+        assertThat(upserted).extracting(BlockListEntry::value).containsExactlyInAnyOrderElementsOf(
+                concat(added, List.of(expiringSoon, expiringSoonToo)).stream().map(BlockListEntry::value).toList());
         assertThat(upserted).extracting(BlockListEntry::id).doesNotHaveDuplicates()
                 .doesNotContainAnyElementsOf(rows.stream().map(BlockListEntry::id).toList());
         BlockListEntry stored = upserted.stream().filter(e -> e.value().equals(rows.get(1).value())).findFirst()
@@ -951,8 +964,24 @@ abstract class RepositoryContractTest {
         assertThat(stored).as("every column but the id").isEqualTo(new BlockListEntry(stored.id(), tenant,
                 rows.get(1).value(), "a reason", EntrySource.MANUAL, "operator:test", now, now.plusSeconds(60), null,
                 false));
+        assertThat(upserted).as("extended: the same entries with the import's expiry").contains(
+                withExpiry(expiringSoon, now.plusSeconds(60)), withExpiry(expiringSoonToo, null));
+        assertThat(store.findByValues(tenant, List.of(never.value(), expiringLater.value())))
+                .as("never shortened").containsExactlyInAnyOrder(never, expiringLater);
         assertThat(unitOfWork.inTransaction(() -> store.importEntries(rows, store.beginChange(), now)))
-                .as("again: everything is listed").isZero();
+                .as("again: everything is listed, as late as the import says")
+                .isEqualTo(new BlockListStore.Imported(0, 0));
+    }
+
+    private static BlockListEntry withExpiry(BlockListEntry entry, Instant expiresAt) {
+        return new BlockListEntry(entry.id(), entry.tenant(), entry.value(), entry.reason(), entry.source(),
+                entry.createdBy(), entry.createdAt(), expiresAt, entry.notes(), entry.delistable(), entry.exceptions());
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     /** A tenant's first import meets an empty list (nothing to look up); its second finds every value listed. */
@@ -961,10 +990,10 @@ abstract class RepositoryContractTest {
         BlockListStore store = context.getBean(BlockListStore.class);
         TenantId tenant = stored(newTenant("first-import")).id();
         List<BlockListEntry> rows = inList(tenant, manyEntries(unique("first"), 1_500));
-        assertThat(unitOfWork.inTransaction(() -> store.importEntries(rows, store.beginChange(), now)))
+        assertThat(unitOfWork.inTransaction(() -> store.importEntries(rows, store.beginChange(), now)).added())
                 .isEqualTo(rows.size());
         assertThat(store.findByValues(tenant, rows.stream().map(BlockListEntry::value).toList())).hasSize(rows.size());
-        assertThat(unitOfWork.inTransaction(() -> store.importEntries(rows, store.beginChange(), now)))
+        assertThat(unitOfWork.inTransaction(() -> store.importEntries(rows, store.beginChange(), now)).added())
                 .as("again: everything is listed").isZero();
     }
 

@@ -68,12 +68,12 @@ public class BlockListImport implements ImportBlockListUseCase {
             throw new ImportFailedException(rows.badRows, rows.badRowCount);
         }
         return unitOfWork.inTransaction(() -> {
-            long added = store.importEntries(rows.entries, store.beginChange(), now);
-            ImportedEntries result = new ImportedEntries(added, rows.repeated + rows.entries.size() - added,
-                    rows.badRowCount);
+            BlockListStore.Imported written = store.importEntries(rows.entries, store.beginChange(), now);
+            ImportedEntries result = new ImportedEntries(written.added(),
+                    rows.repeated + rows.entries.size() - written.added(), written.extended(), rows.badRowCount);
             audit.add(AuditRecord.of(null, command.actor(), "block-list.import", "service-block-list", null,
-                    command.source() + ": " + result.added() + " entries added, " + result.alreadyListed()
-                            + " already listed, " + result.badRowsSkipped() + " bad rows skipped", now));
+                    command.source() + ": " + result.added() + " entries added, " + result.alreadyListedText() + ", "
+                            + result.badRowsSkipped() + " bad rows skipped", now));
             return result;
         });
     }

@@ -63,7 +63,7 @@ public class BlocklistImportCommand implements Runnable {
             ImportedEntries imported = importer.importRows(new ImportCommand(rows(csv), EntrySource.IMPORT, false,
                     Operator.current(), progress == null ? read -> { } : progress::stepTo, allowWideRanges));
             spec.commandLine().getOut().println("imported " + imported.added() + " entries; "
-                    + imported.alreadyListed() + " already listed");
+                    + imported.alreadyListedText());
             spec.commandLine().getOut().flush();
         } catch (ImportFailedException e) {
             e.badRows().forEach(row -> spec.commandLine().getErr().println("senderguard: " + file + ": " + row));

@@ -67,7 +67,7 @@ public class PhishTankImportCommand implements Runnable {
             ImportedEntries imported = importer.importRows(new ImportCommand(rows.iterator(), EntrySource.THIRD_PARTY,
                     true, Operator.current(), progress == null ? read -> { } : progress::stepTo));
             spec.commandLine().getOut().println("imported " + imported.added() + " PhishTank URLs; "
-                    + imported.alreadyListed() + " already listed, " + imported.badRowsSkipped() + " skipped");
+                    + imported.alreadyListedText() + ", " + imported.badRowsSkipped() + " skipped");
             spec.commandLine().getOut().flush();
         }
     }

@@ -27,12 +27,17 @@ public interface BlockListStore {
 
     /**
      * Adds an import's entries (all of one list, each value once) in bulk under {@code version}:
-     * those whose value the list holds in an active entry are left out, entries of these values
-     * that have expired are deleted first. Each entry added gets a new id from the store, in the
-     * order the store writes them, so that millions of rows append to its indexes; the ids the
-     * entries carry are not kept. Returns how many were added.
+     * those whose value the list holds in an active entry are left out, and that entry takes the
+     * imported expiry when it is later (never being latest), so that a feed imported again before
+     * its entries expire keeps them listed; entries of these values that have expired are deleted
+     * first. Each entry added gets a new id from the store, in the order the store writes them, so
+     * that millions of rows append to its indexes; the ids the entries carry are not kept.
      */
-    long importEntries(List<BlockListEntry> entries, long version, Instant now);
+    Imported importEntries(List<BlockListEntry> entries, long version, Instant now);
+
+    /** What an import wrote: entries added, and listed entries given a later expiry. */
+    record Imported(long added, long extended) {
+    }
 
     /** Deletes the entries, recording their removal under {@code version} for the other instances. */
     void delete(Collection<UUID> ids, long version);
