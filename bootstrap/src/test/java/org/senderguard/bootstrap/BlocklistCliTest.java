@@ -23,9 +23,12 @@ class BlocklistCliTest {
     void addListLookUpAndRemoveServiceEntries() {
         String domain = "cli-" + unique() + ".example";
         TestApplication.CliResult added = TestApplication.cli("blocklist", "add", "Boss@" + domain, "not-an-address",
-                "--type", "SENDER", "--reason", "impersonation", "--expires", "2099-12-31", "--output", "json");
+                "a\nsenderguard: forged", "--type", "SENDER", "--reason", "impersonation", "--expires", "2099-12-31",
+                "--output", "json");
         assertThat(added.exitCode()).as(added.err()).isZero();
         assertThat(added.err()).contains("not added: 'not-an-address'");
+        assertThat(added.err().lines()).as("a refused value escaped, on its own line").hasSize(2)
+                .anyMatch(line -> line.startsWith("senderguard: not added: 'a\\nsenderguard: forged'"));
         assertThat(added.out()).contains("\"value\":\"boss@" + domain + "\"").contains("\"expiresAt\":\"2100-01-01T00:00:00Z\"")
                 .contains("\"delistable\":true").contains("\"createdBy\":\"operator:").contains("\"exceptions\":[]");
 

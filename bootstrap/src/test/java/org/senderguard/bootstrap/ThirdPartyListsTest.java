@@ -173,6 +173,7 @@ class ThirdPartyListsTest {
         Map<String, String> refused = Map.of(
                 "[{\"phish_id\":\"1\",\"url\":\"http://pt.example/login\",", "its JSON is not an array of phishes",
                 "[1,2,3]", "its JSON is not an array of phishes",
+                "[null]", "phish 1 of its array is null, not an object",
                 "root:x:0:0:root:/root:/bin/bash\n", "its header line has no url column",
                 "phish_id,url\n1,\"http://unclosed.example/\n", "it is not valid CSV",
                 "", "it is empty");

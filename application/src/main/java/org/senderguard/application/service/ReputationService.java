@@ -1,12 +1,13 @@
 package org.senderguard.application.service;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.senderguard.application.port.in.CheckListHealthUseCase;
 import org.senderguard.application.port.in.CheckReputationUseCase;
@@ -23,6 +24,7 @@ import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.audit.AuditRecord;
 import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.common.ConflictException;
+import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.common.NotFoundException;
 import org.senderguard.domain.reputation.AnswerDecoder;
 import org.senderguard.domain.reputation.AnswerScheme;
@@ -36,16 +38,19 @@ import org.senderguard.domain.reputation.ThirdPartyList;
 /**
  * Third-party DNS block lists: the catalog, reputation checks and the lists' health. Queries run
  * in parallel, each within the timeout; answers are kept for their TTL (at most an hour), "not
- * listed" for the zone's negative TTL (at most a minute), failures not at all. Error answers are never listings.
+ * listed" for the zone's negative TTL (at most a minute), failures not at all, and at most
+ * {@value #MAX_CACHED_ANSWERS} of them, least recently used out first. An answer is kept as DNS
+ * gave it and decoded by each check with the list as it is then, so that a change to a list (its
+ * answer scheme, its delisting portal), made here or by another process, applies at the next check.
+ * Error answers are never listings.
  */
 public class ReputationService implements CheckReputationUseCase, ThirdPartyCatalogUseCase, CheckListHealthUseCase {
 
     private static final Duration MAX_TTL = Duration.ofHours(1);
     private static final Duration NOT_LISTED_TTL = Duration.ofMinutes(1);
     private static final String CATALOG = "catalog";
-
-    private record Cached(CheckResult result, Instant until) {
-    }
+    /** Inbound mail checks every client IP and sender domain it sees: memory for the answers is bounded. */
+    private static final int MAX_CACHED_ANSWERS = 100_000;
 
     private final ThirdPartyListStore store;
     private final DnsResolver dns;
@@ -56,7 +61,8 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
     private final Executor executor;
     private final Duration timeout;
     private final ThirdPartyMeter meter;
-    private final Map<String, Cached> answers = new ConcurrentHashMap<>();
+    /** DNS answers by query name. */
+    private final Cache<String, DnsResolver.Answer> answers;
     private final ExpiringCache<String, List<ThirdPartyList>> catalog = new ExpiringCache<>(Duration.ofSeconds(1));
     private volatile boolean seeded;
 
@@ -73,6 +79,9 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
         this.executor = executor;
         this.timeout = timeout;
         this.meter = meter;
+        this.answers = Caffeine.newBuilder().maximumSize(MAX_CACHED_ANSWERS)
+                .expireAfter(Expiry.writing((String name, DnsResolver.Answer answer) -> timeToKeep(answer)))
+                .ticker(() -> clockNanos(clock)).executor(Runnable::run).build();
     }
 
     /** Read by every check: kept for a second; changes made here apply at once. */
@@ -123,7 +132,6 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
             return list;
         });
         catalog.invalidate(CATALOG);
-        answers.clear();
         return changed;
     }
 
@@ -131,7 +139,7 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
     public Reputation check(Probe value) {
         ReputationTarget target = ReputationTarget.of(value);
         List<CompletableFuture<CheckResult>> queries = lists().stream().filter(list -> list.checks(target.kind()))
-                .map(list -> CompletableFuture.supplyAsync(() -> cachedQuery(list, target.queryName(list)), executor))
+                .map(list -> CompletableFuture.supplyAsync(() -> check(list, target), executor))
                 .toList();
         List<CheckResult> results = queries.stream().map(CompletableFuture::join).toList();
         resolveDelistings(target.value(), results);
@@ -171,41 +179,66 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
         return new ListHealth(list.name(), verdict, listed, unlisted);
     }
 
-    private CheckResult cachedQuery(ThirdPartyList list, String name) {
-        String key = list.name() + "|" + name;
-        Instant now = clock.instant();
-        Cached cached = answers.get(key);
-        if (cached != null && now.isBefore(cached.until())) {
-            return cached.result();
+    /** One list's answer; a name the list cannot be asked about is that list's error, not the whole check's. */
+    private CheckResult check(ThirdPartyList list, ReputationTarget target) {
+        String name;
+        try {
+            name = target.queryName(list);
+        } catch (InvalidValueException unaskable) {
+            return AnswerDecoder.error(list, unaskable.getMessage());
+        }
+        DnsResolver.Answer cached = answers.getIfPresent(name);
+        if (cached != null) {
+            return decode(list, name, cached);
         }
         DnsResolver.Answer answer = dns.queryA(name, timeout);
-        CheckResult result = decode(list, name, answer);
-        Duration keep = switch (answer.outcome()) {
+        if (!timeToKeep(answer).isZero()) {
+            answers.put(name, answer);
+        }
+        return metered(list, name, answer);
+    }
+
+    /** How many answers are kept, once the expired ones are let go. */
+    long cachedAnswers() {
+        answers.cleanUp();
+        return answers.estimatedSize();
+    }
+
+    /** An answer's TTL, at most an hour; "not listed" at most a minute; a failure not at all. */
+    private static Duration timeToKeep(DnsResolver.Answer answer) {
+        return switch (answer.outcome()) {
             case ADDRESSES -> answer.ttl().compareTo(MAX_TTL) > 0 ? MAX_TTL : answer.ttl();
             case NXDOMAIN -> answer.ttl().isZero() || answer.ttl().compareTo(NOT_LISTED_TTL) > 0 ? NOT_LISTED_TTL
                     : answer.ttl();
             case SERVFAIL, TIMEOUT -> Duration.ZERO;
         };
-        if (!keep.isZero()) {
-            answers.put(key, new Cached(result, now.plus(keep)));
-        }
-        return result;
+    }
+
+    /** The clock as a cache's ticker: nanoseconds from the epoch, which only their differences matter of. */
+    private static long clockNanos(Clock clock) {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     private CheckResult query(ThirdPartyList list, String name) {
-        return decode(list, name, dns.queryA(name, timeout));
+        return metered(list, name, dns.queryA(name, timeout));
+    }
+
+    /** An answer that came from DNS: decoded, and told to the meter. */
+    private CheckResult metered(ThirdPartyList list, String name, DnsResolver.Answer answer) {
+        CheckResult result = decode(list, name, answer);
+        meter.answered(list.name(), answer.outcome() == DnsResolver.Answer.Outcome.TIMEOUT
+                ? ThirdPartyMeter.Status.TIMEOUT : status(result.status()));
+        return result;
     }
 
     private CheckResult decode(ThirdPartyList list, String name, DnsResolver.Answer answer) {
-        CheckResult result = switch (answer.outcome()) {
+        return switch (answer.outcome()) {
             case ADDRESSES -> AnswerDecoder.decode(list, answer.addresses());
             case NXDOMAIN -> AnswerDecoder.notListed(list);
             case SERVFAIL -> AnswerDecoder.error(list, "the DNS server failed to answer for " + name);
             case TIMEOUT -> AnswerDecoder.error(list, "no answer for " + name + " within " + timeout.toMillis() + " ms");
         };
-        meter.answered(list.name(), answer.outcome() == DnsResolver.Answer.Outcome.TIMEOUT
-                ? ThirdPartyMeter.Status.TIMEOUT : status(result.status()));
-        return result;
     }
 
     private static ThirdPartyMeter.Status status(CheckStatus status) {

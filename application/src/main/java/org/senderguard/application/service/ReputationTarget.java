@@ -1,6 +1,8 @@
 package org.senderguard.application.service;
 
 import org.senderguard.domain.blocklist.Probe;
+import org.senderguard.domain.blocklist.RegisteredDomains;
+import org.senderguard.domain.common.DomainName;
 import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.reputation.ListedKind;
@@ -33,7 +35,22 @@ record ReputationTarget(ListedKind kind, String value) {
         throw new InvalidValueException("value", FreeText.quoted(probe.value()) + " has no host to check");
     }
 
+    /**
+     * The name to ask the list. A domain too long to ask under the list's zone (a name has at most
+     * 253 characters) is asked by its registered domain, which is what domain lists list, so that a
+     * long subdomain of a listed domain is still found.
+     *
+     * @throws InvalidValueException when not even that fits under the zone
+     */
     String queryName(ThirdPartyList list) {
-        return kind == ListedKind.IP ? QueryNames.forIp(value, list.zone()) : QueryNames.forDomain(value, list.zone());
+        if (kind == ListedKind.IP) {
+            return QueryNames.forIp(value, list.zone());
+        }
+        try {
+            return QueryNames.forDomain(value, list.zone());
+        } catch (InvalidValueException tooLong) {
+            return RegisteredDomains.of(new DomainName(value))
+                    .map(registered -> QueryNames.forDomain(registered.value(), list.zone())).orElseThrow(() -> tooLong);
+        }
     }
 }

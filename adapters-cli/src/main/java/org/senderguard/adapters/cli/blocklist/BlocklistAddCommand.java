@@ -12,6 +12,7 @@ import org.senderguard.application.port.in.AddedEntries;
 import org.senderguard.application.port.in.BlockListEntryDraft;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.domain.blocklist.EntrySource;
+import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.tenant.TenantId;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -78,8 +79,8 @@ public class BlocklistAddCommand implements Runnable {
                 tenantId == null && !notDelistable);
         AddedEntries added = add.add(new AddBlockListEntriesCommand(tenantId, values, draft, EntrySource.MANUAL,
                 Operator.current(), allowWideRanges));
-        added.errors().forEach(error -> spec.commandLine().getErr().println("senderguard: not added: '"
-                + error.value() + "': " + error.detail()));
+        added.errors().forEach(error -> spec.commandLine().getErr().println("senderguard: not added: "
+                + FreeText.quoted(error.value()) + ": " + error.detail()));
         spec.commandLine().getErr().flush();
         List<EntryView> created = EntryView.from(added.created());
         printer.print(spec, output, created, EntryView.table(created));

@@ -100,6 +100,9 @@ public class PhishTankImportCommand implements Runnable {
         List<ImportRow> rows = new ArrayList<>();
         for (int i = 0; i < phishes.size(); i++) {
             Map<String, Object> phish = phishes.get(i);
+            if (phish == null) {
+                throw notAFeed("phish " + (i + 1) + " of its array is null, not an object");
+            }
             row(i + 1, text(phish.get("url")), text(phish.get("phish_id")), text(phish.get("verified")),
                     text(phish.get("online")), rows);
         }
