@@ -417,7 +417,7 @@ abstract class RepositoryContractTest {
         assertThat(stored.tally().usageAt(start.plusSeconds(59 * 60))).isEqualTo(new SendingUsage(6, 2, 8, 2));
 
         // A whole save keeps the tally too, next to the restriction.
-        Instant later = start.plusSeconds(3600);
+        Instant later = start.plusSeconds(3660);
         SenderStatus restricted = unitOfWork.inTransaction(() -> {
             SenderStatus status = statuses.lock(tenant.id(), user).counting(new MessageWeight(0, 4, 0), later)
                     .restrictedBy(Restriction.manual("test", later));

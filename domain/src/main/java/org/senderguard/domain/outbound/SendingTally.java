@@ -11,7 +11,8 @@ import org.senderguard.domain.common.UtcDay;
 /**
  * What a sender has sent lately, kept with the sender so that a decision reads and writes it with
  * the sender's row: recipients and spam messages per minute of the rolling hour (the current
- * minute and the 59 before it), and recipients of one UTC day. Counting drops the minutes that have
+ * minute and the 60 before it: a message counts for at least 60 minutes, at most 61, never less
+ * than the hour a limit is for), and recipients of one UTC day. Counting drops the minutes that have
  * left the hour, so a tally stays small however much its sender sends.
  *
  * <p>Instances whose clocks differ slightly may count into one tally: a minute or day later than
@@ -56,7 +57,7 @@ public record SendingTally(List<MinuteCount> minutes, LocalDate day, int dayReci
         int internal = 0;
         int spam = 0;
         for (MinuteCount minute : minutes) {
-            if (minute.epochMinute() > current - WINDOW_MINUTES && minute.epochMinute() <= current) {
+            if (minute.epochMinute() >= current - WINDOW_MINUTES && minute.epochMinute() <= current) {
                 external += minute.external();
                 internal += minute.internal();
                 spam += minute.spam();
@@ -74,7 +75,7 @@ public record SendingTally(List<MinuteCount> minutes, LocalDate day, int dayReci
             long at = minute.epochMinute();
             if (at == current) {
                 counted = minute;
-            } else if (at > current - WINDOW_MINUTES && at <= current + WINDOW_MINUTES) {
+            } else if (at >= current - WINDOW_MINUTES && at <= current + WINDOW_MINUTES) {
                 kept.add(minute);
             }
         }

@@ -20,9 +20,10 @@ class SendingTallyTest {
                 .plus(new MessageWeight(1, 1, 1), START.plusSeconds(59 * 60));
 
         assertThat(tally.usageAt(START.plusSeconds(59 * 60))).isEqualTo(new SendingUsage(6, 2, 8, 2));
-        // The first minute leaves the window 60 minutes after it began; the day restarts at 00:00 UTC.
+        // The first minute leaves the window 61 minutes after it began; the day restarts at 00:00 UTC.
         assertThat(tally.usageAt(Instant.parse("2026-05-04T23:59:59.999Z"))).isEqualTo(new SendingUsage(6, 2, 8, 2));
-        assertThat(tally.usageAt(Instant.parse("2026-05-05T00:00:00Z"))).isEqualTo(new SendingUsage(1, 1, 0, 1));
+        assertThat(tally.usageAt(Instant.parse("2026-05-05T00:00:59.999Z"))).isEqualTo(new SendingUsage(6, 2, 0, 2));
+        assertThat(tally.usageAt(Instant.parse("2026-05-05T00:01:00Z"))).isEqualTo(new SendingUsage(1, 1, 0, 1));
         assertThat(tally.usageAt(START.plusSeconds(59 * 60 - 11)))
                 .as("a minute later than now does not count yet; the day holds the whole day")
                 .isEqualTo(new SendingUsage(5, 1, 8, 1));
@@ -36,9 +37,19 @@ class SendingTallyTest {
             tally = tally.plus(new MessageWeight(1, 0, 0), START.plusSeconds(minute * 60L))
                     .plus(new MessageWeight(0, 1, 0), START.plusSeconds(minute * 60L + 5));
         }
-        assertThat(tally.minutes()).hasSize(SendingTally.WINDOW_MINUTES)
+        assertThat(tally.minutes()).hasSize(SendingTally.WINDOW_MINUTES + 1)
                 .allSatisfy(m -> assertThat(m.external() + m.internal()).isEqualTo(2));
-        assertThat(tally.usageAt(START.plusSeconds(179 * 60))).isEqualTo(new SendingUsage(60, 60, 240, 0));
+        assertThat(tally.usageAt(START.plusSeconds(179 * 60))).isEqualTo(new SendingUsage(61, 61, 240, 0));
+    }
+
+    /** However the minutes fall, what was sent less than 60 minutes ago counts: never twice a limit in an hour. */
+    @Test
+    void aMessageCountsForAtLeastSixtyMinutes() {
+        Instant sent = Instant.parse("2026-05-04T10:00:59Z");
+        SendingTally tally = SendingTally.EMPTY.plus(new MessageWeight(500, 0, 0), sent);
+        assertThat(tally.usageAt(sent.plusSeconds(59 * 60 + 1)).externalLastHour()).isEqualTo(500);
+        assertThat(tally.usageAt(sent.plusSeconds(60 * 60 - 1)).externalLastHour()).isEqualTo(500);
+        assertThat(tally.usageAt(sent.plusSeconds(61 * 60 + 1)).externalLastHour()).isZero();
     }
 
     @Test
@@ -47,7 +58,8 @@ class SendingTallyTest {
         SendingTally today = yesterday.plus(new MessageWeight(1, 0, 0), Instant.parse("2026-05-05T00:00:01Z"));
         assertThat(today.day()).isEqualTo(LocalDate.parse("2026-05-05"));
         assertThat(today.dayRecipients()).isEqualTo(1);
-        assertThat(today.usageAt(Instant.parse("2026-05-05T00:00:30Z"))).isEqualTo(new SendingUsage(1, 0, 1, 0));
+        assertThat(today.usageAt(Instant.parse("2026-05-05T00:00:30Z"))).as("the hour still holds 23:00")
+                .isEqualTo(new SendingUsage(6, 0, 1, 0));
     }
 
     @Test
