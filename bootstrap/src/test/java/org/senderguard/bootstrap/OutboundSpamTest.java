@@ -96,10 +96,27 @@ class OutboundSpamTest {
         TestApplication.clock().advance(Duration.ofMinutes(59));
         assertThat(tenant.outbound(early, List.of("d@o.example"), "CLEAN").json())
                 .as("59 minutes later the three still count").containsEntry("action", "REJECT");
-        TestApplication.clock().advance(Duration.ofMinutes(1));
+        TestApplication.clock().advance(Duration.ofMinutes(2));
         assertThat(tenant.outbound(late, List.of("d@o.example", "e@o.example"), "CLEAN").json())
-                .as("60 minutes later they have left the window").containsEntry("action", "DELIVER");
+                .as("61 minutes later they have left the window").containsEntry("action", "DELIVER");
         assertThat(tenant.outbound(late, List.of("f@o.example", "g@o.example"), "CLEAN").json())
+                .containsEntry("action", "REJECT");
+    }
+
+    /** {@code user+1@}, {@code user+2@} and {@code user@} reach one mailbox: they share its limits and its restriction. */
+    @Test
+    void theSubaddressesOfAMailboxShareItsLimits() {
+        TenantClient tenant = new TenantClient();
+        tenant.defaultPolicy(2, 0, 0, 10, "BLOCK_USER", List.of());
+        List<String> two = List.of("a@o.example", "b@o.example");
+        assertThat(tenant.outbound(tenant.user("eve+1"), two, "CLEAN").json()).containsEntry("action", "DELIVER");
+        assertThat(tenant.outbound(tenant.user("eve+2"), List.of("c@o.example"), "CLEAN").json())
+                .as("over the mailbox's limit").containsEntry("action", "REJECT");
+        assertThat(Http.get("/api/v1/restricted-users", tenant.admin).items()).extracting(user -> user.get("address"))
+                .containsExactly(tenant.user("eve"));
+        assertThat(tenant.outbound(tenant.user("eve"), List.of("d@o.example"), "CLEAN").json())
+                .as("the mailbox itself, restricted").containsEntry("action", "REJECT");
+        assertThat(tenant.outbound(tenant.user("eve+3"), List.of("d@o.example"), "CLEAN").json())
                 .containsEntry("action", "REJECT");
     }
 

@@ -74,9 +74,9 @@ public class RestrictionService implements ListRestrictedUsersUseCase, UnblockUs
     public RestrictedUser get(TenantId tenantId, EmailAddress address) {
         Tenant tenant = tenants.byId(tenantId);
         Instant now = clock.instant();
-        return statuses.find(tenantId, address).filter(s -> s.isRestrictedAt(now))
+        return statuses.find(tenantId, address.mailbox()).filter(s -> s.isRestrictedAt(now))
                 .map(status -> restrictedUser(status, tenant.settings(), now))
-                .orElseThrow(() -> notRestricted(address));
+                .orElseThrow(() -> notRestricted(address.mailbox()));
     }
 
     @Override

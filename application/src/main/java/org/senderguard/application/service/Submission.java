@@ -15,7 +15,9 @@ import org.senderguard.domain.tenant.TenantId;
  * One thing to decide for a tenant's outbound mail, whichever adapter reported it.
  *
  * @param key               names the message or verdict, which is decided once
- * @param sender            who answers for the message: counted, restricted, and under whose policy
+ * @param sender            who answers for the message: counted, restricted, and under whose policy;
+ *                          a mailbox, without a subaddress ({@code user@} for {@code user+tag@}), so
+ *                          that the subaddresses of one mailbox share its limits and its restriction
  * @param envelopeSender    the sender the message names, whose domain must be the tenant's: the
  *                          same as {@code sender} but where an MTA's login answers for the message
  * @param unknownRecipients recipients counted without their addresses (as external ones)
@@ -38,6 +40,7 @@ record Submission(Kind kind, TenantId tenantId, Actor actor, MessageKey key, Ema
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(envelopeSender, "envelopeSender");
         Objects.requireNonNull(key, "key");
+        sender = sender.mailbox();
         recipients = List.copyOf(recipients);
         urls = List.copyOf(urls);
     }
