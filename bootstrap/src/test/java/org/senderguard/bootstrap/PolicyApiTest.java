@@ -60,6 +60,18 @@ class PolicyApiTest {
     }
 
     @Test
+    void aTenantHasAtMostAHundredCustomPolicies() {
+        TenantClient tenant = new TenantClient();
+        for (int i = 0; i < 100; i++) {
+            assertThat(TenantClient.post("/api/v1/outbound-spam-policies", tenant.admin, policy("P" + i, i + 1,
+                    List.of(), List.of("p" + i + "." + tenant.domain), "ALERT", 1)).status()).isEqualTo(201);
+        }
+        RestApiTest.assertProblem(TenantClient.post("/api/v1/outbound-spam-policies", tenant.admin, policy("One more",
+                101, List.of(), List.of("more." + tenant.domain), "ALERT", 1)), 409, "policy-limit-reached");
+        assertThat(Http.get("/api/v1/outbound-spam-policies", tenant.reader).jsonList()).hasSize(101);
+    }
+
+    @Test
     void aPolicyAsLargeAsItsCapsIsStoredWholeAndOneValueMoreIsRefused() {
         TenantClient tenant = new TenantClient();
         // Addresses and domains of the longest lengths allowed: some 250 KB per list.

@@ -22,6 +22,12 @@ import org.senderguard.domain.tenant.TenantId;
 
 public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, DeletePolicyUseCase {
 
+    /**
+     * Every outbound decision of a tenant matches its sender against each of its policies, on threads
+     * all tenants share: without a cap, one tenant's thousands of policies slowed every tenant's mail.
+     */
+    static final int MAX_CUSTOM_POLICIES = 100;
+
     private final PolicyRepository policies;
     private final TenantChanges changes;
     private final AuditLog audit;
@@ -93,6 +99,10 @@ public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, De
         load(command.tenantId());
         OutboundSpamPolicy created = OutboundSpamPolicy.custom(command.tenantId(), command.settings());
         return changed(command.tenantId(), () -> {
+            if (policies.findByTenant(command.tenantId()).size() > MAX_CUSTOM_POLICIES) {
+                throw new ConflictException("policy-limit-reached", "a tenant has at most " + MAX_CUSTOM_POLICIES
+                        + " policies besides the default one; change or delete one first");
+            }
             policies.insert(created);
             audit.add(AuditRecord.of(command.tenantId(), command.actor(), "policy.create", target(created), null,
                     created.describe(), clock.instant()));
