@@ -11,7 +11,8 @@ import org.senderguard.domain.common.EmailAddress;
 /**
  * Which senders a custom policy applies to. Values of one condition are alternatives; the
  * conditions together must all hold; an excluded sender never matches. A sender domain covers
- * its subdomains.
+ * its subdomains. Senders are mailboxes ({@code user@} for {@code user+tag@}), as the accounts
+ * that answer for mail are: a mailbox's subaddresses share its limits, so they share its policy.
  */
 public record SenderConditions(SortedSet<EmailAddress> senders, SortedSet<DomainName> senderDomains,
                                SortedSet<EmailAddress> excludedSenders) {
@@ -19,9 +20,9 @@ public record SenderConditions(SortedSet<EmailAddress> senders, SortedSet<Domain
     public static final SenderConditions EVERYONE = new SenderConditions(new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
 
     public SenderConditions {
-        senders = Collections.unmodifiableSortedSet(new TreeSet<>(senders));
+        senders = mailboxes(senders);
         senderDomains = Collections.unmodifiableSortedSet(new TreeSet<>(senderDomains));
-        excludedSenders = Collections.unmodifiableSortedSet(new TreeSet<>(excludedSenders));
+        excludedSenders = mailboxes(excludedSenders);
     }
 
     public static SenderConditions parse(Collection<String> senders, Collection<String> senderDomains,
@@ -40,6 +41,10 @@ public record SenderConditions(SortedSet<EmailAddress> senders, SortedSet<Domain
     /** True when the conditions narrow the policy to some senders. */
     public boolean selectsSenders() {
         return !senders.isEmpty() || !senderDomains.isEmpty();
+    }
+
+    private static SortedSet<EmailAddress> mailboxes(Collection<EmailAddress> addresses) {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(addresses.stream().map(EmailAddress::mailbox).toList()));
     }
 
     private static SortedSet<EmailAddress> addresses(String field, Collection<String> values) {

@@ -58,6 +58,16 @@ class PolicyTest {
                 .matches(address("intern@contoso.com"))).as("excluded").isFalse();
     }
 
+    /** Accounts are mailboxes (their subaddresses share their limits), and so are the senders a policy names. */
+    @Test
+    void aPolicysSendersAreMailboxes() {
+        SenderConditions conditions = SenderConditions.parse(List.of("news+promo@contoso.com", "ceo@contoso.com"),
+                List.of(), List.of("ceo+private@contoso.com"));
+        assertThat(conditions.senders()).containsExactly(address("ceo@contoso.com"), address("news@contoso.com"));
+        assertThat(conditions.matches(address("news@contoso.com"))).isTrue();
+        assertThat(conditions.matches(address("ceo@contoso.com"))).as("its mailbox excluded").isFalse();
+    }
+
     @Test
     void theFirstEnabledMatchingPolicyByPriorityWins() {
         OutboundSpamPolicy fallback = OutboundSpamPolicy.defaultFor(tenant);
