@@ -121,7 +121,7 @@ public final class BlockListLookupBenchmark {
                     String.format(Locale.ROOT, "%,d", size), putSeconds, putAllSeconds, heap >> 20, heap / size,
                     (withIndex - before) >> 20);
             System.out.printf("%10s  a read at random in %,d MB (the index's heap), each waiting for the one before: %.0f ns%n",
-                    String.format(Locale.ROOT, "%,d", size), Math.max(1, heap >> 20), dependentReadNanos(heap));
+                    String.format(Locale.ROOT, "%,d", size), Math.max(1, heap >> 20), HostReference.dependentReadNanos(heap));
             keep(kinds);
             keep(samples);
         }
@@ -324,43 +324,6 @@ public final class BlockListLookupBenchmark {
         long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
         sink += found;
         return count / (cpu / 1e9);
-    }
-
-    /**
-     * Nanoseconds per read of an array of {@code bytes} (one int per 64-byte cache line, visited in
-     * a random cycle) where each read's address comes from the one before, as a lookup's table slot
-     * gives the entry's record: what the machine's memory and caches charge a lookup that finds its
-     * entry in a structure of that size, whatever its layout.
-     */
-    private static double dependentReadNanos(long bytes) {
-        int lines = (int) Math.max(1024, Math.min(bytes, 1L << 30) / 64);
-        int[] order = new int[lines];
-        for (int i = 0; i < lines; i++) {
-            order[i] = i;
-        }
-        Random random = new Random(lines);
-        for (int i = lines - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        int[] next = new int[lines * 16];
-        for (int i = 0; i < lines; i++) {
-            next[order[i] * 16] = order[(i + 1) % lines] * 16;
-        }
-        int at = 0;
-        for (int i = 0; i < lines; i++) { // warm-up: compiled, and the array paged in
-            at = next[at];
-        }
-        int reads = 5_000_000;
-        long start = System.nanoTime();
-        for (int i = 0; i < reads; i++) {
-            at = next[at];
-        }
-        double nanos = (System.nanoTime() - start) / (double) reads;
-        sink += at;
-        return nanos;
     }
 
     private static long usedHeapAfterGc() {

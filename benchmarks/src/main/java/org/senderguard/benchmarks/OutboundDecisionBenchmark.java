@@ -103,12 +103,17 @@ public final class OutboundDecisionBenchmark {
             try (Connection status = database.connect()) {
                 for (int clients : clientCounts) {
                     ResourceUse use = new ResourceUse(server.process().pid(), status);
+                    double hostBefore = HostReference.dependentReadNanos(HostReference.CACHE_SIZED);
                     use.started();
                     WrkDriver.Report report = wrk.run(clients, Duration.ofSeconds(seconds));
                     use.ended();
+                    double hostAfter = HostReference.dependentReadNanos(HostReference.CACHE_SIZED);
                     System.out.println(report.text());
                     mostlyDelivered &= reportMix(clients, report.actions());
                     reportCost(clients, report.actions().total(), use);
+                    System.out.printf(Locale.ROOT, "host, before and after the run: a read at random in %d MB, each "
+                            + "waiting for the one before, %.0f and %.0f ns (17-22 ns when no other machine crowds "
+                            + "the caches)%n%n", HostReference.CACHE_SIZED >> 20, hostBefore, hostAfter);
                 }
             }
         } else {
@@ -150,7 +155,7 @@ public final class OutboundDecisionBenchmark {
     private static void reportCost(int clients, long decisions, ResourceUse use) {
         System.out.printf(Locale.ROOT, "%d clients, CPU per decision: server %.0f µs, MariaDB %.0f µs, other processes "
                         + "(wrk) %.0f µs; MariaDB per decision: %.2f statements, %.3f commits; CPU time stolen by the "
-                        + "host: %.1f s%n%n", clients, use.serverCpu() * 1e6 / decisions,
+                        + "host: %.1f s%n", clients, use.serverCpu() * 1e6 / decisions,
                 use.databaseCpu() * 1e6 / decisions, use.otherCpu() * 1e6 / decisions, use.per("Questions", decisions),
                 use.per("Com_commit", decisions), use.steal());
     }
