@@ -7,6 +7,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.senderguard.application.port.in.FindTenantUseCase;
+import org.senderguard.application.port.out.SenderStatusRepository;
+import org.senderguard.application.port.out.UnitOfWork;
+import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.outbound.Restriction;
+import org.senderguard.domain.tenant.TenantId;
+import org.senderguard.domain.tenant.TenantName;
 
 /** Admins list and unblock restricted users within their limit; past it only Support can, through the CLI. */
 class RestrictedUsersTest {
@@ -67,6 +74,26 @@ class RestrictedUsersTest {
                 .as("not restricted again today").containsEntry("action", "DELIVER");
         RestApiTest.assertProblem(tenant.unblock(tenant.admin, bob, Map.of("confirm", true, "reason", "again")), 404,
                 "not-found");
+    }
+
+    /** A subaddress restricted on its own, before subaddresses were counted as their mailbox, can still be unblocked. */
+    @Test
+    void aSubaddressRestrictedOnItsOwnIsFoundAndUnblockedByItsAddress() {
+        TenantClient tenant = new TenantClient();
+        String tagged = tenant.user("kim+old");
+        TenantId id = TestApplication.context().getBean(FindTenantUseCase.class).byName(TenantName.parse(tenant.name))
+                .id();
+        SenderStatusRepository statuses = TestApplication.context().getBean(SenderStatusRepository.class);
+        TestApplication.context().getBean(UnitOfWork.class).inTransaction(() -> {
+            statuses.save(statuses.lock(id, EmailAddress.of(tagged))
+                    .restrictedBy(Restriction.manual("restricted as itself", TestApplication.clock().instant())));
+            return null;
+        });
+        assertThat(Http.get("/api/v1/restricted-users/" + tagged, tenant.reader).json()).containsEntry("address", tagged);
+        Http.Response unblocked = tenant.unblock(tenant.admin, tagged, Map.of("confirm", true, "reason", "cleaned"));
+        assertThat(unblocked.status()).as(unblocked.body()).isEqualTo(200);
+        assertThat(unblocked.json()).containsEntry("address", tagged);
+        assertThat(Http.get("/api/v1/restricted-users", tenant.reader).items()).isEmpty();
     }
 
     @Test

@@ -74,9 +74,10 @@ public class RestrictionService implements ListRestrictedUsersUseCase, UnblockUs
     public RestrictedUser get(TenantId tenantId, EmailAddress address) {
         Tenant tenant = tenants.byId(tenantId);
         Instant now = clock.instant();
-        return statuses.find(tenantId, address.mailbox()).filter(s -> s.isRestrictedAt(now))
+        EmailAddress user = restrictedAccount(tenantId, address, now);
+        return statuses.find(tenantId, user).filter(s -> s.isRestrictedAt(now))
                 .map(status -> restrictedUser(status, tenant.settings(), now))
-                .orElseThrow(() -> notRestricted(address.mailbox()));
+                .orElseThrow(() -> notRestricted(user));
     }
 
     @Override
@@ -84,21 +85,21 @@ public class RestrictionService implements ListRestrictedUsersUseCase, UnblockUs
         Tenant tenant = tenants.byId(command.tenantId());
         RestrictedUser lifted = unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
+            EmailAddress user = restrictedAccount(tenant.id(), command.user(), now);
             // Holding the sender's lock while counting makes racing unblocks take turns.
-            SenderStatus status = statuses.lock(tenant.id(), command.user());
+            SenderStatus status = statuses.lock(tenant.id(), user);
             if (!status.isRestrictedAt(now)) {
-                throw notRestricted(command.user());
+                throw notRestricted(user);
             }
-            allowance(tenant.id(), command.user(), tenant.settings(), now).check(command.user(), command.overrideLimit());
+            allowance(tenant.id(), user, tenant.settings(), now).check(user, command.overrideLimit());
             SenderStatus unblocked = status.unblockedAt(now);
             statuses.save(unblocked);
             restricted.changing(tenant.id());
-            unblocks.add(tenant.id(), command.user(), command.actor(), command.overrideLimit(), now);
+            unblocks.add(tenant.id(), user, command.actor(), command.overrideLimit(), now);
             audit.add(AuditRecord.of(tenant.id(), command.actor(),
                     command.overrideLimit() ? "restriction.unblock-override" : "restriction.unblock",
-                    "user:" + command.user(), status.restriction().describe(), "unblocked: " + command.reason(), now));
-            return new RestrictedUser(command.user(), status.restriction(),
-                    allowance(tenant.id(), command.user(), tenant.settings(), now));
+                    "user:" + user, status.restriction().describe(), "unblocked: " + command.reason(), now));
+            return new RestrictedUser(user, status.restriction(), allowance(tenant.id(), user, tenant.settings(), now));
         });
         restricted.forget(tenant.id());
         meter.unblocked(command.actor().isOperator() ? Unblocker.SUPPORT : Unblocker.ADMIN);
@@ -122,6 +123,19 @@ public class RestrictionService implements ListRestrictedUsersUseCase, UnblockUs
         restricted.forget(tenant.id());
         meter.restricted(user.restriction().limit());
         return user;
+    }
+
+    /**
+     * The account a restricted user is kept under: the mailbox ({@code user@} for {@code user+tag@}),
+     * which answers for its subaddresses; or the subaddress itself when only it is restricted, as
+     * one restricted before subaddresses were counted as their mailbox may be.
+     */
+    private EmailAddress restrictedAccount(TenantId tenantId, EmailAddress address, Instant now) {
+        EmailAddress mailbox = address.mailbox();
+        boolean onlyTheSubaddress = !mailbox.equals(address)
+                && statuses.find(tenantId, mailbox).filter(s -> s.isRestrictedAt(now)).isEmpty()
+                && statuses.find(tenantId, address).filter(s -> s.isRestrictedAt(now)).isPresent();
+        return onlyTheSubaddress ? address : mailbox;
     }
 
     private RestrictedUser restrictedUser(SenderStatus status, TenantSettings settings, Instant now) {

@@ -9,8 +9,8 @@ import org.senderguard.domain.tenant.TenantId;
 
 /**
  * Lift a user's restriction. Admins must confirm explicitly; only Support (an operator) may
- * override the unblock limit. The user is a mailbox: {@code user+tag@} names {@code user@},
- * whose subaddresses are restricted with it.
+ * override the unblock limit. {@code user+tag@} names {@code user@}, whose subaddresses are
+ * restricted with it (unless {@code user+tag@} itself is restricted, from before they were).
  */
 public record UnblockCommand(TenantId tenantId, EmailAddress user, String reason, Actor actor, boolean overrideLimit) {
 
@@ -18,7 +18,6 @@ public record UnblockCommand(TenantId tenantId, EmailAddress user, String reason
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(actor, "actor");
-        user = user.mailbox();
         reason = FreeText.required("reason", reason, BlockListEntryDraft.MAX_REASON,
                 "say why the user may send again (1-" + BlockListEntryDraft.MAX_REASON + " characters)");
         if (overrideLimit && !actor.isOperator()) {
