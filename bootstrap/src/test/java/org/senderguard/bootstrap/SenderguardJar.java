@@ -127,13 +127,6 @@ final class SenderguardJar {
             }
         }
 
-        /** Kills it (SIGKILL) with the JVM it runs in, as a crash would: nothing is flushed or closed. */
-        void kill() throws InterruptedException {
-            process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
-
         /** Stops it as an operator would, with SIGTERM, and checks that it goes. */
         @Override
         public void close() throws InterruptedException {

@@ -24,14 +24,12 @@ public record DatabaseSettings(String url, String user, String password) {
 
     /**
      * H2 settings that make it behave like MariaDB for our schema: MariaDB syntax, lower-case
-     * identifiers, case-insensitive text like MariaDB's default collation; on file, AUTO_SERVER so
-     * that a running server and CLI commands can open the same file at the same time, and
-     * WRITE_DELAY=0: H2 otherwise writes a commit to the file up to half a second after it returns,
-     * and a server killed in that half second lost changes it had answered for.
+     * identifiers, case-insensitive text like MariaDB's default collation, and AUTO_SERVER so
+     * that a running server and CLI commands can open the same file at the same time.
      */
     private static final String IN_MEMORY_OPTIONS =
             ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;LOCK_TIMEOUT=" + LOCK_TIMEOUT_MILLIS;
-    private static final String EMBEDDED_OPTIONS = IN_MEMORY_OPTIONS + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+    private static final String EMBEDDED_OPTIONS = IN_MEMORY_OPTIONS + ";AUTO_SERVER=TRUE";
 
     private static final String H2_FILE = "jdbc:h2:file:";
     /** MariaDB's driver option for server-side prepared statements. */
