@@ -2,11 +2,8 @@ package org.senderguard.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class AuthenticationFailuresTest {
@@ -14,7 +11,7 @@ class AuthenticationFailuresTest {
     private static final String ATTACKER = "203.0.113.7";
     private static final String NEIGHBOUR = "2001:db8:1:2::/64";
 
-    private final StepClock clock = new StepClock();
+    private final StepClock clock = new StepClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final AuthenticationFailures failures =
             new AuthenticationFailures(3, Duration.ofMinutes(1), Duration.ofSeconds(10), clock);
 
@@ -76,25 +73,5 @@ class AuthenticationFailuresTest {
         assertThat(failures.report()).hasValueSatisfying(line -> assertThat(line)
                 .startsWith("failed API key authentications: " + (AuthenticationFailures.MAX_NETWORKS + 4)
                         + " in the last 10 s from " + AuthenticationFailures.MAX_NETWORKS + "+ client networks"));
-    }
-
-    private static final class StepClock extends Clock {
-
-        private Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

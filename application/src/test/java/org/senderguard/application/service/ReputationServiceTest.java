@@ -2,11 +2,8 @@ package org.senderguard.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +39,7 @@ class ReputationServiceTest {
     private static final String LONG_DOMAIN = "a".repeat(63) + "." + "b".repeat(63) + "." + "c".repeat(63) + "."
             + "d".repeat(49) + ".com";
 
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private final StepClock clock = new StepClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final Map<String, ThirdPartyList> catalog = new ConcurrentHashMap<>();
     /** Query names answered with an address; every other name is not listed. */
     private final Map<String, String> listed = new ConcurrentHashMap<>();
@@ -70,22 +67,7 @@ class ReputationServiceTest {
             }
         };
         service = new ReputationService(new Catalog(), dns, new NoRequests(), new NoAudit(), new NoTransactions(),
-                new Clock() {
-                    @Override
-                    public ZoneId getZone() {
-                        return ZoneOffset.UTC;
-                    }
-
-                    @Override
-                    public Clock withZone(ZoneId zone) {
-                        return this;
-                    }
-
-                    @Override
-                    public Instant instant() {
-                        return now;
-                    }
-                }, Runnable::run, Duration.ofSeconds(2), meter);
+                clock, Runnable::run, Duration.ofSeconds(2), meter);
     }
 
     @Test
@@ -126,7 +108,7 @@ class ReputationServiceTest {
         assertThat(metered).as("only answers from DNS are metered").hasSize(fromDns);
         assertThat(service.cachedAnswers()).isEqualTo(fromDns);
 
-        now = now.plus(Duration.ofDays(1));
+        clock.now = clock.now.plus(Duration.ofDays(1));
         service.check(Probe.parse("198.51.0.7"));
         assertThat(asked).as("asked again once expired").hasSize(fromDns + 2);
         assertThat(service.cachedAnswers()).as("the expired answers let go").isEqualTo(2);
