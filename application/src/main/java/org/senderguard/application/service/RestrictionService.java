@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.ListRestrictedUsersUseCase;
 import org.senderguard.application.port.in.Page;
@@ -75,8 +76,7 @@ public class RestrictionService implements ListRestrictedUsersUseCase, UnblockUs
         Tenant tenant = tenants.byId(tenantId);
         Instant now = clock.instant();
         EmailAddress user = restrictedAccount(tenantId, address, now);
-        return statuses.find(tenantId, user).filter(s -> s.isRestrictedAt(now))
-                .map(status -> restrictedUser(status, tenant.settings(), now))
+        return restrictedStatus(tenantId, user, now).map(status -> restrictedUser(status, tenant.settings(), now))
                 .orElseThrow(() -> notRestricted(user));
     }
 
@@ -132,10 +132,13 @@ public class RestrictionService implements ListRestrictedUsersUseCase, UnblockUs
      */
     private EmailAddress restrictedAccount(TenantId tenantId, EmailAddress address, Instant now) {
         EmailAddress mailbox = address.mailbox();
-        boolean onlyTheSubaddress = !mailbox.equals(address)
-                && statuses.find(tenantId, mailbox).filter(s -> s.isRestrictedAt(now)).isEmpty()
-                && statuses.find(tenantId, address).filter(s -> s.isRestrictedAt(now)).isPresent();
+        boolean onlyTheSubaddress = !mailbox.equals(address) && restrictedStatus(tenantId, mailbox, now).isEmpty()
+                && restrictedStatus(tenantId, address, now).isPresent();
         return onlyTheSubaddress ? address : mailbox;
+    }
+
+    private Optional<SenderStatus> restrictedStatus(TenantId tenantId, EmailAddress address, Instant now) {
+        return statuses.find(tenantId, address).filter(status -> status.isRestrictedAt(now));
     }
 
     private RestrictedUser restrictedUser(SenderStatus status, TenantSettings settings, Instant now) {
