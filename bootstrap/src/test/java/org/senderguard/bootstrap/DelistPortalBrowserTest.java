@@ -59,7 +59,7 @@ class DelistPortalBrowserTest {
     void aBlockedSenderDelistsTheirIpThroughThePortal() {
         String net = "198.20." + ThreadLocalRandom.current().nextInt(256) + ".";
         String ip = net + "25";
-        String email = DelistPortalTest.newAddress();
+        String email = "j\u00f6rg-" + DelistPortalTest.newAddress(); // SMTPUTF8 (RFC 6531), as typed and mailed
         assertThat(TestApplication.cli("blocklist", "add", net + "0/24", "--type", "IP", "--reason",
                 "spam from this network").exitCode()).isZero();
         TenantClient tenant = new TenantClient();

@@ -76,6 +76,31 @@ class PolicyProtocolTest {
         assertThat(ask(rcpt(user, user, "bob@sub." + partner))).as("the entry names that domain only").isEqualTo(DUNNO);
     }
 
+    /**
+     * SMTPUTF8 mail (RFC 6531): Postfix passes its addresses as UTF-8, and they are decided like any
+     * other, one mailbox however its accents are composed, and not another mailbox without them.
+     */
+    @Test
+    void theAddressesOfSmtputf8MailAreDecidedLikeAnyOther() {
+        TenantClient tenant = new TenantClient();
+        String user = tenant.user("j\u00fcrgen");
+        assertThat(ask(rcpt(user, user, "zo\u00eb@elsewhere.example"))).isEqualTo(DUNNO);
+
+        String restricted = restricted(tenant, "J\u00f6rg");
+        assertThat(ask(rcpt(restricted, "jo\u0308rg@" + tenant.domain, "friend@elsewhere.example")))
+                .as("the same mailbox, its accent decomposed").isEqualTo(RESTRICTED);
+        assertThat(ask(rcpt(tenant.user("jorg"), tenant.user("jorg"), "friend@elsewhere.example")))
+                .as("another mailbox").isEqualTo(DUNNO);
+
+        String partner = "partner-" + unique() + ".example";
+        Http.Response added = TenantClient.post("/api/v1/block-list/entries", tenant.admin,
+                Map.of("type", "SENDER", "values", List.of("Zo\u00eb@" + partner)));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(ask(rcpt(user, user, "zoe\u0308@" + partner))).isEqualTo("action=550 5.7.703 Your message can't be "
+                + "delivered because messages to zo\u00eb@" + partner + " are blocked by your organization");
+        assertThat(ask(rcpt(user, user, "zoe@" + partner))).isEqualTo(DUNNO);
+    }
+
     @Test
     void attributeOrderDoesNotMatter() {
         TenantClient tenant = new TenantClient();

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A real Postfix enforcing senderguard with the two lines of {@code main.cf} the README gives, and
  * nothing else: the built jar serves the policy protocol, a private Postfix asks it, and swaks
  * poses as remote clients and SASL users through XCLIENT. Limits, restrictions, unblocks, the
- * service list, the high-risk pool, and Postfix deferring while senderguard is stopped.
+ * service list, the high-risk pool, a recipient beyond ASCII, and Postfix deferring while
+ * senderguard is stopped.
  */
 @RequiresPostfix
 class PostfixEndToEndIT {
@@ -53,8 +54,11 @@ class PostfixEndToEndIT {
                         "{\"name\":\"Default\",\"recipientLimitExternalPerHour\":3,"
                                 + "\"actionWhenThresholdReached\":\"BLOCK_USER\"}").statusCode()).isEqualTo(200);
 
-                // Within the limit: queued. The message that goes over it: refused, and bob restricted.
-                assertThat(send(postfix, BOB, BOB, "a@fabrikam.example,b@fabrikam.example").queueId()).isPresent();
+                // Within the limit: queued, for an SMTPUTF8 recipient too. The message that goes over
+                // it: refused, and bob restricted.
+                String first = send(postfix, BOB, BOB, "a@fabrikam.example,j\u00f6rg@fabrikam.example").queueId()
+                        .orElseThrow();
+                assertThat(postfix.awaitLog(first + ": to=<j\u00f6rg@fabrikam.example>")).isNotEmpty();
                 PrivatePostfix.SwaksResult over = send(postfix, BOB, BOB, "c@fabrikam.example,d@fabrikam.example");
                 assertThat(over.queueId()).isEmpty();
                 // Postfix reports any end-of-data rejection with the enhanced code 5.0.0; the text is ours.

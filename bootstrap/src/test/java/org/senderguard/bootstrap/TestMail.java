@@ -1,10 +1,10 @@
 package org.senderguard.bootstrap;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,9 +57,11 @@ final class TestMail {
     }
 
     /** The decoded text of a plain-text message. */
+    /** The message's text, decoded (a body beyond ASCII is quoted-printable), from its first part if it has parts. */
     static String text(MimeMessage message) {
         try {
-            return message.getContent() instanceof String text ? text : GreenMailUtil.getBody(message);
+            Object content = message.getContent();
+            return content instanceof Multipart parts ? (String) parts.getBodyPart(0).getContent() : (String) content;
         } catch (MessagingException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -55,6 +55,25 @@ class EmailAlertNotifierTest {
                 .contains("Reset the user's password").contains("contact Support");
     }
 
+    /** An alert's recipient beyond ASCII (RFC 6531) is mailed as SMTPUTF8 mail, not refused by the sender. */
+    @Test
+    void mailsARecipientWhoseAddressIsBeyondAscii() throws Exception {
+        Alert aboutJorg = Alert.raise(TenantId.newId(), AlertKind.USER_RESTRICTED,
+                EmailAddress.parse("user", "j\u00f6rg@contoso.example"), "j\u00f6rg@contoso.example was restricted",
+                List.of(EmailAddress.parse("n", "s\u00e9curit\u00e9@contoso.example")), Instant.parse("2026-05-04T12:00:00Z"));
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "senderguard.smtp.host", "127.0.0.1",
+                "senderguard.smtp.port", SMTP.getSmtp().getPort(),
+                "senderguard.smtp.from", "alerts@senderguard.example"))) {
+            context.getBean(AlertNotifier.class).send(aboutJorg);
+        }
+
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("s\u00e9curit\u00e9@contoso.example");
+        assertThat(received[0].getSubject()).isEqualTo("User restricted from sending email: j\u00f6rg@contoso.example");
+    }
+
     @Test
     void withoutARelayAlertsAreOnlyLogged() {
         try (ApplicationContext context = ApplicationContext.run()) {

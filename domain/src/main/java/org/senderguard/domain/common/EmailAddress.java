@@ -1,10 +1,14 @@
 package org.senderguard.domain.common;
 
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Locale;
 
 /**
  * An email address in canonical form: a dot-atom local part and a {@link DomainName}, lower-cased
- * as a whole so that the same mailbox always compares equal.
+ * as a whole so that the same mailbox always compares equal. The local part may hold UTF-8 beyond
+ * ASCII (RFC 6531, the addresses of SMTPUTF8 mail), kept in Unicode normalisation form C (RFC 6530)
+ * so that one name typed two ways is one mailbox; the limits count its UTF-8 octets, as SMTP does.
  */
 public record EmailAddress(String localPart, DomainName domain) implements Comparable<EmailAddress> {
 
@@ -14,7 +18,8 @@ public record EmailAddress(String localPart, DomainName domain) implements Compa
     private static final int MAX_LENGTH = 254;
 
     public EmailAddress {
-        if (localPart == null || !isDotAtom(localPart) || localPart.length() > MAX_LOCAL_PART) {
+        if (localPart == null || !isDotAtom(localPart) || octets(localPart) > MAX_LOCAL_PART
+                || !isAscii(localPart) && !localPart.equals(canonicalText(localPart))) {
             throw new IllegalArgumentException("not a canonical local part: " + localPart);
         }
         if (domain == null) {
@@ -32,16 +37,25 @@ public record EmailAddress(String localPart, DomainName domain) implements Compa
         if (at <= 0 || at == trimmed.length() - 1) {
             throw new InvalidValueException(field, FreeText.quoted(trimmed) + " is not an email address (local@domain)");
         }
-        String local = trimmed.substring(0, at).toLowerCase(Locale.ROOT);
-        if (local.length() > MAX_LOCAL_PART || !isDotAtom(local)) {
+        String local = canonicalText(trimmed.substring(0, at));
+        if (octets(local) > MAX_LOCAL_PART || !isDotAtom(local)) {
             throw new InvalidValueException(field, FreeText.quoted(trimmed) + " has an invalid local part (at most "
-                    + MAX_LOCAL_PART + " letters, digits or !#$%&'*+/=?^_`{|}~- separated by single dots)");
+                    + MAX_LOCAL_PART + " bytes of letters, digits or !#$%&'*+/=?^_`{|}~- separated by single dots)");
         }
         EmailAddress address = new EmailAddress(local, DomainName.parse(field, trimmed.substring(at + 1)));
-        if (address.value().length() > MAX_LENGTH) {
-            throw new InvalidValueException(field, FreeText.quoted(trimmed) + " is longer than " + MAX_LENGTH + " characters");
+        if (octets(address.value()) > MAX_LENGTH) {
+            throw new InvalidValueException(field, FreeText.quoted(trimmed) + " is longer than " + MAX_LENGTH + " bytes");
         }
         return address;
+    }
+
+    /**
+     * Text in the case and composition of a canonical address: lower case, and beyond ASCII in
+     * normalisation form C; what a search by the start of an address compares.
+     */
+    public static String canonicalText(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return isAscii(lower) ? lower : Normalizer.normalize(lower, Normalizer.Form.NFC);
     }
 
     /**
@@ -59,11 +73,44 @@ public record EmailAddress(String localPart, DomainName domain) implements Compa
                 if (text.charAt(i - 1) == '.') {
                     return false;
                 }
+            } else if (c >= 0x80) {
+                int codePoint = text.codePointAt(i);
+                if (!isUtf8Atext(codePoint)) {
+                    return false;
+                }
+                i += Character.charCount(codePoint) - 1;
             } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || ATEXT_SYMBOLS.indexOf(c) >= 0)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A character beyond ASCII that a local part may hold: RFC 6531 admits any, but a control,
+     * format or separator character, a private-use, unassigned or unpaired code point names no
+     * mailbox, and could hide or reorder what an NDR, an alert or a log shows of the address.
+     */
+    private static boolean isUtf8Atext(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR, Character.PRIVATE_USE, Character.UNASSIGNED, Character.SURROGATE ->
+                    false;
+            default -> true;
+        };
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int octets(String text) {
+        return isAscii(text) ? text.length() : text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** Parses an address already in canonical form, as stored. */

@@ -45,7 +45,8 @@ public interface SenderStatusRepository {
 
     /**
      * Senders restricted at {@code now}, ordered by address, whose address starts with
-     * {@code prefix} and comes after {@code after} (both may be empty).
+     * {@code prefix} and comes after {@code after} (both may be empty, and are in an address's
+     * canonical form: lower case, and beyond ASCII in normalisation form C).
      */
     List<SenderStatus> findRestricted(TenantId tenantId, Instant now, String prefix, String after, int limit);
 }
