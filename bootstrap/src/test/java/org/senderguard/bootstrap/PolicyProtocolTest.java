@@ -51,6 +51,9 @@ class PolicyProtocolTest {
                 .as("a submitter network's client without a login").isEqualTo(RESTRICTED);
         assertThat(ask(rcpt("", user, "friend@elsewhere.example", OUTSIDE)))
                 .as("neither a login nor a submitter network: inbound mail, not the tenant's").isEqualTo(DUNNO);
+        restricted(tenant, "dan");
+        assertThat(ask(rcpt(tenant.user("ann"), "dan.+x@" + tenant.domain, "friend@elsewhere.example")))
+                .as("a subaddress after a dot: the mailbox is dan@, not an outage").isEqualTo(RESTRICTED);
     }
 
     @Test

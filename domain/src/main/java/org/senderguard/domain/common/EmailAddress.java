@@ -1,14 +1,15 @@
 package org.senderguard.domain.common;
 
+import com.ibm.icu.text.Normalizer2;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.Locale;
 
 /**
  * An email address in canonical form: a dot-atom local part and a {@link DomainName}, lower-cased
  * as a whole so that the same mailbox always compares equal. The local part may hold UTF-8 beyond
- * ASCII (RFC 6531, the addresses of SMTPUTF8 mail), kept in Unicode normalisation form C (RFC 6530)
- * so that one name typed two ways is one mailbox; the limits count its UTF-8 octets, as SMTP does.
+ * ASCII (RFC 6531, the addresses of SMTPUTF8 mail), case-folded and composed (see
+ * {@link #canonicalText}) so that one name typed two ways is one mailbox; the limits count its
+ * UTF-8 octets, as SMTP does.
  */
 public record EmailAddress(String localPart, DomainName domain) implements Comparable<EmailAddress> {
 
@@ -16,6 +17,7 @@ public record EmailAddress(String localPart, DomainName domain) implements Compa
     private static final String ATEXT_SYMBOLS = "!#$%&'*+/=?^_`{|}~-";
     private static final int MAX_LOCAL_PART = 64;
     private static final int MAX_LENGTH = 254;
+    private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
 
     public EmailAddress {
         if (localPart == null || !isDotAtom(localPart) || octets(localPart) > MAX_LOCAL_PART
@@ -37,7 +39,9 @@ public record EmailAddress(String localPart, DomainName domain) implements Compa
         if (at <= 0 || at == trimmed.length() - 1) {
             throw new InvalidValueException(field, FreeText.quoted(trimmed) + " is not an email address (local@domain)");
         }
-        String local = canonicalText(trimmed.substring(0, at));
+        String typed = trimmed.substring(0, at);
+        // Invisible characters are refused as typed: folding would drop some of them silently.
+        String local = typed.codePoints().allMatch(c -> c < 0x80 || isUtf8Atext(c)) ? canonicalText(typed) : "";
         if (octets(local) > MAX_LOCAL_PART || !isDotAtom(local)) {
             throw new InvalidValueException(field, FreeText.quoted(trimmed) + " has an invalid local part (at most "
                     + MAX_LOCAL_PART + " bytes of letters, digits or !#$%&'*+/=?^_`{|}~- separated by single dots)");
@@ -50,12 +54,13 @@ public record EmailAddress(String localPart, DomainName domain) implements Compa
     }
 
     /**
-     * Text in the case and composition of a canonical address: lower case, and beyond ASCII in
-     * normalisation form C; what a search by the start of an address compares.
+     * Text in the case and composition of a canonical address: lower case; beyond ASCII, Unicode's
+     * NFKC_Casefold, which folds case fully as Postfix folds its lookup keys (ſales@ and straße@
+     * are sales@ and strasse@ to it) and composes, so that one mailbox is never two senders here.
+     * What a search by the start of an address compares too.
      */
     public static String canonicalText(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        return isAscii(lower) ? lower : Normalizer.normalize(lower, Normalizer.Form.NFC);
+        return isAscii(text) ? text.toLowerCase(Locale.ROOT) : NFKC_CASEFOLD.normalize(text);
     }
 
     /**
@@ -125,11 +130,16 @@ public record EmailAddress(String localPart, DomainName domain) implements Compa
 
     /**
      * The mailbox the address reaches with most mail systems: without a subaddress after '+'
-     * (RFC 5233), so that user+1@ and user+2@ count as the same recipient.
+     * (RFC 5233), so that user+1@ and user+2@ count as the same recipient. What precedes the '+'
+     * may end in dots ({@code dan.+x}), which no dot-atom does: they go too, so that the mailbox
+     * is {@code dan@}, never an address that cannot be made.
      */
     public EmailAddress mailbox() {
-        int plus = localPart.indexOf('+');
-        return plus > 0 ? new EmailAddress(localPart.substring(0, plus), domain) : this;
+        int end = localPart.indexOf('+');
+        while (end > 0 && localPart.charAt(end - 1) == '.') {
+            end--;
+        }
+        return end > 0 ? new EmailAddress(localPart.substring(0, end), domain) : this;
     }
 
     @Override

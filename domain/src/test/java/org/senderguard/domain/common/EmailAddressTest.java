@@ -16,6 +16,9 @@ class EmailAddressTest {
             "' bob.smith+tag@mail.contoso.com. ', bob.smith+tag@mail.contoso.com",
             "Jürgen@Bücher.example, jürgen@xn--bcher-kva.example",
             "ΣΟΦΙΑ@example.gr, σοφια@example.gr",
+            "ſales@example.com, sales@example.com",
+            "Straße@example.de, strasse@example.de",
+            "oﬀice@example.com, office@example.com",
             "post@bücher.example, post@xn--bcher-kva.example"})
     void normalises(String input, String expected) {
         if (expected.equals("REJECT")) {
@@ -90,5 +93,8 @@ class EmailAddressTest {
         assertThat(EmailAddress.parse("e", "user@example.com").mailbox().value()).isEqualTo("user@example.com");
         assertThat(EmailAddress.parse("e", "+tag@example.com").mailbox().value()).as("nothing before the +")
                 .isEqualTo("+tag@example.com");
+        assertThat(EmailAddress.parse("e", "dan.+x@example.com").mailbox().value()).as("a dot before the +")
+                .isEqualTo("dan@example.com");
+        assertThat(EmailAddress.parse("e", "d.a.n.+x.y@example.com").mailbox().value()).isEqualTo("d.a.n@example.com");
     }
 }
