@@ -72,6 +72,26 @@ class MailTransactionTest {
                 .as("an unreadable sender from elsewhere: inbound").isEqualTo(MailFlowAction.ACCEPT);
     }
 
+    /** Counted against its login, an unreadable sender is still the name the message is sent in. */
+    @Test
+    void aLoginSendingAsAnUnreadableSenderOfAnotherDomainIsRefused() {
+        TenantClient tenant = new TenantClient();
+        TenantClient other = new TenantClient();
+        String login = tenant.user("dan");
+        for (String foreign : List.of("\"c e o\"@" + other.domain, "c e o@" + other.domain, "ceo", "a..b@bank.example")) {
+            Decision atRecipient = mailFlow.decide(transaction(login, false, null, foreign)).join();
+            assertThat(atRecipient.reply().toString()).as(foreign)
+                    .isEqualTo("550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains");
+            assertThat(mailFlow.decide(new MailTransaction(Stage.END_OF_MESSAGE, "t-" + UUID.randomUUID(),
+                    Probe.ip(OUTSIDE_CLIENT), login, false, null, foreign, addresses("x@elsewhere.example"), 1))
+                    .join().action()).as(foreign).isEqualTo(MailFlowAction.REJECT);
+        }
+        assertThat(mailFlow.decide(transaction(login, false, null, "c e o@" + other.domain)).join().ndr().text())
+                .contains("sent from c e o@" + other.domain + ", and " + other.domain + " is not one of your");
+        assertThat(mailFlow.decide(transaction(login, false, null, "c e o@" + tenant.domain)).join().action())
+                .as("its own domain").isEqualTo(MailFlowAction.DELIVER);
+    }
+
     private static MailTransaction transaction(String login, boolean trusted, EmailAddress sender, String unreadable) {
         return new MailTransaction(Stage.RECIPIENT, null, Probe.ip(OUTSIDE_CLIENT), login, trusted, sender, unreadable,
                 addresses("someone@elsewhere.example"), 1);

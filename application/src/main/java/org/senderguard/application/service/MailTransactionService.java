@@ -20,6 +20,7 @@ import org.senderguard.domain.common.DomainName;
 import org.senderguard.domain.common.EmailAddress;
 import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.mailflow.Decision;
+import org.senderguard.domain.outbound.SenderDomainRule;
 import org.senderguard.domain.tenant.Tenant;
 import org.senderguard.domain.tenant.TenantId;
 
@@ -75,6 +76,10 @@ public class MailTransactionService implements DecideMailTransactionUseCase {
                                                Optional<Tenant> submitter) {
         if (submitter.isPresent()) {
             Tenant tenant = submitter.get();
+            Optional<Decision> foreign = unreadableSenderRefusal(tenant, transaction);
+            if (foreign.isPresent()) {
+                return CompletableFuture.completedFuture(foreign.get());
+            }
             EmailAddress account = loginOf(tenant, transaction).orElse(sender);
             return transaction.stage() == MailTransaction.Stage.RECIPIENT
                     ? CompletableFuture.completedFuture(checkRecipient(tenant, account, sender,
@@ -88,6 +93,18 @@ public class MailTransactionService implements DecideMailTransactionUseCase {
         Optional<TenantId> recipients = tenants.owner(transaction.recipients().get(0).domain()).map(Tenant::id);
         return CompletableFuture.supplyAsync(() -> inbound.decide(recipients, transaction.clientAddress(),
                 inboundSender(transaction), List.of()), inboundExecutor);
+    }
+
+    /**
+     * A submission whose envelope sender cannot be read as an address is counted against its login
+     * (see {@link #sentAs}), but still sent in that sender's name: the domain rule applies to the
+     * sender as written, so that a login cannot send as {@code "c e o"@another-organisation}.
+     */
+    private static Optional<Decision> unreadableSenderRefusal(Tenant tenant, MailTransaction transaction) {
+        String unreadable = transaction.unreadableSender();
+        return transaction.sender() != null || unreadable == null ? Optional.empty()
+                : SenderDomainRule.check(tenant.domains(), FreeText.escaped(unreadable),
+                domainOf("sender", unreadable));
     }
 
     /**

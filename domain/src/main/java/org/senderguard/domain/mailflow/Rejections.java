@@ -41,7 +41,11 @@ public final class Rejections {
                 + "then ask your email administrator to unblock you");
     }
 
-    public static Decision unregisteredDomain(EmailAddress sender) {
+    /**
+     * @param sender what the message is sent from, escaped by the caller if it is no address
+     * @param domain its domain, or the whole sender when it names none
+     */
+    public static Decision unregisteredDomain(String sender, String domain) {
         return reject(UNREGISTERED_DOMAIN, """
                 Your message wasn't delivered because it was sent from %s, and %s is not one of your \
                 organization's registered (accepted) domains. The service only relays mail from domains your \
@@ -51,7 +55,7 @@ public final class Rejections {
                 1. Check the address you send from: it must end in one of your organization's domains.
                 2. If %s is your organization's domain, ask your email administrator to add it as an accepted \
                 domain, then send the message again.
-                """.formatted(sender, sender.domain(), sender.domain()),
+                """.formatted(sender, domain, domain),
                 "Send from one of your organization's accepted domains");
     }
 

@@ -1,6 +1,7 @@
 package org.senderguard.domain.outbound;
 
 import java.util.Optional;
+import org.senderguard.domain.common.DomainName;
 import org.senderguard.domain.common.EmailAddress;
 import org.senderguard.domain.mailflow.Decision;
 import org.senderguard.domain.mailflow.Rejections;
@@ -16,6 +17,15 @@ public final class SenderDomainRule {
     }
 
     public static Optional<Decision> check(AcceptedDomains own, EmailAddress sender) {
-        return own.covers(sender.domain()) ? Optional.empty() : Optional.of(Rejections.unregisteredDomain(sender));
+        return check(own, sender.value(), Optional.of(sender.domain()));
+    }
+
+    /**
+     * For an envelope sender that is no address senderguard reads (a quoted local part): by the
+     * domain after its last '@', {@code domain}; without one, it names none of the tenant's.
+     */
+    public static Optional<Decision> check(AcceptedDomains own, String sender, Optional<DomainName> domain) {
+        return domain.isPresent() && own.covers(domain.get()) ? Optional.empty()
+                : Optional.of(Rejections.unregisteredDomain(sender, domain.map(DomainName::value).orElse(sender)));
     }
 }
