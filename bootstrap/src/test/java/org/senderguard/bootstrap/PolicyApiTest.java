@@ -2,9 +2,14 @@ package org.senderguard.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -60,11 +65,28 @@ class PolicyApiTest {
     }
 
     @Test
-    void aTenantHasAtMostAHundredCustomPolicies() {
+    void aTenantHasAtMostAHundredCustomPoliciesAlsoWhenCreatesRace() throws Exception {
         TenantClient tenant = new TenantClient();
-        for (int i = 0; i < 100; i++) {
-            assertThat(TenantClient.post("/api/v1/outbound-spam-policies", tenant.admin, policy("P" + i, i + 1,
-                    List.of(), List.of("p" + i + "." + tenant.domain), "ALERT", 1)).status()).isEqualTo(201);
+        IntFunction<Integer> create = i -> TenantClient.post("/api/v1/outbound-spam-policies", tenant.admin,
+                policy("P" + i, i + 1, List.of(), List.of("p" + i + "." + tenant.domain), "ALERT", 1)).status();
+        for (int i = 0; i < 96; i++) {
+            assertThat(create.apply(i)).isEqualTo(201);
+        }
+        // Eight creates race for the last four places.
+        ExecutorService racers = Executors.newFixedThreadPool(8);
+        try {
+            CyclicBarrier start = new CyclicBarrier(8);
+            List<Future<Integer>> raced = IntStream.range(96, 104).mapToObj(i -> racers.submit(() -> {
+                start.await();
+                return create.apply(i);
+            })).toList();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : raced) {
+                statuses.add(status.get());
+            }
+            assertThat(statuses).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(4);
+        } finally {
+            racers.shutdownNow();
         }
         RestApiTest.assertProblem(TenantClient.post("/api/v1/outbound-spam-policies", tenant.admin, policy("One more",
                 101, List.of(), List.of("more." + tenant.domain), "ALERT", 1)), 409, "policy-limit-reached");

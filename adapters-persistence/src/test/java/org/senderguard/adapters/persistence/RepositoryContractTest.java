@@ -1239,6 +1239,43 @@ abstract class RepositoryContractTest {
         return changed;
     }
 
+    /**
+     * What keeps a tenant's changes one at a time, such as two creates racing for its last custom
+     * policy: a transaction that records its change first waits for the one before it, and then
+     * reads what that one committed (on MariaDB too, whose repeatable read takes its snapshot at
+     * the first plain read, after the lock).
+     */
+    @Test
+    void aTenantChangeRecordedFirstReadsWhatTheChangeBeforeItCommitted() throws Exception {
+        TenantChanges changes = context.getBean(TenantChanges.class);
+        Tenant tenant = stored(newTenant("serial"));
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> unitOfWork.inTransaction(() -> {
+                changes.record(tenant.id());
+                recorded.countDown();
+                awaitQuietly(commit);
+                policies.insert(OutboundSpamPolicy.defaultFor(tenant.id()));
+                return null;
+            }), threads);
+            assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> unitOfWork.inTransaction(() -> {
+                changes.record(tenant.id());
+                return policies.findByTenant(tenant.id()).size();
+            }), threads);
+            Thread.sleep(200); // lets the second change reach the version's lock before the first commits
+            commit.countDown();
+
+            first.get(10, TimeUnit.SECONDS);
+            assertThat(second.get(10, TimeUnit.SECONDS)).as("the policy the first change committed").isEqualTo(1);
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+        }
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);

@@ -143,9 +143,10 @@ public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, De
      */
     private <T> T changed(TenantId tenantId, Supplier<T> change) {
         T result = unitOfWork.inTransaction(() -> {
-            T changedTo = change.get();
+            // First: the version's lock makes the tenant changes one at a time, so that the change
+            // reads what the one before it committed (two creates cannot both pass the cap).
             changes.record(tenantId);
-            return changedTo;
+            return change.get();
         });
         cache.invalidate(tenantId); // after the commit, so that no decision reloads the policies as they were
         return result;
