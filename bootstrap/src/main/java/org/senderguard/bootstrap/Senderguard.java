@@ -3,6 +3,11 @@ package org.senderguard.bootstrap;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -77,12 +82,29 @@ public final class Senderguard {
                 close(context, sharing, true);
                 return reported(StartFailure.of(e, database.urlWithoutOptions()));
             }
+            PrintWriter out = utf8(FileDescriptor.out);
+            commandLine.setOut(out).setErr(utf8(FileDescriptor.err));
             try {
-                return commandLine.execute(args);
+                int status = commandLine.execute(args);
+                // A PrintWriter keeps write errors to itself: an export to a full disk or a closed
+                // pipe, cut short, must not exit as a success.
+                if (out.checkError() && status == 0) {
+                    System.err.println("senderguard: failed: cannot write to standard output");
+                    return CliErrorHandler.FAILURE;
+                }
+                return status;
             } finally {
                 close(context, sharing, false);
             }
         }
+    }
+
+    /**
+     * Standard output or error in UTF-8 whatever the locale: what the commands print is data
+     * (exports, JSON, entries' reasons), which a POSIX locale under cron would turn into '?'.
+     */
+    private static PrintWriter utf8(FileDescriptor stream) {
+        return new PrintWriter(new OutputStreamWriter(new FileOutputStream(stream), StandardCharsets.UTF_8), true);
     }
 
     /** {@code failedToBuild}: closing makes the beans that failed fail again, which was reported already. */

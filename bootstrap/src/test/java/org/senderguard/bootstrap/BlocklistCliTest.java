@@ -89,6 +89,18 @@ class BlocklistCliTest {
                 "DOMAIN,good-" + tag + ".example,feed,2100-01-01").toString());
         assertThat(again.out()).as("a later expiry extends a listed entry, an earlier one never shortens it")
                 .contains("imported 0 entries; 2 already listed, 1 of them now expiring later");
+        TestApplication.CliResult lapsed = TestApplication.cli("blocklist", "import", write("lapsed.csv",
+                "type,value,reason,expiresAt", "DOMAIN,lapsed-" + tag + ".example,feed,2020-01-01T00:00:00Z",
+                "DOMAIN,fresh-" + tag + ".example,feed,2100-01-01", "IP,300.1.1.4,feed,2020-01-01").toString());
+        assertThat(lapsed.err()).as("a row whose expiry passed is still checked").contains("line 4: ")
+                .contains("300.1.1.4");
+        lapsed = TestApplication.cli("blocklist", "import", write("lapsed.csv",
+                "type,value,reason,expiresAt", "DOMAIN,lapsed-" + tag + ".example,feed,2020-01-01T00:00:00Z",
+                "DOMAIN,fresh-" + tag + ".example,feed,2100-01-01").toString());
+        assertThat(lapsed.exitCode()).as("an export whose entries expired since: " + lapsed.err()).isZero();
+        assertThat(lapsed.out()).contains("imported 1 entries; 0 already listed; 1 rows skipped, their expiry passed");
+        assertThat(TestApplication.cli("blocklist", "lookup", "lapsed-" + tag + ".example", "--output", "json").json())
+                .containsEntry("listed", false);
         assertThat((List<?>) TestApplication.cli("blocklist", "lookup", "http://good-" + tag + ".example/path/x",
                 "--output", "json").json().get("service")).as("the URL entry extended, the domain's still never expiring")
                 .extracting(entry -> (Object) ((Map<?, ?>) entry).get("expiresAt"))

@@ -3,6 +3,7 @@ package org.senderguard.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,22 @@ class JarEndToEndIT {
         assertThat(list.exitCode()).isEqualTo(1);
         assertThat(list.err().strip()).startsWith("senderguard: cannot start on the database jdbc:mariadb://127.0.0.1:")
                 .doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    /** What a cron job relies on: the export is UTF-8 under a POSIX locale, and one cut short is a failure. */
+    @Test
+    void anExportToStandardOutputIsUtf8AndOneThatCannotBeWrittenFails() throws Exception {
+        SenderguardJar jar = new SenderguardJar(dataDir, Map.of());
+        Path csv = Files.writeString(dataDir.resolve("list.csv"), "type,value,reason\nDOMAIN,spam.example,Spam caf\u00e9 \u2709\n");
+        assertThat(jar.cli("blocklist", "import", csv.toString()).exitCode()).isZero();
+
+        SenderguardJar.Run export = jar.cli(Map.of("LC_ALL", "C", "LANG", "C"), "blocklist", "export");
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).contains("DOMAIN,spam.example,Spam caf\u00e9 \u2709");
+
+        SenderguardJar.Run full = jar.cliWritingTo(Path.of("/dev/full"), "blocklist", "export");
+        assertThat(full.exitCode()).isEqualTo(1);
+        assertThat(full.err().strip()).isEqualTo("senderguard: failed: cannot write to standard output");
     }
 
     @Test

@@ -50,6 +50,14 @@ final class SenderguardJar {
                 new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
+    /** Runs a command whose standard output goes to {@code out} (a file or a device); out of the result is empty. */
+    Run cliWritingTo(Path out, String... args) throws Exception {
+        Process process = start(Map.of(), args).redirectOutput(out.toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), "", new String(process.getErrorStream().readAllBytes(),
+                StandardCharsets.UTF_8));
+    }
+
     /** Starts {@code serve} on a free port and returns once it answers /health; its output goes to serve.log. */
     Server serve() throws Exception {
         int port = freePort();

@@ -70,7 +70,8 @@ public class BlockListImport implements ImportBlockListUseCase {
         return unitOfWork.inTransaction(() -> {
             BlockListStore.Imported written = store.importEntries(rows.entries, store.beginChange(), now);
             ImportedEntries result = new ImportedEntries(written.added(),
-                    rows.repeated + rows.entries.size() - written.added(), written.extended(), rows.badRowCount);
+                    rows.repeated + rows.entries.size() - written.added(), written.extended(), rows.expired,
+                    rows.badRowCount);
             audit.add(AuditRecord.of(null, command.actor(), "block-list.import", "service-block-list", null,
                     command.source() + ": " + result.added() + " entries added, " + result.alreadyListedText() + ", "
                             + result.badRowsSkipped() + " bad rows skipped", now));
@@ -88,6 +89,7 @@ public class BlockListImport implements ImportBlockListUseCase {
         private final List<String> badRows = new ArrayList<>();
         private long badRowCount;
         private long repeated;
+        private long expired;
 
         Rows(ImportCommand command, Instant now) {
             this.command = command;
@@ -113,6 +115,10 @@ public class BlockListImport implements ImportBlockListUseCase {
 
         private void accept(Checked checked) {
             BlockListEntry entry = checked.entry();
+            if (checked.expired()) {
+                expired++;
+                return;
+            }
             if (entry == null) {
                 badRowCount++;
                 if (badRows.size() < BAD_ROWS_SHOWN) {
@@ -127,7 +133,11 @@ public class BlockListImport implements ImportBlockListUseCase {
             }
         }
 
-        /** The id is a placeholder: the store names the entries it adds. */
+        /**
+         * The id is a placeholder: the store names the entries it adds. Null for a good row whose
+         * expiry has passed: an export lists what was active when it was written, and is still
+         * imported once some of it has expired.
+         */
         private BlockListEntry entry(ImportRow row) {
             var type = BlockListEntryDraft.parseType("type", nullToEmpty(row.type()));
             boolean never = "never".equalsIgnoreCase(nullToEmpty(row.expiresAt()).strip());
@@ -136,15 +146,22 @@ public class BlockListImport implements ImportBlockListUseCase {
                     never ? null : BlockListEntryDraft.parseExpiry("expiresAt", row.expiresAt()), never,
                     row.notes() == null || row.notes().isBlank() ? null : row.notes().strip(), delistable);
             String exceptions = nullToEmpty(row.exceptions()).strip();
-            return new BlockListEntry(new UUID(0, row.line()), null,
-                    wideRanges.parse(type, row.value(), command.allowWideRanges()), draft.reason(), command.source(),
-                    command.actor().value(), now, draft.expiryFrom(now), draft.notes(), delistable,
-                    exceptions.isEmpty() ? Set.of() : Set.copyOf(List.of(exceptions.split("\\s+"))));
+            BlockedValue value = wideRanges.parse(type, row.value(), command.allowWideRanges());
+            Set<String> excepted = exceptions.isEmpty() ? Set.of() : Set.copyOf(List.of(exceptions.split("\\s+")));
+            if (draft.expiresAt() != null && !draft.expiresAt().isAfter(now)) {
+                return null;
+            }
+            return new BlockListEntry(new UUID(0, row.line()), null, value, draft.reason(), command.source(),
+                    command.actor().value(), now, draft.expiryFrom(now), draft.notes(), delistable, excepted);
         }
     }
 
-    /** A row with its entry, or the problem that makes it a bad row. */
+    /** A row with its entry, or the problem that makes it a bad row; neither when its expiry has passed. */
     private record Checked(ImportRow row, BlockListEntry entry, String problem) {
+
+        boolean expired() {
+            return entry == null && problem == null;
+        }
     }
 
     private static boolean delistable(String text) {
