@@ -79,7 +79,8 @@ class BlocklistCliTest {
                 "DOMAIN,GOOD-" + tag + ".example.,duplicate,,");
         TestApplication.CliResult imported = TestApplication.cli("blocklist", "import", good.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
-        assertThat(imported.out()).contains("imported 3 entries; 1 already listed");
+        assertThat(imported.out()).contains("imported 3 entries; 0 already listed; 1 rows repeated a value of the file,"
+                + " the latest expiry kept");
         Map<String, Object> listing = TestApplication.cli("blocklist", "lookup", "good-" + tag + ".example",
                 "--output", "json").json();
         assertThat(BlockListTest.first(listing.get("service"))).containsEntry("source", "IMPORT")
@@ -96,9 +97,14 @@ class BlocklistCliTest {
                 .contains("300.1.1.4");
         lapsed = TestApplication.cli("blocklist", "import", write("lapsed.csv",
                 "type,value,reason,expiresAt", "DOMAIN,lapsed-" + tag + ".example,feed,2020-01-01T00:00:00Z",
-                "DOMAIN,fresh-" + tag + ".example,feed,2100-01-01").toString());
+                "DOMAIN,fresh-" + tag + ".example,feed,2100-01-01", "DOMAIN,FRESH-" + tag + ".example,again,2101-01-01",
+                "DOMAIN,fresh-" + tag + ".example,earlier,2099-01-01").toString());
         assertThat(lapsed.exitCode()).as("an export whose entries expired since: " + lapsed.err()).isZero();
-        assertThat(lapsed.out()).contains("imported 1 entries; 0 already listed; 1 rows skipped, their expiry passed");
+        assertThat(lapsed.out()).contains("imported 1 entries; 0 already listed; 2 rows repeated a value of the file, "
+                + "the latest expiry kept; 1 rows skipped, their expiry passed");
+        assertThat(BlockListTest.first(TestApplication.cli("blocklist", "lookup", "fresh-" + tag + ".example",
+                "--output", "json").json().get("service"))).containsEntry("expiresAt", "2101-01-02T00:00:00Z")
+                .containsEntry("reason", "feed");
         assertThat(TestApplication.cli("blocklist", "lookup", "lapsed-" + tag + ".example", "--output", "json").json())
                 .containsEntry("listed", false);
         assertThat((List<?>) TestApplication.cli("blocklist", "lookup", "http://good-" + tag + ".example/path/x",

@@ -98,7 +98,7 @@ class JdbcBlockListStore implements BlockListStore {
             } else if (same.expiresAt() != null && !same.expiresAt().isAfter(now)) {
                 expired.add(same.id());
                 fresh.add(keyed);
-            } else if (same.expiresAt() != null && (expiry == null || expiry.isAfter(same.expiresAt()))) {
+            } else if (BlockListEntry.isLater(expiry, same.expiresAt())) {
                 extended.computeIfAbsent(Optional.ofNullable(expiry), later -> new ArrayList<>()).add(same.id());
             }
         }

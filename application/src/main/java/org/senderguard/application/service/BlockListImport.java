@@ -3,8 +3,9 @@ package org.senderguard.application.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.senderguard.application.port.in.BlockListEntryDraft;
@@ -69,9 +70,8 @@ public class BlockListImport implements ImportBlockListUseCase {
         }
         return unitOfWork.inTransaction(() -> {
             BlockListStore.Imported written = store.importEntries(rows.entries, store.beginChange(), now);
-            ImportedEntries result = new ImportedEntries(written.added(),
-                    rows.repeated + rows.entries.size() - written.added(), written.extended(), rows.expired,
-                    rows.badRowCount);
+            ImportedEntries result = new ImportedEntries(written.added(), rows.entries.size() - written.added(),
+                    written.extended(), rows.repeated, rows.expired, rows.badRowCount);
             audit.add(AuditRecord.of(null, command.actor(), "block-list.import", "service-block-list", null,
                     command.source() + ": " + result.added() + " entries added, " + result.alreadyListedText() + ", "
                             + result.badRowsSkipped() + " bad rows skipped", now));
@@ -84,7 +84,8 @@ public class BlockListImport implements ImportBlockListUseCase {
 
         private final ImportCommand command;
         private final Instant now;
-        private final Set<BlockedValue> seen = new HashSet<>();
+        /** Each value read, with where its entry is in {@link #entries} (-1 once nothing is kept). */
+        private final Map<BlockedValue, Integer> seen = new HashMap<>();
         private final List<BlockListEntry> entries = new ArrayList<>();
         private final List<String> badRows = new ArrayList<>();
         private long badRowCount;
@@ -126,10 +127,17 @@ public class BlockListImport implements ImportBlockListUseCase {
                 }
                 return;
             }
-            if (!seen.add(entry.value())) {
-                repeated++;
-            } else if (!failed()) {
-                entries.add(entry);
+            Integer at = seen.putIfAbsent(entry.value(), failed() ? -1 : entries.size());
+            if (at == null) {
+                if (!failed()) {
+                    entries.add(entry);
+                }
+                return;
+            }
+            // As an import extends a listed entry: a later row's later expiry is kept, never an earlier one.
+            repeated++;
+            if (at >= 0 && BlockListEntry.isLater(entry.expiresAt(), entries.get(at).expiresAt())) {
+                entries.set(at, entries.get(at).withExpiry(entry.expiresAt()));
             }
         }
 

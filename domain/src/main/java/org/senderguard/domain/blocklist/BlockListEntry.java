@@ -90,6 +90,17 @@ public record BlockListEntry(UUID id, TenantId tenant, BlockedValue value, Strin
                 delistable, more);
     }
 
+    /** A copy that expires at {@code expiry} (null: never). */
+    public BlockListEntry withExpiry(Instant expiry) {
+        return new BlockListEntry(id, tenant, value, reason, source, createdBy, createdAt, expiry, notes, delistable,
+                exceptions);
+    }
+
+    /** Whether expiry {@code expiry} is later than {@code than}, null meaning never: the latest of all. */
+    public static boolean isLater(Instant expiry, Instant than) {
+        return than != null && (expiry == null || expiry.isAfter(than));
+    }
+
     /** Whether one more address can be excepted from this range. */
     public boolean canTakeException() {
         return value.isRange() && exceptions.size() < MAX_EXCEPTIONS;

@@ -29,8 +29,11 @@ final class CsvInput {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final int BUFFER = 64 * 1024;
-    /** Commons CSV's messages give the line as "(startline 3)" or "at line: 3" (with thousands separators). */
-    private static final Pattern LINE = Pattern.compile("(?:startline |line: )([\\d,]+)");
+    /**
+     * Commons CSV's messages give the line as "(startline 3)" or "at line: 3", formatted in the
+     * default locale: with its thousands separator (1,100, 1.100, 1’100 or a space).
+     */
+    private static final Pattern LINE = Pattern.compile("(?:startline |line: )(\\d(?:[\\d.,'\\u00a0\\u202f\\u2019]*\\d)?)");
 
     private CsvInput() {
     }
@@ -38,9 +41,13 @@ final class CsvInput {
     /**
      * The number of lines, read with a strict UTF-8 decoder (before anything is imported, so that a
      * bad byte anywhere refuses the whole file): InvalidValueException naming the first line that is
-     * not UTF-8.
+     * not UTF-8. The file is read again to import it, so it must be a file, not a pipe.
      */
     static long lines(Path file) {
+        if (!Files.isRegularFile(InputFiles.readable(file))) {
+            throw new InvalidValueException("FILE", "'" + file + "' is not a regular file (a pipe or a device): the"
+                    + " import reads it twice, to check every row before it writes any, so save it to a file first");
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
         ByteBuffer bytes = ByteBuffer.allocate(BUFFER);
         CharBuffer chars = CharBuffer.allocate(BUFFER);
@@ -107,7 +114,7 @@ final class CsvInput {
     static InvalidValueException badFormat(CSVException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         Matcher line = LINE.matcher(message);
-        String where = line.find() ? "line " + line.group(1).replace(",", "") + ": " : "";
+        String where = line.find() ? "line " + line.group(1).replaceAll("\\D", "") + ": " : "";
         String what = message.contains("EOF reached before encapsulated token finished")
                 ? "a quoted field starts here and is never closed"
                 : message.contains("Invalid character between encapsulated token and delimiter")
