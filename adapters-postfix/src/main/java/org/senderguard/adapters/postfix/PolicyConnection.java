@@ -104,7 +104,9 @@ final class PolicyConnection extends ChannelInboundHandlerAdapter {
             ctx.channel().config().setAutoRead(false);
             next(ctx);
         } else if (event instanceof IdleStateEvent) {
-            if (!inFlight && waiting.isEmpty()) {
+            // Nothing answered for the idle time: no request, or a client that does not read its
+            // answers (they fill the buffers, and requests wait), which would hold its slot for ever.
+            if (!inFlight && (waiting.isEmpty() || !ctx.channel().isWritable())) {
                 LOG.debug("Closing the idle Postfix policy connection from {}", client);
                 ctx.close();
             }

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +90,33 @@ class PolicyServerTest {
         Socket idle = connect(port);
         assertThat(ask(idle, request("CONNECT", ""))).isEqualTo("action=DUNNO");
         assertThat(closedByServer(idle)).isTrue();
+    }
+
+    /**
+     * A client that sends requests and never reads its answers: once the answers fill the buffers
+     * between them, nothing more is written, and the connection is closed as idle rather than held
+     * for ever (enough such clients would take every connection Postfix has).
+     */
+    @Test
+    void aClientThatNeverReadsItsAnswersIsClosedAfterTheIdleTimeout() throws Exception {
+        int port = start("10", "500ms", "10s");
+        Socket deaf = new Socket();
+        deaf.setReceiveBufferSize(4096);
+        deaf.connect(new InetSocketAddress("127.0.0.1", port));
+        sockets.add(deaf);
+        byte[] requests = request("CONNECT", "").repeat(1000).getBytes(StandardCharsets.UTF_8);
+        CompletableFuture<IOException> cutOff = CompletableFuture.supplyAsync(() -> {
+            try {
+                for (int i = 0; i < 100_000; i++) { // 15 GB: far more than any buffers hold
+                    deaf.getOutputStream().write(requests);
+                }
+                return null;
+            } catch (IOException closed) {
+                return closed;
+            }
+        });
+        assertThat(cutOff.get(30, TimeUnit.SECONDS)).as("the server closed the connection")
+                .isNotNull();
     }
 
     @Test
