@@ -124,6 +124,10 @@ class BlockListTest {
                 + "9]. To request removal from this list, contact ");
         assertThat(inbound(tenant, "someone@elsewhere.example", "2001:db8::7", List.of()).json())
                 .containsEntry("action", "ACCEPT").containsEntry("smtpReply", null).containsEntry("ndr", null);
+        assertThat((String) inbound(tenant, "someone@elsewhere.example", "2001:db8::7",
+                List.of("http://" + net + "7/login")).json().get("smtpReply"))
+                .as("a delistable IP in a link is not the sender's to delist: no portal")
+                .startsWith("550 5.7.511 Access denied, banned sender [2001:db8::7].");
 
         String site = "shop-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         assertThat(TenantClient.post(ENTRIES, tenant.admin, Map.of("type", "URL", "values",

@@ -73,17 +73,22 @@ public class InboundService implements DecideInboundUseCase {
     Decision decide(Optional<TenantId> tenant, Probe clientIp, Probe sender, List<Probe> urls) {
         Instant now = clock.instant();
         String ip = clientIp == null ? "unknown" : clientIp.value();
-        List<Probe> probes = new ArrayList<>(urls);
+        List<Probe> senderProbes = new ArrayList<>(2);
         if (clientIp != null) {
-            probes.add(0, clientIp);
+            senderProbes.add(clientIp);
         }
         if (sender != null) {
-            probes.add(sender);
+            senderProbes.add(sender);
         }
-        List<ListedEntry> service = matches(probes, probe -> lists.service(probe, now));
-        if (!service.isEmpty()) {
-            boolean portalCanLift = clientIp != null && service.stream().allMatch(entry -> entry.delistable()
-                    && (entry.type() == EntryType.IP || entry.type() == EntryType.SENDER));
+        List<Probe> probes = new ArrayList<>(senderProbes);
+        probes.addAll(urls);
+        List<ListedEntry> bySender = matches(senderProbes, probe -> lists.service(probe, now));
+        List<ListedEntry> byLinks = matches(urls, probe -> lists.service(probe, now));
+        if (!bySender.isEmpty() || !byLinks.isEmpty()) {
+            // The portal lifts what listed the client's IP or the sender, the two things it asks for;
+            // a listed link (an IP address in a URL among them) is not the sender's to delist.
+            boolean portalCanLift = clientIp != null && byLinks.isEmpty() && bySender.stream().allMatch(entry ->
+                    entry.delistable() && (entry.type() == EntryType.IP || entry.type() == EntryType.SENDER));
             return portalCanLift ? Rejections.delistableIp(ip, portalUrl.get())
                     : Rejections.bannedSender(ip, supportContact);
         }
