@@ -285,7 +285,8 @@ class ApplicationServices {
     /**
      * Link requests per hour: {@code SENDERGUARD_PORTAL_CLIENT_LIMIT} per client (an IPv4 address or
      * an IPv6 /64; default 10), {@code SENDERGUARD_PORTAL_ADDRESS_LIMIT} per email address (default
-     * 3), {@code SENDERGUARD_PORTAL_IP_LIMIT} per IP address to delist (default 5).
+     * 3), {@code SENDERGUARD_PORTAL_IP_LIMIT} per IP address to delist and client (default 5),
+     * {@code SENDERGUARD_PORTAL_SERVICE_LIMIT} in all (default 500).
      */
     @Singleton
     DelistPortalService delistPortalService(PortalRequests requests, RateCounters counters, DelistLinkMailer mailer,
@@ -296,10 +297,11 @@ class ApplicationServices {
                                             @Value("${senderguard.portal.client-limit:10}") int clientLimit,
                                             @Value("${senderguard.portal.address-limit:3}") int addressLimit,
                                             @Value("${senderguard.portal.ip-limit:5}") int ipLimit,
+                                            @Value("${senderguard.portal.service-limit:500}") int serviceLimit,
                                             PortalMeter meter) {
         return new DelistPortalService(requests, counters, mailer, store, lists, audit, unitOfWork, clock,
                 new SecureRandom(), new PortalSettings(portalUrl, supportContact, clientLimit, addressLimit,
-                ipLimit), meter);
+                ipLimit, serviceLimit), meter);
     }
 
     @Singleton

@@ -13,21 +13,30 @@ final class TwoInstances implements AutoCloseable {
     final ApplicationContext second;
     private final MariaDbTestDatabase database;
 
-    private TwoInstances(MariaDbTestDatabase database, boolean serving) {
+    private final Map<String, Object> settings;
+
+    private TwoInstances(MariaDbTestDatabase database, boolean serving, Map<String, Object> settings) {
         this.database = database;
+        this.settings = settings;
         this.first = instance(serving);
         this.second = instance(serving);
     }
 
     /** {@code serving}: each also runs its HTTP server, and with it what follows a server's start. */
     static TwoInstances start(boolean serving) {
-        return new TwoInstances(MariaDbTestDatabase.create(), serving);
+        return start(serving, Map.of());
+    }
+
+    /** @param settings beside the database's, for both */
+    static TwoInstances start(boolean serving, Map<String, Object> settings) {
+        return new TwoInstances(MariaDbTestDatabase.create(), serving, settings);
     }
 
     private ApplicationContext instance(boolean serving) {
         Map<String, Object> properties = new HashMap<>(database.settings().toProperties());
         properties.putAll(TestDns.settings());
         properties.put("micronaut.server.port", -1);
+        properties.putAll(settings);
         ApplicationContext context = ApplicationContext.builder(Senderguard.class).deduceEnvironment(false)
                 .environments("test").properties(properties).start();
         if (serving) {

@@ -48,6 +48,7 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
     private static final System.Logger LOG = System.getLogger(DelistPortalService.class.getName());
     private static final Duration RATE_WINDOW = Duration.ofHours(1);
     private static final String LINK_USED = "link-used";
+    private static final String SERVICE_COUNTER = "service";
 
     private final PortalRequests requests;
     private final RateCounters counters;
@@ -120,10 +121,12 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
     }
 
     /**
-     * Counts the request for its client (an IPv4 address or an IPv6 /64), its email mailbox and the
-     * IP it would delist; counted in the request's transaction, so a refused one leaves no count.
-     * The limit per IP also bounds how often anyone can see, through links to mailboxes of their
-     * own, how one IP is listed.
+     * Counts the request for its client (an IPv4 address or an IPv6 /64), its email mailbox, the IP
+     * it would delist from that client, and the service; counted in the request's transaction, so a
+     * refused one leaves no count. The IP is counted per client so that strangers cannot spend the
+     * budget of the IP's owner; the service's count bounds the mail the portal sends in an hour
+     * however many clients ask (an IPv6 /48 alone holds 65,536 /64s), since anyone may name any
+     * address.
      */
     private void countWithinLimits(DelistLinkCommand command, Instant now) {
         Instant window = rateWindow(now);
@@ -139,9 +142,13 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
             throw new LimitReached(Refusal.ADDRESS_LIMIT, mailbox, "too many delisting requests for this email address",
                     retryAfter);
         }
-        String ip = "ip:" + command.ip();
+        String ip = "ip:" + command.ip() + " " + client;
         if (counters.increment(ip, window) > settings.requestsPerIpPerHour()) {
             throw new LimitReached(Refusal.IP_LIMIT, ip, "too many delisting requests for this IP address", retryAfter);
+        }
+        if (counters.increment(SERVICE_COUNTER, window) > settings.requestsPerHour()) {
+            throw new LimitReached(Refusal.SERVICE_LIMIT, SERVICE_COUNTER, "the portal has taken all the delisting "
+                    + "requests it takes in an hour", retryAfter);
         }
     }
 

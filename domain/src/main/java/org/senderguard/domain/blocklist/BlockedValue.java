@@ -1,6 +1,7 @@
 package org.senderguard.domain.blocklist;
 
 import inet.ipaddr.IPAddress;
+import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Objects;
 import org.senderguard.domain.common.DomainName;
@@ -103,6 +104,14 @@ public final class BlockedValue {
     /** An IP network of more than one address, like 198.51.100.0/24 (canonical single addresses have no prefix). */
     public boolean isRange() {
         return type == EntryType.IP && value.indexOf('/') >= 0;
+    }
+
+    /** How many addresses an IP value covers: 1 for a single address. */
+    public BigInteger addressCount() {
+        if (type != EntryType.IP) {
+            throw new IllegalStateException("not an IP value: " + this);
+        }
+        return IpAddresses.parseCanonical(value).getCount();
     }
 
     /** Whether this value matches the probe (SPEC section 3.3), regardless of any expiry. */

@@ -1,5 +1,6 @@
 package org.senderguard.domain.delisting;
 
+import java.math.BigInteger;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +15,17 @@ import org.senderguard.domain.blocklist.EntryType;
  * What the delist portal does with the service-list entries that match a sender's IP address and
  * email address: a delistable single address (IP or sender) is removed; a delistable IP range gets
  * an exception for that one IP and keeps blocking the rest; anything else (not delistable, a whole
- * domain or URL, a range with as many exceptions as it can hold) is refused, and only Support can
- * lift it.
+ * domain or URL, a range with as many exceptions as the portal may give it) is refused, and only
+ * Support can lift it.
  */
 public record DelistPlan(String ip, List<Step> steps) {
+
+    /**
+     * The most exceptions the portal gives one range: a sixteenth of its addresses (at least one),
+     * and never more than this, so that the addresses of a listed network cannot delist it one by
+     * one. Past that, Support decides (an operator may except up to {@link BlockListEntry#MAX_EXCEPTIONS}).
+     */
+    public static final int MAX_PORTAL_EXCEPTIONS = 16;
 
     public enum Action { REMOVE, EXCEPT, REFUSE }
 
@@ -34,7 +42,7 @@ public record DelistPlan(String ip, List<Step> steps) {
             return switch (action) {
                 case REMOVE -> "removed " + listed;
                 case EXCEPT -> "excepted " + ip + " from " + listed;
-                case REFUSE -> "refused " + listed + " (not delistable)";
+                case REFUSE -> "refused " + listed + " (not delistable here)";
             };
         }
     }
@@ -64,10 +72,16 @@ public record DelistPlan(String ip, List<Step> steps) {
             return Action.REMOVE;
         }
         if (entry.type() == EntryType.IP) {
-            return !entry.value().isRange() ? Action.REMOVE : entry.canTakeException() ? Action.EXCEPT
+            return !entry.value().isRange() ? Action.REMOVE
+                    : entry.canTakeException() && entry.exceptions().size() < portalExceptions(entry) ? Action.EXCEPT
                     : Action.REFUSE;
         }
         return Action.REFUSE;
+    }
+
+    private static int portalExceptions(BlockListEntry range) {
+        return range.value().addressCount().shiftRight(4).min(BigInteger.valueOf(MAX_PORTAL_EXCEPTIONS))
+                .max(BigInteger.ONE).intValue();
     }
 
     public List<Step> steps(Action action) {

@@ -82,6 +82,27 @@ class DelistPlanTest {
                 .hasMessageContaining("at most 256 exceptions");
     }
 
+    /** A /24 gives the portal 16 exceptions, a /28 one: a listed network cannot delist itself address by address. */
+    @Test
+    void thePortalExceptsAtMostASixteenthOfARangeAndSixteenAddresses() {
+        BlockListEntry range = service(EntryType.IP, "198.51.100.0/24", true);
+        for (int i = 0; i < DelistPlan.MAX_PORTAL_EXCEPTIONS; i++) {
+            assertThat(DelistPlan.of(IP, List.of(range)).steps(DelistPlan.Action.EXCEPT)).as("exception " + i)
+                    .hasSize(1);
+            range = range.withException("198.51.100." + (100 + i));
+        }
+        assertThat(DelistPlan.of(IP, List.of(range)).steps(DelistPlan.Action.REFUSE)).hasSize(1);
+        assertThat(DelistPlan.of(IP, List.of(range)).describe())
+                .isEqualTo("refused ip 198.51.100.0/24 (not delistable here)");
+
+        BlockListEntry small = service(EntryType.IP, "198.51.100.0/28", true);
+        assertThat(DelistPlan.of(IP, List.of(small)).steps(DelistPlan.Action.EXCEPT)).hasSize(1);
+        assertThat(DelistPlan.of(IP, List.of(small.withException("198.51.100.1"))).steps(DelistPlan.Action.REFUSE))
+                .hasSize(1);
+        assertThat(DelistPlan.of("2001:db8::7", List.of(service(EntryType.IP, "2001:db8::/126", true)))
+                .steps(DelistPlan.Action.EXCEPT)).as("four addresses: still one").hasSize(1);
+    }
+
     @Test
     void anEntryFoundTwiceIsPlannedOnce() {
         BlockListEntry range = service(EntryType.IP, "198.51.100.0/24", true);
