@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +20,9 @@ import org.senderguard.domain.blocklist.Probe;
  * an {@code ip4set}, IPv6 entries as an {@code ip6trie}, domains as a {@code dnset} (where
  * {@code *.example.com} lists the subdomains only, as here). Listed values answer 127.0.0.2, or
  * 127.0.0.3 when the portal cannot delist them. A range's exceptions follow its section as
- * exclusions ({@code !198.51.100.7}). Sender addresses and URLs have no DNSBL form and are left out.
+ * exclusions ({@code !198.51.100.7}); an excepted address that other entries still list is listed
+ * again, as they answer, in a dataset of its own ({@code senderguard-ip4-relisted}). Sender
+ * addresses and URLs have no DNSBL form and are left out.
  */
 final class RbldnsdExport {
 
@@ -37,6 +38,8 @@ final class RbldnsdExport {
     static void write(ExportBlockListUseCase export, Writer out) throws IOException {
         List<String> ip4 = new ArrayList<>();
         List<String> ip6 = new ArrayList<>();
+        List<String> ip4Relisted = new ArrayList<>();
+        List<String> ip6Relisted = new ArrayList<>();
         List<String> domains = new ArrayList<>();
         BlockListIndex ips = new BlockListIndex();
         Set<String> excepted = new LinkedHashSet<>();
@@ -50,11 +53,15 @@ final class RbldnsdExport {
             }
         });
         for (String ip : excepted) {
-            exceptionLine(ip, ips).ifPresent((isIpv6(ip) ? ip6 : ip4)::add);
+            boolean v6 = isIpv6(ip);
+            (v6 ? ip6 : ip4).add("!" + ip);
+            stillListed(ip, ips).ifPresent(delistable -> (v6 ? ip6Relisted : ip4Relisted).add(line(ip, delistable)));
         }
         out.write("# senderguard service block list\n");
         section(out, "ip4set:senderguard-ip4", ip4);
+        relisted(out, "ip4set:senderguard-ip4-relisted", ip4Relisted);
         section(out, "ip6trie:senderguard-ip6", ip6);
+        relisted(out, "ip6trie:senderguard-ip6-relisted", ip6Relisted);
         section(out, "dnset:senderguard-domains", domains);
         out.flush();
     }
@@ -64,6 +71,12 @@ final class RbldnsdExport {
         for (String line : lines) {
             out.write(line);
             out.write('\n');
+        }
+    }
+
+    private static void relisted(Writer out, String dataset, List<String> lines) throws IOException {
+        if (!lines.isEmpty()) {
+            section(out, dataset, lines);
         }
     }
 
@@ -77,25 +90,16 @@ final class RbldnsdExport {
     }
 
     /**
-     * rbldnsd answers for an address from the most specific range containing it, and an exclusion
-     * unlists the address from every range of the dataset. So an excepted address that another
-     * entry still lists gets that entry's answer instead (nothing more when that entry is the
-     * address itself), and only one that nothing else lists is excluded.
+     * Whether other entries still list an excepted address: empty when none does; else whether the
+     * portal can lift them all. An exclusion unlists the address from every entry of its dataset,
+     * and rbldnsd's ip4set answers with every range at the most specific level it stores (ranges
+     * between octet boundaries are stored address by address), so the address cannot be answered
+     * right in the dataset that holds the ranges: it is listed again in one of its own.
      */
-    private static Optional<String> exceptionLine(String ip, BlockListIndex ips) {
-        Optional<ListedEntry> other = ips.matches(Probe.ip(ip), ANY_TIME).stream()
-                .max(Comparator.comparingInt(entry -> prefixLength(entry.value().value())));
-        if (other.isEmpty()) {
-            return Optional.of("!" + ip);
-        }
-        String value = other.get().value().value();
-        return value.equals(ip) ? Optional.empty() : Optional.of(line(ip, other.get().delistable()));
-    }
-
-    /** Of a canonical IP value; a single address has none written and counts as the longest. */
-    private static int prefixLength(String value) {
-        int slash = value.indexOf('/');
-        return slash < 0 ? Integer.MAX_VALUE : Integer.parseInt(value.substring(slash + 1));
+    private static Optional<Boolean> stillListed(String ip, BlockListIndex ips) {
+        List<ListedEntry> others = ips.matches(Probe.ip(ip), ANY_TIME);
+        return others.isEmpty() ? Optional.empty()
+                : Optional.of(others.stream().allMatch(ListedEntry::delistable));
     }
 
     private static boolean isIpv6(String ip) {

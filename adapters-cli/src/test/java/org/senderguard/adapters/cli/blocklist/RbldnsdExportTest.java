@@ -44,10 +44,15 @@ class RbldnsdExportTest {
             // Excepted by both ranges: excluded once.
             ip("10.0.0.0/8", true, "10.1.2.3"),
             ip("10.1.0.0/16", true, "10.1.2.3"),
-            ip("2001:db8::/32", true, "2001:db8::7"));
+            // Between octet boundaries rbldnsd stores both ranges address by address, at one level.
+            ip("198.18.0.0/28", true, "198.18.0.5"),
+            ip("198.18.0.0/26", false),
+            ip("2001:db8::/32", true, "2001:db8::7"),
+            ip("2001:db8:2::/48", true, "2001:db8:2::7"),
+            ip("2001:db8:2::/47", false));
 
     @Test
-    void writesExclusionsForExceptionsNothingElseLists() throws IOException {
+    void writesExclusionsForExceptionsAndListsAgainWhatOtherEntriesStillList() throws IOException {
         assertThat(export()).isEqualTo("""
                 # senderguard service block list
                 $DATASET ip4set:senderguard-ip4 @
@@ -59,13 +64,28 @@ class RbldnsdExportTest {
                 192.0.2.0/24
                 10.0.0.0/8
                 10.1.0.0/16
+                198.18.0.0/28
+                198.18.0.0/26 %2$s
                 !198.51.100.7
-                203.0.113.7 %2$s
+                !203.0.113.7
+                !192.0.2.7
                 !10.1.2.3
+                !198.18.0.5
+                $DATASET ip4set:senderguard-ip4-relisted @
+                %1$s
+                203.0.113.7 %2$s
+                192.0.2.7 %2$s
+                198.18.0.5 %2$s
                 $DATASET ip6trie:senderguard-ip6 @
                 %1$s
                 2001:db8::/32
+                2001:db8:2::/48
+                2001:db8:2::/47 %2$s
                 !2001:db8::7
+                !2001:db8:2::7
+                $DATASET ip6trie:senderguard-ip6-relisted @
+                %1$s
+                2001:db8:2::7 %2$s
                 $DATASET dnset:senderguard-domains @
                 %1$s
                 """.formatted(RbldnsdExport.DELISTABLE, RbldnsdExport.NOT_DELISTABLE));
@@ -82,8 +102,11 @@ class RbldnsdExportTest {
         expected.put("192.0.2.7", NOT_DELISTABLE);
         expected.put("10.1.2.4", LISTED);
         expected.put("10.1.2.3", null);
+        expected.put("198.18.0.5", NOT_DELISTABLE);
+        expected.put("198.18.0.40", NOT_DELISTABLE);
         expected.put("2001:db8::8", LISTED);
         expected.put("2001:db8::7", null);
+        expected.put("2001:db8:2::7", NOT_DELISTABLE);
         try (Rbldnsd dns = Rbldnsd.start(Rbldnsd.Zone.of(ZONE, "combined", export()))) {
             DnsjavaResolver resolver = new DnsjavaResolver(dns.address());
             expected.forEach((ip, answer) -> {
