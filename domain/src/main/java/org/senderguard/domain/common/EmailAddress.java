@@ -1,5 +1,7 @@
 package org.senderguard.domain.common;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.Normalizer2;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -57,10 +59,18 @@ public record EmailAddress(String localPart, DomainName domain) implements Compa
      * Text in the case and composition of a canonical address: lower case; beyond ASCII, Unicode's
      * NFKC_Casefold, which folds case fully as Postfix folds its lookup keys (ſales@ and straße@
      * are sales@ and strasse@ to it) and composes, so that one mailbox is never two senders here.
-     * What a search by the start of an address compares too.
+     * Then whatever Java's case-insensitive comparison takes as one letter is made one (the
+     * dotless ı is i to it, as to H2's case-insensitive text): no two canonical addresses are one
+     * key to a store. What a search by the start of an address compares too.
      */
     public static String canonicalText(String text) {
-        return isAscii(text) ? text.toLowerCase(Locale.ROOT) : NFKC_CASEFOLD.normalize(text);
+        if (isAscii(text)) {
+            return text.toLowerCase(Locale.ROOT);
+        }
+        StringBuilder folded = new StringBuilder(text.length());
+        NFKC_CASEFOLD.normalize(text).codePoints()
+                .forEach(c -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+        return NFKC_CASEFOLD.normalize(folded);
     }
 
     /**
@@ -93,10 +103,14 @@ public record EmailAddress(String localPart, DomainName domain) implements Compa
 
     /**
      * A character beyond ASCII that a local part may hold: RFC 6531 admits any, but a control,
-     * format or separator character, a private-use, unassigned or unpaired code point names no
-     * mailbox, and could hide or reorder what an NDR, an alert or a log shows of the address.
+     * format or separator character, a private-use, unassigned or unpaired code point, or one that
+     * is ignorable (drawn as nothing, as a variation selector or a filler), names no mailbox, and
+     * could hide or reorder what an NDR, an alert or a log shows of the address.
      */
     private static boolean isUtf8Atext(int codePoint) {
+        if (UCharacter.hasBinaryProperty(codePoint, UProperty.DEFAULT_IGNORABLE_CODE_POINT)) {
+            return false;
+        }
         return switch (Character.getType(codePoint)) {
             case Character.CONTROL, Character.FORMAT, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
                     Character.PARAGRAPH_SEPARATOR, Character.PRIVATE_USE, Character.UNASSIGNED, Character.SURROGATE ->

@@ -19,6 +19,7 @@ class EmailAddressTest {
             "ſales@example.com, sales@example.com",
             "Straße@example.de, strasse@example.de",
             "oﬀice@example.com, office@example.com",
+            "ılker@example.com.tr, ilker@example.com.tr",
             "post@bücher.example, post@xn--bcher-kva.example"})
     void normalises(String input, String expected) {
         if (expected.equals("REJECT")) {
@@ -33,7 +34,8 @@ class EmailAddressTest {
             ".a@contoso.com", "a.@contoso.com", "a\"b@contoso.com", "a(b)@contoso.com", "a,b@contoso.com",
             "a[b]@contoso.com", "a\\b@contoso.com", "alice@localhost",
             "a\u202eb@contoso.com", "a\u200bb@contoso.com", "a\u00a0b@contoso.com", "a\u0085b@contoso.com",
-            "a\ue000b@contoso.com", "a\ud800b@contoso.com", "a\u2028b@contoso.com", "<alice@contoso.com>", "alice@contoso.com;DROP TABLE x"})
+            "a\ue000b@contoso.com", "a\ud800b@contoso.com", "a\u2028b@contoso.com", "a\u034fb@contoso.com",
+            "a\ufe0fb@contoso.com", "a\u3164b@contoso.com", "<alice@contoso.com>", "alice@contoso.com;DROP TABLE x"})
     void rejectsWhatIsNotAnAddress(String input) {
         assertThatThrownBy(() -> EmailAddress.parse("recipients", input))
                 .isInstanceOf(InvalidValueException.class)
