@@ -91,10 +91,12 @@ class BlocklistCliTest {
         assertThat(again.out()).as("a later expiry extends a listed entry, an earlier one never shortens it")
                 .contains("imported 0 entries; 2 already listed, 1 of them now expiring later");
         TestApplication.CliResult lapsed = TestApplication.cli("blocklist", "import", write("lapsed.csv",
-                "type,value,reason,expiresAt", "DOMAIN,lapsed-" + tag + ".example,feed,2020-01-01T00:00:00Z",
-                "DOMAIN,fresh-" + tag + ".example,feed,2100-01-01", "IP,300.1.1.4,feed,2020-01-01").toString());
-        assertThat(lapsed.err()).as("a row whose expiry passed is still checked").contains("line 4: ")
-                .contains("300.1.1.4");
+                "type,value,reason,expiresAt,notes,delistable,exceptions",
+                "DOMAIN,lapsed-" + tag + ".example,feed,2020-01-01T00:00:00Z",
+                "DOMAIN,fresh-" + tag + ".example,feed,2100-01-01", "IP,300.1.1.4,feed,2020-01-01",
+                "IP,198.51.100.0/24,feed,2020-01-01,,,10.0.0.1").toString());
+        assertThat(lapsed.err()).as("a row whose expiry passed is still checked, its exceptions too")
+                .contains("line 4: ").contains("300.1.1.4").contains("line 5: ").contains("10.0.0.1");
         lapsed = TestApplication.cli("blocklist", "import", write("lapsed.csv",
                 "type,value,reason,expiresAt", "DOMAIN,lapsed-" + tag + ".example,feed,2020-01-01T00:00:00Z",
                 "DOMAIN,fresh-" + tag + ".example,feed,2100-01-01", "DOMAIN,FRESH-" + tag + ".example,again,2101-01-01",

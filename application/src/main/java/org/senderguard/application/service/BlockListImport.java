@@ -154,13 +154,13 @@ public class BlockListImport implements ImportBlockListUseCase {
                     never ? null : BlockListEntryDraft.parseExpiry("expiresAt", row.expiresAt()), never,
                     row.notes() == null || row.notes().isBlank() ? null : row.notes().strip(), delistable);
             String exceptions = nullToEmpty(row.exceptions()).strip();
-            BlockedValue value = wideRanges.parse(type, row.value(), command.allowWideRanges());
-            Set<String> excepted = exceptions.isEmpty() ? Set.of() : Set.copyOf(List.of(exceptions.split("\\s+")));
-            if (draft.expiresAt() != null && !draft.expiresAt().isAfter(now)) {
-                return null;
-            }
-            return new BlockListEntry(new UUID(0, row.line()), null, value, draft.reason(), command.source(),
-                    command.actor().value(), now, draft.expiryFrom(now), draft.notes(), delistable, excepted);
+            boolean lapsed = draft.expiresAt() != null && !draft.expiresAt().isAfter(now);
+            // Made whole either way: the entry checks its value's exceptions.
+            BlockListEntry entry = new BlockListEntry(new UUID(0, row.line()), null,
+                    wideRanges.parse(type, row.value(), command.allowWideRanges()), draft.reason(), command.source(),
+                    command.actor().value(), now, lapsed ? draft.expiresAt() : draft.expiryFrom(now), draft.notes(),
+                    delistable, exceptions.isEmpty() ? Set.of() : Set.copyOf(List.of(exceptions.split("\\s+"))));
+            return lapsed ? null : entry;
         }
     }
 
