@@ -284,9 +284,10 @@ class ApplicationServices {
 
     /**
      * Link requests per hour: {@code SENDERGUARD_PORTAL_CLIENT_LIMIT} per client (an IPv4 address or
-     * an IPv6 /64; default 10), {@code SENDERGUARD_PORTAL_ADDRESS_LIMIT} per email address (default
-     * 3), {@code SENDERGUARD_PORTAL_IP_LIMIT} per IP address to delist and client (default 5),
-     * {@code SENDERGUARD_PORTAL_SERVICE_LIMIT} in all (default 500).
+     * an IPv6 /64; default 10), {@code SENDERGUARD_PORTAL_NETWORK_LIMIT} per network holding it (an
+     * IPv4 /24 or IPv6 /48; default 30), {@code SENDERGUARD_PORTAL_ADDRESS_LIMIT} per email address
+     * (default 3), {@code SENDERGUARD_PORTAL_IP_LIMIT} per IP address to delist and client (default
+     * 5), {@code SENDERGUARD_PORTAL_SERVICE_LIMIT} in all (default 2000).
      */
     @Singleton
     DelistPortalService delistPortalService(PortalRequests requests, RateCounters counters, DelistLinkMailer mailer,
@@ -295,13 +296,14 @@ class ApplicationServices {
                                             @Named(PORTAL_URL) Supplier<String> portalUrl,
                                             @Value(SUPPORT_CONTACT) String supportContact,
                                             @Value("${senderguard.portal.client-limit:10}") int clientLimit,
+                                            @Value("${senderguard.portal.network-limit:30}") int networkLimit,
                                             @Value("${senderguard.portal.address-limit:3}") int addressLimit,
                                             @Value("${senderguard.portal.ip-limit:5}") int ipLimit,
-                                            @Value("${senderguard.portal.service-limit:500}") int serviceLimit,
+                                            @Value("${senderguard.portal.service-limit:2000}") int serviceLimit,
                                             PortalMeter meter) {
         return new DelistPortalService(requests, counters, mailer, store, lists, audit, unitOfWork, clock,
-                new SecureRandom(), new PortalSettings(portalUrl, supportContact, clientLimit, addressLimit,
-                ipLimit, serviceLimit), meter);
+                new SecureRandom(), new PortalSettings(portalUrl, supportContact, clientLimit, networkLimit,
+                addressLimit, ipLimit, serviceLimit), meter);
     }
 
     @Singleton

@@ -2,11 +2,15 @@ package org.senderguard.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Block lists over real HTTP and the CLI: tenant lists, the service list, matching in mail flow, expiry, spam feed. */
@@ -106,7 +110,7 @@ class BlockListTest {
     }
 
     @Test
-    void inboundMailIsCheckedAgainstTheServiceListAndTheTenantsList() {
+    void inboundMailIsCheckedAgainstTheServiceListAndTheTenantsList() throws IOException, InterruptedException {
         TenantClient tenant = new TenantClient();
         String net = TestApplication.uniqueNet();
         assertThat(cli("blocklist", "add", net + "0/24", "--type", "IP", "--reason", "spam source").exitCode())
@@ -128,6 +132,14 @@ class BlockListTest {
                 List.of("http://" + net + "7/login")).json().get("smtpReply"))
                 .as("a delistable IP in a link is not the sender's to delist: no portal")
                 .startsWith("550 5.7.511 Access denied, banned sender [2001:db8::7].");
+
+        String small = TestApplication.uniqueNet();
+        Path csv = Files.writeString(Files.createTempFile("capped", ".csv"), "type,value,reason,expiresAt,notes,"
+                + "delistable,exceptions\nIP," + small + "0/28,spam,never,,true," + small + "1\n");
+        assertThat(cli("blocklist", "import", csv.toString()).exitCode()).isZero();
+        assertThat(awaitRejected(() -> inbound(tenant, "someone@elsewhere.example", small + "2", List.of())))
+                .as("a /28 with the one exception the portal gives it: Support, not the portal")
+                .startsWith("550 5.7.511 ");
 
         String site = "shop-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         assertThat(TenantClient.post(ENTRIES, tenant.admin, Map.of("type", "URL", "values",
@@ -260,6 +272,17 @@ class BlockListTest {
                 "messageId", UUID.randomUUID().toString(), "sender", sender,
                 "recipients", List.of("victim@elsewhere.example"), "verdict", "SPAM", "urls", List.of(url)));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    /** The reply once the import has reached the server's index, which follows the database's changes. */
+    private static String awaitRejected(Supplier<Http.Response> decision)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String reply;
+        while ((reply = (String) decision.get().json().get("smtpReply")) == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return reply;
     }
 
     /** The spam feed lists on a thread of its own; on a busy machine that can take seconds. */

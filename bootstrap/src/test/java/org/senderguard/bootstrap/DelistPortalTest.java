@@ -318,6 +318,22 @@ class DelistPortalTest {
                 .as("the IP's owner, from a network of its own").isEqualTo(200);
     }
 
+    /** Four clients of one /24, ten requests each: the network they share has 30 an hour. */
+    @Test
+    void linkRequestsAreLimitedPerNetworkHoldingTheirClients() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String net = "10." + random.nextInt(256) + "." + random.nextInt(256) + ".";
+        List<Integer> statuses = new ArrayList<>();
+        for (int client = 1; client <= 4; client++) {
+            PortalBrowser browser = new PortalBrowser(net + client);
+            for (int i = 0; i < 10; i++) {
+                statuses.add(browser.requestLink(newAddress(), randomIp()).statusCode());
+            }
+        }
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(30);
+        assertThat(statuses.subList(30, 40)).containsOnly(429);
+    }
+
     @Test
     void aClientAddressHeaderThatIsNoAddressCountsAsTheTcpPeer() {
         HttpResponse<String> answer = new PortalBrowser("x".repeat(300)).requestLink(newAddress(), randomIp());

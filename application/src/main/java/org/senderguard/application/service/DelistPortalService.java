@@ -121,19 +121,25 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
     }
 
     /**
-     * Counts the request for its client (an IPv4 address or an IPv6 /64), its email mailbox, the IP
-     * it would delist from that client, and the service; counted in the request's transaction, so a
-     * refused one leaves no count. The IP is counted per client so that strangers cannot spend the
-     * budget of the IP's owner; the service's count bounds the mail the portal sends in an hour
-     * however many clients ask (an IPv6 /48 alone holds 65,536 /64s), since anyone may name any
-     * address.
+     * Counts the request for its client (an IPv4 address or an IPv6 /64) and the network that holds
+     * it (an IPv4 /24 or IPv6 /48, which holds 65,536 /64s), its email mailbox, the IP it would
+     * delist from that client, and the service; counted in the request's transaction, so a refused
+     * one leaves no count. The IP is counted per client so that strangers cannot spend the budget
+     * of the IP's owner. Anyone may name any address: the network's count bounds the mail one
+     * holder of addresses can have sent, the service's all the portal sends in an hour.
      */
     private void countWithinLimits(DelistLinkCommand command, Instant now) {
         Instant window = rateWindow(now);
         Duration retryAfter = Duration.between(now, window.plus(RATE_WINDOW));
-        String client = "client:" + Probe.ip("clientIp", command.clientIp()).clientNetwork();
+        Probe.Ip clientIp = Probe.ip("clientIp", command.clientIp());
+        String client = "client:" + clientIp.clientNetwork();
         if (counters.increment(client, window) > settings.requestsPerClientPerHour()) {
             throw new LimitReached(Refusal.CLIENT_LIMIT, client, "too many delisting requests from your network",
+                    retryAfter);
+        }
+        String network = "network:" + clientIp.holderNetwork();
+        if (counters.increment(network, window) > settings.requestsPerNetworkPerHour()) {
+            throw new LimitReached(Refusal.NETWORK_LIMIT, network, "too many delisting requests from your network",
                     retryAfter);
         }
         // Per mailbox: user+1@, user+2@ ... would otherwise each get their own mails to the one inbox.

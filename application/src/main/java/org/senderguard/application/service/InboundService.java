@@ -15,9 +15,9 @@ import org.senderguard.application.port.in.InboundMessageCommand;
 import org.senderguard.application.port.out.MailFlowMeter;
 import org.senderguard.application.port.out.MailFlowMeter.Client;
 import org.senderguard.application.port.out.MailFlowMeter.Direction;
-import org.senderguard.domain.blocklist.EntryType;
 import org.senderguard.domain.blocklist.ListedEntry;
 import org.senderguard.domain.blocklist.Probe;
+import org.senderguard.domain.delisting.DelistPlan;
 import org.senderguard.domain.tenant.TenantId;
 import org.senderguard.domain.mailflow.Decision;
 import org.senderguard.domain.mailflow.Rejections;
@@ -87,8 +87,8 @@ public class InboundService implements DecideInboundUseCase {
         if (!bySender.isEmpty() || !byLinks.isEmpty()) {
             // The portal lifts what listed the client's IP or the sender, the two things it asks for;
             // a listed link (an IP address in a URL among them) is not the sender's to delist.
-            boolean portalCanLift = clientIp != null && byLinks.isEmpty() && bySender.stream().allMatch(entry ->
-                    entry.delistable() && (entry.type() == EntryType.IP || entry.type() == EntryType.SENDER));
+            boolean portalCanLift = clientIp != null && byLinks.isEmpty()
+                    && bySender.stream().allMatch(DelistPlan::portalCanLift);
             return portalCanLift ? Rejections.delistableIp(ip, portalUrl.get())
                     : Rejections.bannedSender(ip, supportContact);
         }

@@ -200,7 +200,19 @@ public sealed interface Probe permits Probe.Address, Probe.Domain, Probe.Url, Pr
          * subscriber's LAN is given a whole /64, so a limit per IPv6 address is no limit).
          */
         public String clientNetwork() {
-            return ipv6 ? IpAddresses.canonical(address.setPrefixLength(64, false).toPrefixBlock()) : value;
+            return ipv6 ? network(64) : value;
+        }
+
+        /**
+         * The network one holder usually has: an IPv4 /24, an IPv6 /48 (what a site, or a free
+         * tunnel broker's account, is given); many clients of {@link #clientNetwork()} each.
+         */
+        public String holderNetwork() {
+            return network(ipv6 ? 48 : 24);
+        }
+
+        private String network(int prefix) {
+            return IpAddresses.canonical(address.setPrefixLength(prefix, false).toPrefixBlock());
         }
 
         IPAddress address() {

@@ -9,7 +9,9 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.senderguard.domain.blocklist.BlockListEntry;
+import org.senderguard.domain.blocklist.BlockedValue;
 import org.senderguard.domain.blocklist.EntryType;
+import org.senderguard.domain.blocklist.ListedEntry;
 
 /**
  * What the delist portal does with the service-list entries that match a sender's IP address and
@@ -65,22 +67,28 @@ public record DelistPlan(String ip, List<Step> steps) {
     }
 
     private static Action actionFor(BlockListEntry entry) {
-        if (!entry.delistable()) {
-            return Action.REFUSE;
-        }
-        if (entry.type() == EntryType.SENDER) {
-            return Action.REMOVE;
-        }
-        if (entry.type() == EntryType.IP) {
-            return !entry.value().isRange() ? Action.REMOVE
-                    : entry.canTakeException() && entry.exceptions().size() < portalExceptions(entry) ? Action.EXCEPT
-                    : Action.REFUSE;
-        }
-        return Action.REFUSE;
+        return !portalCanLift(ListedEntry.of(entry)) ? Action.REFUSE
+                : entry.value().isRange() ? Action.EXCEPT : Action.REMOVE;
     }
 
-    private static int portalExceptions(BlockListEntry range) {
-        return range.value().addressCount().shiftRight(4).min(BigInteger.valueOf(MAX_PORTAL_EXCEPTIONS))
+    /**
+     * Whether the portal can lift a service-list entry for one sender: a delistable sender address
+     * or single IP address, or a delistable range short of the exceptions the portal gives one.
+     * What mail flow's replies and the rbldnsd export tell a sender about the portal follows this.
+     */
+    public static boolean portalCanLift(ListedEntry entry) {
+        if (!entry.delistable()) {
+            return false;
+        }
+        return switch (entry.type()) {
+            case SENDER -> true;
+            case IP -> !entry.value().isRange() || entry.exceptions().size() < portalExceptions(entry.value());
+            case DOMAIN, URL -> false;
+        };
+    }
+
+    private static int portalExceptions(BlockedValue range) {
+        return range.addressCount().shiftRight(4).min(BigInteger.valueOf(MAX_PORTAL_EXCEPTIONS))
                 .max(BigInteger.ONE).intValue();
     }
 

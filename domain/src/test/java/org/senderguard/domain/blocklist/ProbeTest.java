@@ -55,6 +55,15 @@ class ProbeTest {
         assertThatThrownBy(() -> Probe.ip(" ")).hasMessage("clientIp: an IP address is required");
     }
 
+    /** What rate limits count by: one client, and the network one holder usually has. */
+    @Test
+    void anIpNamesItsClientAndItsHoldersNetwork() {
+        assertThat(Probe.ip("clientIp", "198.51.100.7").clientNetwork()).isEqualTo("198.51.100.7");
+        assertThat(Probe.ip("clientIp", "198.51.100.7").holderNetwork()).isEqualTo("198.51.100.0/24");
+        assertThat(Probe.ip("clientIp", "2001:db8:1:2:3::5").clientNetwork()).isEqualTo("2001:db8:1:2::/64");
+        assertThat(Probe.ip("clientIp", "2001:db8:1:2:3::5").holderNetwork()).isEqualTo("2001:db8:1::/48");
+    }
+
     @Test
     void aBadClientIpIsExplainedInPlainWords() {
         assertThatThrownBy(() -> Probe.ip("198.51.100.7:25"))

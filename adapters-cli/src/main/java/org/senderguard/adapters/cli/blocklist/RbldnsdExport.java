@@ -9,17 +9,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.senderguard.application.port.in.ExportBlockListUseCase;
-import org.senderguard.domain.blocklist.BlockListEntry;
 import org.senderguard.domain.blocklist.BlockListIndex;
 import org.senderguard.domain.blocklist.EntryType;
 import org.senderguard.domain.blocklist.ListedEntry;
 import org.senderguard.domain.blocklist.Probe;
+import org.senderguard.domain.delisting.DelistPlan;
 
 /**
  * The service list as one rbldnsd "combined" dataset served at the zone's apex: IPv4 entries as
  * an {@code ip4set}, IPv6 entries as an {@code ip6trie}, domains as a {@code dnset} (where
- * {@code *.example.com} lists the subdomains only, as here). Listed values answer 127.0.0.2, or
- * 127.0.0.3 when the portal cannot delist them. A range's exceptions follow its section as
+ * {@code *.example.com} lists the subdomains only, as here). Values the delist portal can lift
+ * answer 127.0.0.2, the others 127.0.0.3 (domains, not delistable entries, ranges that have all the
+ * exceptions the portal gives; see {@link DelistPlan#portalCanLift}). A range's exceptions follow its section as
  * exclusions ({@code !198.51.100.7}); an excepted address that other entries still list is listed
  * again, as they answer, in a dataset of its own ({@code senderguard-ip4-relisted}). Sender
  * addresses and URLs have no DNSBL form and are left out.
@@ -45,11 +46,13 @@ final class RbldnsdExport {
         Set<String> excepted = new LinkedHashSet<>();
         export.exportServiceList(entry -> {
             if (entry.type() == EntryType.IP) {
-                (isIpv6(entry.value().value()) ? ip6 : ip4).add(line(entry));
-                ips.put(ListedEntry.of(entry));
+                ListedEntry listed = ListedEntry.of(entry);
+                (isIpv6(entry.value().value()) ? ip6 : ip4).add(line(entry.value().value(),
+                        DelistPlan.portalCanLift(listed)));
+                ips.put(listed);
                 excepted.addAll(entry.exceptions());
             } else if (entry.type() == EntryType.DOMAIN) {
-                domains.add(line(entry));
+                domains.add(entry.value().value()); // the portal lifts no domain: the dataset's answer
             }
         });
         for (String ip : excepted) {
@@ -58,16 +61,17 @@ final class RbldnsdExport {
             stillListed(ip, ips).ifPresent(delistable -> (v6 ? ip6Relisted : ip4Relisted).add(line(ip, delistable)));
         }
         out.write("# senderguard service block list\n");
-        section(out, "ip4set:senderguard-ip4", ip4);
+        section(out, "ip4set:senderguard-ip4", DELISTABLE, ip4);
         relisted(out, "ip4set:senderguard-ip4-relisted", ip4Relisted);
-        section(out, "ip6trie:senderguard-ip6", ip6);
+        section(out, "ip6trie:senderguard-ip6", DELISTABLE, ip6);
         relisted(out, "ip6trie:senderguard-ip6-relisted", ip6Relisted);
-        section(out, "dnset:senderguard-domains", domains);
+        section(out, "dnset:senderguard-domains", NOT_DELISTABLE, domains);
         out.flush();
     }
 
-    private static void section(Writer out, String dataset, List<String> lines) throws IOException {
-        out.write("$DATASET " + dataset + " @\n" + DELISTABLE + "\n");
+    /** @param answer what the dataset's values answer unless a line says otherwise */
+    private static void section(Writer out, String dataset, String answer, List<String> lines) throws IOException {
+        out.write("$DATASET " + dataset + " @\n" + answer + "\n");
         for (String line : lines) {
             out.write(line);
             out.write('\n');
@@ -76,17 +80,13 @@ final class RbldnsdExport {
 
     private static void relisted(Writer out, String dataset, List<String> lines) throws IOException {
         if (!lines.isEmpty()) {
-            section(out, dataset, lines);
+            section(out, dataset, DELISTABLE, lines);
         }
     }
 
-    private static String line(BlockListEntry entry) {
-        return line(entry.value().value(), entry.delistable());
-    }
-
-    /** The value alone takes the section's default answer; a not-delistable one carries its own. */
-    private static String line(String value, boolean delistable) {
-        return delistable ? value : value + " " + NOT_DELISTABLE;
+    /** The value alone takes the section's answer (the portal's); one the portal cannot lift carries its own. */
+    private static String line(String value, boolean portalCanLift) {
+        return portalCanLift ? value : value + " " + NOT_DELISTABLE;
     }
 
     /**
@@ -99,7 +99,7 @@ final class RbldnsdExport {
     private static Optional<Boolean> stillListed(String ip, BlockListIndex ips) {
         List<ListedEntry> others = ips.matches(Probe.ip(ip), ANY_TIME);
         return others.isEmpty() ? Optional.empty()
-                : Optional.of(others.stream().allMatch(ListedEntry::delistable));
+                : Optional.of(others.stream().allMatch(DelistPlan::portalCanLift));
     }
 
     private static boolean isIpv6(String ip) {

@@ -44,12 +44,15 @@ class RbldnsdExportTest {
             // Excepted by both ranges: excluded once.
             ip("10.0.0.0/8", true, "10.1.2.3"),
             ip("10.1.0.0/16", true, "10.1.2.3"),
-            // Between octet boundaries rbldnsd stores both ranges address by address, at one level.
+            // Between octet boundaries rbldnsd stores both ranges address by address, at one level
+            // (the /28 has the one exception the portal gives it, so the portal lifts no more).
             ip("198.18.0.0/28", true, "198.18.0.5"),
             ip("198.18.0.0/26", false),
             ip("2001:db8::/32", true, "2001:db8::7"),
             ip("2001:db8:2::/48", true, "2001:db8:2::7"),
-            ip("2001:db8:2::/47", false));
+            ip("2001:db8:2::/47", false),
+            // A /28 gives the portal one exception: once it has it, the portal lifts nothing more.
+            ip("198.19.0.0/28", true, "198.19.0.1"));
 
     @Test
     void writesExclusionsForExceptionsAndListsAgainWhatOtherEntriesStillList() throws IOException {
@@ -64,13 +67,15 @@ class RbldnsdExportTest {
                 192.0.2.0/24
                 10.0.0.0/8
                 10.1.0.0/16
-                198.18.0.0/28
+                198.18.0.0/28 %2$s
                 198.18.0.0/26 %2$s
+                198.19.0.0/28 %2$s
                 !198.51.100.7
                 !203.0.113.7
                 !192.0.2.7
                 !10.1.2.3
                 !198.18.0.5
+                !198.19.0.1
                 $DATASET ip4set:senderguard-ip4-relisted @
                 %1$s
                 203.0.113.7 %2$s
@@ -87,7 +92,7 @@ class RbldnsdExportTest {
                 %1$s
                 2001:db8:2::7 %2$s
                 $DATASET dnset:senderguard-domains @
-                %1$s
+                %2$s
                 """.formatted(RbldnsdExport.DELISTABLE, RbldnsdExport.NOT_DELISTABLE));
     }
 
@@ -104,6 +109,8 @@ class RbldnsdExportTest {
         expected.put("10.1.2.3", null);
         expected.put("198.18.0.5", NOT_DELISTABLE);
         expected.put("198.18.0.40", NOT_DELISTABLE);
+        expected.put("198.19.0.2", NOT_DELISTABLE);
+        expected.put("198.19.0.1", null);
         expected.put("2001:db8::8", LISTED);
         expected.put("2001:db8::7", null);
         expected.put("2001:db8:2::7", NOT_DELISTABLE);

@@ -11,7 +11,7 @@ public interface PortalMeter {
 
     enum Request { LINK, CONFIRM }
 
-    enum Refusal { CLIENT_LIMIT, ADDRESS_LIMIT, IP_LIMIT, SERVICE_LIMIT, INVALID_LINK, USED_LINK, EXPIRED_LINK }
+    enum Refusal { CLIENT_LIMIT, NETWORK_LIMIT, ADDRESS_LIMIT, IP_LIMIT, SERVICE_LIMIT, INVALID_LINK, USED_LINK, EXPIRED_LINK }
 
     /** A request was taken (for a link: recorded, whether or not its mail went out; a confirmation: committed). */
     default void accepted(Request request) {
