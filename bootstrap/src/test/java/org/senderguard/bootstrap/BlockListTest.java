@@ -140,6 +140,10 @@ class BlockListTest {
         assertThat(awaitRejected(() -> inbound(tenant, "someone@elsewhere.example", small + "2", List.of())))
                 .as("a /28 with the one exception the portal gives it: Support, not the portal")
                 .startsWith("550 5.7.511 ");
+        assertThat(first(Http.get("/api/v1/listings?value=" + small + "2", tenant.reader).json().get("service")))
+                .containsEntry("delistable", true).containsEntry("portalCanLift", false);
+        assertThat(first(Http.get("/api/v1/listings?value=" + net + "7", tenant.reader).json().get("service")))
+                .containsEntry("portalCanLift", true);
 
         String site = "shop-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         assertThat(TenantClient.post(ENTRIES, tenant.admin, Map.of("type", "URL", "values",

@@ -332,6 +332,10 @@ class DelistPortalTest {
         }
         assertThat(statuses).filteredOn(status -> status == 200).hasSize(30);
         assertThat(statuses.subList(30, 40)).containsOnly(429);
+        assertThat(dataSourceQuery("SELECT SUM(hits) FROM rate_counter WHERE rate_key = 'network:" + net + "0/24'"))
+                .as("the network's count").isEqualTo(30);
+        assertThat(dataSourceQuery("SELECT COUNT(*) FROM rate_counter WHERE rate_key = 'client:" + net + "4'"))
+                .as("the refused client's requests left no count").isZero();
     }
 
     @Test

@@ -25,9 +25,10 @@ import org.senderguard.domain.reputation.CheckResult;
 
 /**
  * Decides inbound messages against the block lists held in memory; nothing is written. The
- * service list comes first: when everything that matched is a delistable IP or sender address,
- * the sender is sent to the delist portal (5.7.606); any other match (not delistable, a domain, a
- * link) can only be lifted by Support (5.7.511). Then the tenant's own list, and, when the tenant
+ * service list comes first: when the portal can lift everything that matched the client IP or the
+ * sender ({@link DelistPlan#portalCanLift}), the sender is sent to the delist portal (5.7.606); any
+ * other match (not delistable, a domain, a range past its portal exceptions, a link) can only be
+ * lifted by Support (5.7.511). Then the tenant's own list, and, when the tenant
  * asks for it, the third-party DNS lists (only real listings count, never error answers).
  */
 public class InboundService implements DecideInboundUseCase {

@@ -67,7 +67,7 @@ public record DelistPlan(String ip, List<Step> steps) {
     }
 
     private static Action actionFor(BlockListEntry entry) {
-        return !portalCanLift(ListedEntry.of(entry)) ? Action.REFUSE
+        return !portalCanLift(entry) ? Action.REFUSE
                 : entry.value().isRange() ? Action.EXCEPT : Action.REMOVE;
     }
 
@@ -85,6 +85,11 @@ public record DelistPlan(String ip, List<Step> steps) {
             case IP -> !entry.value().isRange() || entry.exceptions().size() < portalExceptions(entry.value());
             case DOMAIN, URL -> false;
         };
+    }
+
+    /** For an entry of any list: the portal lifts only from the service list. */
+    public static boolean portalCanLift(BlockListEntry entry) {
+        return entry.isServiceEntry() && portalCanLift(ListedEntry.of(entry));
     }
 
     private static int portalExceptions(BlockedValue range) {

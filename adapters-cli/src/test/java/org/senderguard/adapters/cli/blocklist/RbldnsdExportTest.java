@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.senderguard.adapters.dns.DnsjavaResolver;
@@ -52,7 +53,10 @@ class RbldnsdExportTest {
             ip("2001:db8:2::/48", true, "2001:db8:2::7"),
             ip("2001:db8:2::/47", false),
             // A /28 gives the portal one exception: once it has it, the portal lifts nothing more.
-            ip("198.19.0.0/28", true, "198.19.0.1"));
+            ip("198.19.0.0/28", true, "198.19.0.1"),
+            // The portal lifts no domain, delistable or not.
+            new BlockListEntry(UUID.randomUUID(), null, BlockedValue.parse(EntryType.DOMAIN, "spam.example"), "spam",
+                    EntrySource.MANUAL, "operator", NOW, null, null, true, Set.of()));
 
     @Test
     void writesExclusionsForExceptionsAndListsAgainWhatOtherEntriesStillList() throws IOException {
@@ -93,6 +97,7 @@ class RbldnsdExportTest {
                 2001:db8:2::7 %2$s
                 $DATASET dnset:senderguard-domains @
                 %2$s
+                spam.example
                 """.formatted(RbldnsdExport.DELISTABLE, RbldnsdExport.NOT_DELISTABLE));
     }
 
@@ -126,6 +131,8 @@ class RbldnsdExportTest {
                 assertThat(entries.stream().anyMatch(e -> e.matches(Probe.ip(ip), NOW)))
                         .as("%s is listed as the entries match", ip).isEqualTo(answer != null);
             });
+            assertThat(resolver.queryA("spam.example." + ZONE, Duration.ofSeconds(2)).addresses())
+                    .as("a domain: Support, not the portal").containsExactly(NOT_DELISTABLE);
         }
     }
 
