@@ -37,14 +37,7 @@ class EmailAlertNotifierTest {
 
     @Test
     void mailsTheAlertToThePolicysRecipients() throws Exception {
-        try (ApplicationContext context = ApplicationContext.run(Map.of(
-                "senderguard.smtp.host", "127.0.0.1",
-                "senderguard.smtp.port", SMTP.getSmtp().getPort(),
-                "senderguard.smtp.from", "alerts@senderguard.example"))) {
-            context.getBean(AlertNotifier.class).send(alert);
-        }
-
-        MimeMessage[] received = SMTP.getReceivedMessages();
+        MimeMessage[] received = sentThroughTheRelay(alert);
         assertThat(received).hasSize(2);
         MimeMessage mail = received[0];
         assertThat(mail.getSubject()).isEqualTo("User restricted from sending email: mallory@contoso.example");
@@ -61,17 +54,21 @@ class EmailAlertNotifierTest {
         Alert aboutJorg = Alert.raise(TenantId.newId(), AlertKind.USER_RESTRICTED,
                 EmailAddress.parse("user", "j\u00f6rg@contoso.example"), "j\u00f6rg@contoso.example was restricted",
                 List.of(EmailAddress.parse("n", "s\u00e9curit\u00e9@contoso.example")), Instant.parse("2026-05-04T12:00:00Z"));
+        MimeMessage[] received = sentThroughTheRelay(aboutJorg);
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("s\u00e9curit\u00e9@contoso.example");
+        assertThat(received[0].getSubject()).isEqualTo("User restricted from sending email: j\u00f6rg@contoso.example");
+    }
+
+    /** What the relay (GreenMail) received once the notifier, configured for it, sent the alert. */
+    private static MimeMessage[] sentThroughTheRelay(Alert sent) {
         try (ApplicationContext context = ApplicationContext.run(Map.of(
                 "senderguard.smtp.host", "127.0.0.1",
                 "senderguard.smtp.port", SMTP.getSmtp().getPort(),
                 "senderguard.smtp.from", "alerts@senderguard.example"))) {
-            context.getBean(AlertNotifier.class).send(aboutJorg);
+            context.getBean(AlertNotifier.class).send(sent);
         }
-
-        MimeMessage[] received = SMTP.getReceivedMessages();
-        assertThat(received).hasSize(1);
-        assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("s\u00e9curit\u00e9@contoso.example");
-        assertThat(received[0].getSubject()).isEqualTo("User restricted from sending email: j\u00f6rg@contoso.example");
+        return SMTP.getReceivedMessages();
     }
 
     @Test

@@ -42,8 +42,10 @@ public record EmailAddress(String localPart, DomainName domain) implements Compa
             throw new InvalidValueException(field, FreeText.quoted(trimmed) + " is not an email address (local@domain)");
         }
         String typed = trimmed.substring(0, at);
-        // Invisible characters are refused as typed: folding would drop some of them silently.
-        String local = typed.codePoints().allMatch(c -> c < 0x80 || isUtf8Atext(c)) ? canonicalText(typed) : "";
+        // Invisible characters are refused as typed: folding would drop some of them silently. (An
+        // ASCII local part, nearly every one on a message's path, is not streamed through.)
+        boolean legible = isAscii(typed) || typed.codePoints().allMatch(c -> c < 0x80 || isUtf8Atext(c));
+        String local = legible ? canonicalText(typed) : "";
         if (octets(local) > MAX_LOCAL_PART || !isDotAtom(local)) {
             throw new InvalidValueException(field, FreeText.quoted(trimmed) + " has an invalid local part (at most "
                     + MAX_LOCAL_PART + " bytes of letters, digits or !#$%&'*+/=?^_`{|}~- separated by single dots)");

@@ -46,7 +46,7 @@ public interface SenderStatusRepository {
     /**
      * Senders restricted at {@code now}, ordered by address, whose address starts with
      * {@code prefix} and comes after {@code after} (both may be empty, and are in an address's
-     * canonical form: lower case, and beyond ASCII in normalisation form C).
+     * canonical form, {@link org.senderguard.domain.common.EmailAddress#canonicalText}).
      */
     List<SenderStatus> findRestricted(TenantId tenantId, Instant now, String prefix, String after, int limit);
 }
