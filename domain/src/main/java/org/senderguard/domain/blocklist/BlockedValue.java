@@ -114,6 +114,14 @@ public final class BlockedValue {
         return IpAddresses.parseCanonical(value).getCount();
     }
 
+    /** Whether this IP value holds every address of another: a network covers itself and what lies inside it. */
+    public boolean covers(BlockedValue other) {
+        if (type != EntryType.IP || other.type != EntryType.IP) {
+            throw new IllegalStateException("not IP values: " + this + ", " + other);
+        }
+        return IpAddresses.parseCanonical(value).contains(IpAddresses.parseCanonical(other.value));
+    }
+
     /** Whether this value matches the probe (SPEC section 3.3), regardless of any expiry. */
     public boolean matches(Probe probe) {
         return switch (type) {

@@ -208,6 +208,22 @@ class BlockedValueTest {
                 .hasMessageContaining("is longer than 64 characters");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "203.0.0.0/16     | 203.0.113.0/24    | true",
+            "203.0.113.0/24   | 203.0.113.0/24    | true",
+            "203.0.113.0/24   | 203.0.113.255     | true",
+            "203.0.113.0/24   | 203.0.0.0/16      | false",
+            "203.0.113.0/24   | 203.0.114.0/24    | false",
+            "0.0.0.0/0        | 2001:db8::/32     | false",
+            "2001:db8::/32    | 2001:db8:2::/48   | true",
+            "2001:db8:2::/48  | 2001:db8:2::/47   | false",
+    })
+    void aNetworkCoversItselfAndWhatLiesInsideIt(String wider, String narrower, boolean covers) {
+        assertThat(BlockedValue.parse(EntryType.IP, wider).covers(BlockedValue.parse(EntryType.IP, narrower)))
+                .isEqualTo(covers);
+    }
+
     @Test
     void ofRefusesWhatIsNotCanonical() {
         assertThatThrownBy(() -> BlockedValue.of(EntryType.DOMAIN, "Contoso.com"))

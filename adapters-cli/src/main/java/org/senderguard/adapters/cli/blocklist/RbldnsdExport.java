@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.senderguard.application.port.in.ExportBlockListUseCase;
 import org.senderguard.domain.blocklist.BlockListIndex;
+import org.senderguard.domain.blocklist.BlockedValue;
 import org.senderguard.domain.blocklist.EntryType;
 import org.senderguard.domain.blocklist.ListedEntry;
 import org.senderguard.domain.blocklist.Probe;
@@ -18,12 +19,15 @@ import org.senderguard.domain.delisting.DelistPlan;
 /**
  * The service list as one rbldnsd "combined" dataset served at the zone's apex: IPv4 entries as
  * an {@code ip4set}, IPv6 entries as an {@code ip6trie}, domains as a {@code dnset} (where
- * {@code *.example.com} lists the subdomains only, as here). Values the delist portal can lift
- * answer 127.0.0.2, the others 127.0.0.3 (domains, not delistable entries, ranges that have all the
- * exceptions the portal gives; see {@link DelistPlan#portalCanLift}). A range's exceptions follow its section as
- * exclusions ({@code !198.51.100.7}); an excepted address that other entries still list is listed
- * again, as they answer, in a dataset of its own ({@code senderguard-ip4-relisted}). Sender
- * addresses and URLs have no DNSBL form and are left out.
+ * {@code *.example.com} lists the subdomains only, as here). An address answers 127.0.0.2 when the
+ * delist portal can lift every entry that lists it, else 127.0.0.3 (domains, not delistable
+ * entries, ranges that have all the exceptions the portal gives; see
+ * {@link DelistPlan#portalCanLift}), as mail flow's replies tell the sender. rbldnsd answers from
+ * the most specific network that holds an address, so a network inside a wider one the portal
+ * cannot lift takes the wider one's answer. A range's exceptions follow its section as exclusions
+ * ({@code !198.51.100.7}); an excepted address that other entries still list is listed again, as
+ * they answer, in a dataset of its own ({@code senderguard-ip4-relisted}). Sender addresses and
+ * URLs have no DNSBL form and are left out.
  */
 final class RbldnsdExport {
 
@@ -42,19 +46,29 @@ final class RbldnsdExport {
         List<String> ip4Relisted = new ArrayList<>();
         List<String> ip6Relisted = new ArrayList<>();
         List<String> domains = new ArrayList<>();
+        List<ListedEntry> networks = new ArrayList<>();
         BlockListIndex ips = new BlockListIndex();
+        BlockListIndex supportOnly = new BlockListIndex();
         Set<String> excepted = new LinkedHashSet<>();
         export.exportServiceList(entry -> {
             if (entry.type() == EntryType.IP) {
                 ListedEntry listed = ListedEntry.of(entry);
-                (isIpv6(entry.value().value()) ? ip6 : ip4).add(line(entry.value().value(),
-                        DelistPlan.portalCanLift(listed)));
+                networks.add(listed);
                 ips.put(listed);
+                if (!DelistPlan.portalCanLift(listed)) {
+                    // Whole: an exception at a network's first address does not make it cover less.
+                    supportOnly.put(new ListedEntry(listed.id(), listed.value(), null, false, Set.of()));
+                }
                 excepted.addAll(entry.exceptions());
             } else if (entry.type() == EntryType.DOMAIN) {
                 domains.add(entry.value().value()); // the portal lifts no domain: the dataset's answer
             }
         });
+        for (ListedEntry network : networks) {
+            String value = network.value().value();
+            (isIpv6(value) ? ip6 : ip4).add(line(value, DelistPlan.portalCanLift(network)
+                    && !coveredBy(supportOnly, network.value())));
+        }
         for (String ip : excepted) {
             boolean v6 = isIpv6(ip);
             (v6 ? ip6 : ip4).add("!" + ip);
@@ -87,6 +101,13 @@ final class RbldnsdExport {
     /** The value alone takes the section's answer (the portal's); one the portal cannot lift carries its own. */
     private static String line(String value, boolean portalCanLift) {
         return portalCanLift ? value : value + " " + NOT_DELISTABLE;
+    }
+
+    /** Whether an entry of the index covers every address of the network. */
+    private static boolean coveredBy(BlockListIndex index, BlockedValue network) {
+        String first = network.value().replaceFirst("/.*", "");
+        return index.matches(Probe.ip(first), ANY_TIME).stream()
+                .anyMatch(wider -> wider.value().covers(network));
     }
 
     /**

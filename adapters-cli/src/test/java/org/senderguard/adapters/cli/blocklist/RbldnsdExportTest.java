@@ -23,9 +23,10 @@ import org.senderguard.domain.blocklist.BlockedValue;
 import org.senderguard.domain.blocklist.EntrySource;
 import org.senderguard.domain.blocklist.EntryType;
 import org.senderguard.domain.blocklist.Probe;
+import org.senderguard.domain.delisting.DelistPlan;
 import org.xbill.DNS.ReverseMap;
 
-/** The export served by a real rbldnsd answers as the list matches, range exceptions included. */
+/** The export served by a real rbldnsd answers every address as mail flow tells its sender, range exceptions included. */
 @RequiresRbldnsd
 class RbldnsdExportTest {
 
@@ -36,7 +37,8 @@ class RbldnsdExportTest {
 
     private final List<BlockListEntry> entries = List.of(
             ip("198.51.100.0/24", true, "198.51.100.7"),
-            // Still listed by the wider range: answered as that range answers, not excluded.
+            // Inside a range the portal cannot lift: answered as that range answers, and so is its
+            // exception, still listed by the wider range rather than excluded.
             ip("203.0.113.0/24", true, "203.0.113.7"),
             ip("203.0.0.0/16", false),
             // Still listed by itself.
@@ -52,6 +54,9 @@ class RbldnsdExportTest {
             ip("2001:db8::/32", true, "2001:db8::7"),
             ip("2001:db8:2::/48", true, "2001:db8:2::7"),
             ip("2001:db8:2::/47", false),
+            // The wider range's exception at the narrower one's first address: it still covers the rest.
+            ip("172.16.0.0/12", false, "172.16.5.0"),
+            ip("172.16.5.0/24", true),
             // A /28 gives the portal one exception: once it has it, the portal lifts nothing more.
             ip("198.19.0.0/28", true, "198.19.0.1"),
             // The portal lifts no domain, delistable or not.
@@ -65,7 +70,7 @@ class RbldnsdExportTest {
                 $DATASET ip4set:senderguard-ip4 @
                 %1$s
                 198.51.100.0/24
-                203.0.113.0/24
+                203.0.113.0/24 %2$s
                 203.0.0.0/16 %2$s
                 192.0.2.7 %2$s
                 192.0.2.0/24
@@ -73,22 +78,26 @@ class RbldnsdExportTest {
                 10.1.0.0/16
                 198.18.0.0/28 %2$s
                 198.18.0.0/26 %2$s
+                172.16.0.0/12 %2$s
+                172.16.5.0/24 %2$s
                 198.19.0.0/28 %2$s
                 !198.51.100.7
                 !203.0.113.7
                 !192.0.2.7
                 !10.1.2.3
                 !198.18.0.5
+                !172.16.5.0
                 !198.19.0.1
                 $DATASET ip4set:senderguard-ip4-relisted @
                 %1$s
                 203.0.113.7 %2$s
                 192.0.2.7 %2$s
                 198.18.0.5 %2$s
+                172.16.5.0
                 $DATASET ip6trie:senderguard-ip6 @
                 %1$s
                 2001:db8::/32
-                2001:db8:2::/48
+                2001:db8:2::/48 %2$s
                 2001:db8:2::/47 %2$s
                 !2001:db8::7
                 !2001:db8:2::7
@@ -106,7 +115,7 @@ class RbldnsdExportTest {
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("198.51.100.8", LISTED);
         expected.put("198.51.100.7", null);
-        expected.put("203.0.113.8", LISTED);
+        expected.put("203.0.113.8", NOT_DELISTABLE);
         expected.put("203.0.113.7", NOT_DELISTABLE);
         expected.put("192.0.2.8", LISTED);
         expected.put("192.0.2.7", NOT_DELISTABLE);
@@ -119,6 +128,10 @@ class RbldnsdExportTest {
         expected.put("2001:db8::8", LISTED);
         expected.put("2001:db8::7", null);
         expected.put("2001:db8:2::7", NOT_DELISTABLE);
+        expected.put("2001:db8:2::8", NOT_DELISTABLE);
+        expected.put("172.16.5.1", NOT_DELISTABLE);
+        expected.put("172.16.5.0", LISTED);
+        expected.put("172.17.0.1", NOT_DELISTABLE);
         try (Rbldnsd dns = Rbldnsd.start(Rbldnsd.Zone.of(ZONE, "combined", export()))) {
             DnsjavaResolver resolver = new DnsjavaResolver(dns.address());
             expected.forEach((ip, answer) -> {
@@ -128,8 +141,10 @@ class RbldnsdExportTest {
                 if (answer != null) {
                     assertThat(found.addresses()).as(ip).containsExactly(answer);
                 }
-                assertThat(entries.stream().anyMatch(e -> e.matches(Probe.ip(ip), NOW)))
-                        .as("%s is listed as the entries match", ip).isEqualTo(answer != null);
+                List<BlockListEntry> matching = entries.stream().filter(e -> e.matches(Probe.ip(ip), NOW)).toList();
+                assertThat(matching.isEmpty() ? null
+                        : matching.stream().allMatch(DelistPlan::portalCanLift) ? LISTED : NOT_DELISTABLE)
+                        .as("%s answers as mail flow tells its sender", ip).isEqualTo(answer);
             });
             assertThat(resolver.queryA("spam.example." + ZONE, Duration.ofSeconds(2)).addresses())
                     .as("a domain: Support, not the portal").containsExactly(NOT_DELISTABLE);
