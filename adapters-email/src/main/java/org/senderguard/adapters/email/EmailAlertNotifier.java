@@ -3,6 +3,7 @@ package org.senderguard.adapters.email;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.email.Email;
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.senderguard.application.port.out.AlertNotifier;
 import org.senderguard.application.port.out.MailMeter;
 import org.senderguard.domain.alert.Alert;
@@ -12,6 +13,8 @@ import org.senderguard.domain.common.EmailAddress;
 @Singleton
 @Requires(property = "senderguard.smtp.host")
 class EmailAlertNotifier implements AlertNotifier {
+
+    private static final System.Logger LOG = System.getLogger(EmailAlertNotifier.class.getName());
 
     private final RelayedMail relay;
     private final SmtpSettings settings;
@@ -34,6 +37,10 @@ class EmailAlertNotifier implements AlertNotifier {
                 .subject(AlertText.subject(alert))
                 .body(AlertText.body(alert));
         alert.recipients().stream().map(EmailAddress::value).forEach(email::to);
-        relay.send(MailMeter.Kind.ALERT, email);
+        List<String> notSent = relay.send(MailMeter.Kind.ALERT, email);
+        if (!notSent.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "alert " + alert.id() + " was sent, but not to every recipient: "
+                    + String.join("; ", notSent));
+        }
     }
 }

@@ -23,7 +23,15 @@ class EmailDelistLinkMailer implements DelistLinkMailer {
 
     @Override
     public void send(EmailAddress to, String ip, String link, Instant expiresAt) {
-        relay.send(MailMeter.Kind.DELIST_LINK, Email.builder()
+        try {
+            relay.send(MailMeter.Kind.DELIST_LINK, link(to, ip, link, expiresAt));
+        } catch (RelayedMail.RecipientsRefused e) {
+            throw new DelistLinkMailer.RecipientRefused(e.getMessage());
+        }
+    }
+
+    private Email.Builder link(EmailAddress to, String ip, String link, Instant expiresAt) {
+        return Email.builder()
                 .from(settings.fromOrDefault())
                 .to(to.value())
                 .subject("Confirm the delisting of " + ip)
@@ -37,6 +45,6 @@ class EmailDelistLinkMailer implements DelistLinkMailer {
 
                         The link works once and expires at %s (UTC). If you did not ask for this, ignore this \
                         message: nothing changes until the link is used.
-                        """.formatted(ip, to, link, expiresAt)));
+                        """.formatted(ip, to, link, expiresAt));
     }
 }

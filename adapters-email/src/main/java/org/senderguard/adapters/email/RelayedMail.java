@@ -5,9 +5,20 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.email.Email;
 import io.micronaut.email.EmailSender;
 import jakarta.inject.Singleton;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.senderguard.application.port.out.MailMeter;
 
-/** Hands senderguard's mail to the SMTP relay, telling the meter whether the relay took it. */
+/**
+ * Hands senderguard's mail to the SMTP relay, telling the meter whether the relay took it. The
+ * session sends to the recipients the relay accepts even when it refuses others
+ * ({@code mail.smtp.sendpartial}), so that one gone mailbox does not keep an alert from the rest.
+ */
 @Singleton
 @Requires(property = "senderguard.smtp.host")
 class RelayedMail {
@@ -21,13 +32,62 @@ class RelayedMail {
         this.meter = meter == null ? MailMeter.NONE : meter;
     }
 
-    void send(MailMeter.Kind kind, Email.Builder email) {
+    /**
+     * @return the recipients the relay did not take the message for, with its answers; the others have it
+     * @throws RecipientsRefused when the relay refused every recipient for good
+     */
+    List<String> send(MailMeter.Kind kind, Email.Builder email) {
         try {
             sender.send(email);
         } catch (RuntimeException e) {
+            SendFailedException refusal = refusal(e);
+            if (refusal != null && addresses(refusal.getValidSentAddresses()).length > 0) {
+                meter.sent(kind);
+                return notSent(refusal);
+            }
             meter.failed(kind);
+            if (refusal != null && addresses(refusal.getValidUnsentAddresses()).length == 0
+                    && addresses(refusal.getInvalidAddresses()).length > 0) {
+                throw new RecipientsRefused(String.join("; ", notSent(refusal)), e);
+            }
             throw e;
         }
         meter.sent(kind);
+        return List.of();
+    }
+
+    private static SendFailedException refusal(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SendFailedException failed) {
+                return failed;
+            }
+        }
+        return null;
+    }
+
+    /** Each refused or deferred recipient with the relay's answer to it, on one line. */
+    private static List<String> notSent(SendFailedException refusal) {
+        List<String> answers = new ArrayList<>();
+        for (Exception next = refusal.getNextException(); next != null;
+                next = next instanceof MessagingException m ? m.getNextException() : null) {
+            answers.add(next.getMessage().strip().replaceAll("\\s+", " "));
+        }
+        if (answers.isEmpty()) {
+            Stream.of(addresses(refusal.getInvalidAddresses()), addresses(refusal.getValidUnsentAddresses()))
+                    .flatMap(Arrays::stream).forEach(address -> answers.add(address + ": not sent"));
+        }
+        return answers;
+    }
+
+    private static Address[] addresses(Address[] addresses) {
+        return addresses == null ? new Address[0] : addresses;
+    }
+
+    /** The relay refused every recipient for good; the message names its answers. */
+    static final class RecipientsRefused extends RuntimeException {
+
+        RecipientsRefused(String answers, Throwable cause) {
+            super(answers, cause);
+        }
     }
 }

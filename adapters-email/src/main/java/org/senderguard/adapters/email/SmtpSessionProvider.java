@@ -28,6 +28,8 @@ class SmtpSessionProvider implements SessionProvider {
         properties.put("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
         properties.put("mail.smtp.timeout", TIMEOUT_MILLIS);
         properties.put("mail.smtp.writetimeout", TIMEOUT_MILLIS);
+        // A recipient the relay refuses keeps the message from none of the others (see RelayedMail).
+        properties.put("mail.smtp.sendpartial", "true");
         // An address beyond ASCII (a portal requester's, an alert recipient's) goes out as SMTPUTF8 mail.
         properties.put("mail.mime.allowutf8", "true");
         if (Boolean.TRUE.equals(settings.tls())) {

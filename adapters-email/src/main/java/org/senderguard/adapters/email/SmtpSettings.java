@@ -15,7 +15,13 @@ public record SmtpSettings(String host, @Nullable Integer port, @Nullable String
         return port == null ? 25 : port;
     }
 
+    /** {@code senderguard@} the relay's host; a relay named by its IP address gives an address literal. */
     String fromOrDefault() {
-        return from == null || from.isBlank() ? "senderguard@" + host : from;
+        if (from != null && !from.isBlank()) {
+            return from;
+        }
+        String domain = host.contains(":") ? "[IPv6:" + host.replaceAll("^\\[|]$", "") + "]"
+                : host.matches("[0-9.]+") ? "[" + host + "]" : host;
+        return "senderguard@" + domain;
     }
 }

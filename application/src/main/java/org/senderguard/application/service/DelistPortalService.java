@@ -103,6 +103,13 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
             mailer.send(request.address(), request.ip(), settings.portalUrl().get() + "/confirm?token="
                     + token.value(), request.expiresAt());
             return true;
+        } catch (DelistLinkMailer.RecipientRefused e) {
+            // The requester's mistake or a probe, not a fault: answered as if mailed, lest the portal
+            // tell which of a relay's mailboxes exist.
+            LOG.log(System.Logger.Level.INFO, "the relay refused the address of portal request " + request.id()
+                    + ": " + e.getMessage());
+            markMailFailed(request, "the relay refused the address: " + e.getMessage());
+            return true;
         } catch (RuntimeException e) {
             String failed = "could not mail the delist link of portal request " + request.id();
             if (e instanceof DelistLinkMailer.NotMailed) {
@@ -110,14 +117,20 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
             } else {
                 LOG.log(System.Logger.Level.WARNING, failed, e);
             }
-            unitOfWork.inTransaction(() -> {
-                requests.markMailFailed(request.id(), String.valueOf(e.getMessage()));
-                audit.add(AuditRecord.of(null, actor(request), "portal.mail-failed", target(request), null,
-                        e.getMessage(), clock.instant()));
-                return null;
-            });
+            markMailFailed(request, String.valueOf(e.getMessage()));
             return false;
         }
+    }
+
+    /** @param why kept on one line: a relay's error may span several */
+    private void markMailFailed(PortalRequest request, String why) {
+        String reason = why.strip().replaceAll("\\s+", " ");
+        unitOfWork.inTransaction(() -> {
+            requests.markMailFailed(request.id(), reason);
+            audit.add(AuditRecord.of(null, actor(request), "portal.mail-failed", target(request), null, reason,
+                    clock.instant()));
+            return null;
+        });
     }
 
     /**

@@ -7,8 +7,10 @@ package org.senderguard.application.port.in;
 public interface RequestDelistLinkUseCase {
 
     /**
-     * True when the link was mailed; false when the mail could not be sent (the request is kept as
-     * {@code MAIL_FAILED}). Throws TooManyRequestsException over the client's or the address's limit.
+     * True when the link was mailed, or when the relay refused the address for good: answered alike,
+     * so that the portal does not tell which mailboxes exist. False when the mail could not be sent
+     * for now. Either way a request not mailed is kept as {@code MAIL_FAILED}. Throws
+     * TooManyRequestsException over a limit.
      */
     boolean requestLink(DelistLinkCommand command);
 }

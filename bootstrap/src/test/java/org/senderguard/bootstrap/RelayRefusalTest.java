@@ -1,0 +1,86 @@
+package org.senderguard.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.senderguard.adapters.persistence.DatabaseSettings;
+import org.senderguard.application.port.in.ListPortalRequestsUseCase;
+import org.senderguard.application.port.in.PortalRequestSummary;
+import org.senderguard.application.port.out.AlertNotifier;
+import org.senderguard.domain.alert.Alert;
+import org.senderguard.domain.alert.AlertKind;
+import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.delisting.PortalRequestStatus;
+import org.senderguard.domain.tenant.TenantId;
+
+/**
+ * senderguard's mail through a real Postfix relay that refuses a mailbox at RCPT, as a relay that
+ * knows its domains' mailboxes does: the delist portal answers a refused address as it answers any
+ * other, so that it cannot be used to find which mailboxes exist, and an alert still reaches the
+ * recipients the relay takes.
+ */
+@RequiresPostfix
+class RelayRefusalTest {
+
+    private static final String GONE = "gone@relay.test";
+
+    @Test
+    void aRefusedAddressIsAnsweredAsAnyOtherAndAnAlertReachesTheRecipientsTheRelayTakes() throws Exception {
+        try (PrivatePostfix relay = PrivatePostfix.builder()
+                .mainCf("smtpd_recipient_restrictions = check_recipient_access inline:{ { " + GONE
+                        + " = 550 5.1.1 No such user here } }, permit_mynetworks, reject")
+                .start();
+             ApplicationContext app = start(relay.port())) {
+            URI server = app.getBean(EmbeddedServer.class).start().getURI();
+            PortalBrowser browser = new PortalBrowser("198.51.100.77", server);
+
+            HttpResponse<String> refused = browser.requestLink(GONE, "192.0.2.1");
+            HttpResponse<String> mailed = browser.requestLink("here@relay.test", "192.0.2.1");
+
+            assertThat(refused.statusCode()).isEqualTo(mailed.statusCode()).isEqualTo(200);
+            assertThat(refused.body().replace(GONE, "here@relay.test")).isEqualTo(mailed.body());
+            relay.awaitLog("to=<here@relay.test>");
+            assertThat(relay.log()).contains("reject: RCPT from", "550 5.1.1 <" + GONE + ">")
+                    .as("nothing queued for it").doesNotContain(": to=<" + GONE + ">");
+            List<PortalRequestSummary> requests = app.getBean(ListPortalRequestsUseCase.class).list(null, 10);
+            assertThat(requests).filteredOn(r -> r.request().address().value().equals(GONE)).singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.status()).isEqualTo(PortalRequestStatus.MAIL_FAILED);
+                        assertThat(r.request().outcome()).contains("the relay refused the address: 550 5.1.1 <" + GONE + ">")
+                                .doesNotContain("\n");
+                    });
+            assertThat(requests).filteredOn(r -> r.request().address().value().equals("here@relay.test"))
+                    .singleElement().extracting(PortalRequestSummary::status).isEqualTo(PortalRequestStatus.PENDING);
+
+            app.getBean(AlertNotifier.class).send(Alert.raise(TenantId.newId(), AlertKind.USER_RESTRICTED,
+                    EmailAddress.parse("user", "ann@tenant.test"), "restricted",
+                    List.of(EmailAddress.parse("to", GONE), EmailAddress.parse("to", "admin@relay.test")),
+                    Instant.now()));
+            relay.awaitLog("to=<admin@relay.test>");
+        }
+    }
+
+    private static ApplicationContext start(int relayPort) throws Exception {
+        DatabaseSettings.bindEmbeddedServerToLoopback();
+        Path dataDir = Files.createTempDirectory("senderguard-relay");
+        Map<String, Object> properties = new HashMap<>(DatabaseSettings.embedded(dataDir).toProperties());
+        properties.put("senderguard.data-dir", dataDir.toString());
+        properties.put("micronaut.server.port", -1);
+        properties.put("senderguard.smtp.host", "127.0.0.1");
+        properties.put("senderguard.smtp.port", relayPort);
+        properties.put("senderguard.portal.client-address-header", DelistPortalTest.CLIENT_HEADER);
+        properties.putAll(TestDns.settings());
+        return ApplicationContext.builder(Senderguard.class).deduceEnvironment(false).environments("test")
+                .properties(properties).start();
+    }
+}
