@@ -125,6 +125,33 @@ class ThirdPartyListsTest {
     }
 
     @Test
+    void listsOfRegisteredDomainsAreAskedAboutAHostByItsRegisteredDomainAndAnswerTheirTestPoints() {
+        String surbl = mimic("surbl", MimicLists.SURBL, "DOMAIN", "SURBL");
+        String uribl = mimic("uribl", MimicLists.URIBL, "DOMAIN", "URIBL");
+        String dbl = mimic("dbl", MimicLists.DBL, "DOMAIN", "SPAMHAUS_DBL");
+        assertThat(result(check("http://www.abuse.example/landing"), surbl)).containsEntry("status", "LISTED");
+        assertThat(result(check("user@mail.black.example"), uribl)).containsEntry("status", "LISTED");
+        assertThat(result(check("www.dbltest.com"), dbl)).as("the DBL: the host, then its registered domain")
+                .containsEntry("status", "LISTED");
+        assertThat(result(check("www.not-listed.example"), surbl)).containsEntry("status", "NOT_LISTED");
+
+        TenantClient tenant = new TenantClient();
+        Http.Response requested = TenantClient.post("/api/v1/delisting-requests", tenant.admin,
+                Map.of("value", "http://www.abuse.example/landing", "list", surbl));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        assertThat(requested.json()).as("followed as the list lists it").containsEntry("value", "abuse.example");
+        check("http://www.abuse.example/landing");
+        check("www.abuse.example");
+        assertThat(Http.get("/api/v1/delisting-requests", tenant.admin).items().get(0))
+                .as("still listed: the host's check does not resolve it").containsEntry("status", "PENDING");
+
+        String health = TestApplication.cli("third-party", "health", "--output", "json").out();
+        for (String list : List.of(surbl, uribl, dbl)) {
+            assertThat(health).contains("{\"list\":\"" + list + "\",\"verdict\":\"HEALTHY\"");
+        }
+    }
+
+    @Test
     void inboundMailConsultsTheListsWhenTheTenantAsks() {
         String zen = mimic("zen", MimicLists.ZEN, "IP", "SPAMHAUS_ZEN");
         TenantClient tenant = new TenantClient();

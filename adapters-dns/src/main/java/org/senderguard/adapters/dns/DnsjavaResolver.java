@@ -83,20 +83,29 @@ public final class DnsjavaResolver implements DnsResolver {
                 ttl = Math.min(ttl, record.getTTL());
             }
         }
-        if (addresses.isEmpty()) {
-            return new Answer(Answer.Outcome.NXDOMAIN, List.of(), negativeTtl(response));
+        if (!addresses.isEmpty()) {
+            return new Answer(Answer.Outcome.ADDRESSES, addresses, Duration.ofSeconds(ttl));
         }
-        return new Answer(Answer.Outcome.ADDRESSES, addresses, Duration.ofSeconds(ttl));
+        // No address for the name. Only the zone's SOA makes that an answer (RFC 2308 NODATA); an
+        // empty answer without one is a referral or a server that does not serve the zone, which
+        // says nothing about whether the name is listed.
+        return soa(response) != null ? new Answer(Answer.Outcome.NXDOMAIN, List.of(), negativeTtl(response))
+                : new Answer(Answer.Outcome.SERVFAIL, List.of(), Duration.ZERO);
+    }
+
+    private static SOARecord soa(Message response) {
+        for (Record record : response.getSection(Section.AUTHORITY)) {
+            if (record instanceof SOARecord soa) {
+                return soa;
+            }
+        }
+        return null;
     }
 
     /** How long a negative answer may be cached (RFC 2308): the SOA's TTL capped by its minimum field. */
     private static Duration negativeTtl(Message response) {
-        for (Record record : response.getSection(Section.AUTHORITY)) {
-            if (record instanceof SOARecord soa) {
-                return Duration.ofSeconds(Math.min(soa.getTTL(), soa.getMinimum()));
-            }
-        }
-        return Duration.ZERO;
+        SOARecord soa = soa(response);
+        return soa == null ? Duration.ZERO : Duration.ofSeconds(Math.min(soa.getTTL(), soa.getMinimum()));
     }
 
     private static Name absolute(String name) {

@@ -107,6 +107,25 @@ class DnsjavaResolverTest {
     }
 
     @Test
+    void anEmptyAnswerIsNotListedOnlyWithTheZonesSoa() {
+        // A name with a record of another type: NOERROR and no address (RFC 2308 NODATA). With the
+        // zone's SOA that is an answer; without it (a referral, a server that does not serve the
+        // zone) it says nothing about the name, and must not read as "not listed".
+        String records = "mx-only MX 10 mx.example\n";
+        try (Rbldnsd dns = Rbldnsd.start(
+                Rbldnsd.Zone.of("soa.test", "generic", "$SOA 300 ns.soa.test hostmaster.soa.test 0 1h 15m 1d 60\n"
+                        + records),
+                Rbldnsd.Zone.of("nosoa.test", "generic", records))) {
+            DnsjavaResolver resolver = new DnsjavaResolver(dns.address());
+            Answer nodata = resolver.queryA("mx-only.soa.test", TIMEOUT);
+            assertThat(nodata.outcome()).as(dns.log()).isEqualTo(Outcome.NXDOMAIN);
+            assertThat(nodata.ttl()).isEqualTo(Duration.ofSeconds(60));
+            assertThat(resolver.queryA("mx-only.nosoa.test", TIMEOUT).outcome()).as(dns.log())
+                    .isEqualTo(Outcome.SERVFAIL);
+        }
+    }
+
+    @Test
     void takesNamesAsAbsoluteWithOrWithoutTheTrailingDot() {
         assertThat(query("2.2.0.192." + MimicLists.ZEN + ".").addresses()).containsExactly("127.0.0.2");
     }

@@ -42,9 +42,9 @@ class JdbcDelistingRequests implements DelistingRequests {
     }
 
     @Override
-    public void resolve(UUID id, Instant at, String outcome) {
-        sql.update("UPDATE delisting_request SET status = ?, resolved_at = ?, outcome = ? WHERE id = ?",
-                DelistingStatus.RESOLVED, at, outcome, id.toString());
+    public boolean resolve(UUID id, Instant at, String outcome) {
+        return sql.update("UPDATE delisting_request SET status = ?, resolved_at = ?, outcome = ? WHERE id = ? "
+                + "AND status = ?", DelistingStatus.RESOLVED, at, outcome, id.toString(), DelistingStatus.PENDING) == 1;
     }
 
     @Override

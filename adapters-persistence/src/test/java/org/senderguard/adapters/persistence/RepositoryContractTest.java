@@ -42,6 +42,8 @@ import org.senderguard.application.port.out.SpamSightings;
 import org.senderguard.application.port.out.TenantChanges;
 import org.senderguard.application.port.out.PortalRequests;
 import org.senderguard.application.port.out.RateCounters;
+import org.senderguard.domain.delisting.DelistingRequest;
+import org.senderguard.domain.delisting.DelistingStatus;
 import org.senderguard.domain.delisting.PortalRequest;
 import org.senderguard.domain.delisting.PortalRequestStatus;
 import org.senderguard.domain.delisting.PortalToken;
@@ -52,6 +54,7 @@ import org.senderguard.domain.blocklist.EntryType;
 import org.senderguard.domain.blocklist.ListingKeys;
 import org.senderguard.application.port.out.ApiKeyRepository;
 import org.senderguard.application.port.out.AuditLog;
+import org.senderguard.application.port.out.DelistingRequests;
 import org.senderguard.application.port.out.MessageKey;
 import org.senderguard.application.port.out.PolicyRepository;
 import org.senderguard.application.port.out.DecisionHistoryMeter;
@@ -1303,6 +1306,28 @@ abstract class RepositoryContractTest {
         assertThat(completed.outcome()).isEqualTo("removed ip 198.51.100.7");
         assertThat(requests.newestFirst(PortalRequestStatus.COMPLETED, now, 500)).contains(completed);
         assertThat(requests.newestFirst(PortalRequestStatus.PENDING, now, 500)).doesNotContain(completed);
+    }
+
+    @Test
+    void aDelistingRequestIsResolvedOnceAndOnlyWhilePending() {
+        DelistingRequests requests = context.getBean(DelistingRequests.class);
+        Tenant tenant = newTenant("delisting");
+        String value = "resolved-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        DelistingRequest request = new DelistingRequest(UUID.randomUUID(), tenant.id(), "SURBL", value,
+                DelistingStatus.PENDING, "fixed", "admin@delisting.example", now, null, "asked SURBL");
+        unitOfWork.inTransaction(() -> {
+            tenants.insert(tenant);
+            requests.insert(request);
+            return null;
+        });
+        assertThat(requests.findPending(value)).extracting(DelistingRequest::id).containsExactly(request.id());
+        assertThat(requests.resolve(request.id(), now.plusSeconds(60), "no longer listed on SURBL")).isTrue();
+        assertThat(requests.resolve(request.id(), now.plusSeconds(61), "again")).as("resolved already").isFalse();
+        assertThat(requests.findPending(value)).isEmpty();
+        assertThat(requests.findByTenant(tenant.id(), null, 10)).singleElement().satisfies(resolved -> {
+            assertThat(resolved.status()).isEqualTo(DelistingStatus.RESOLVED);
+            assertThat(resolved.resolvedAt()).isEqualTo(now.plusSeconds(60));
+        });
     }
 
     @Test

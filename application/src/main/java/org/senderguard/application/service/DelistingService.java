@@ -77,13 +77,14 @@ public class DelistingService implements RequestDelistingUseCase, ListDelistingR
         ReputationTarget target = ReputationTarget.of(Probe.parse(command.value()));
         refuseUncheckable(list, target);
         Instant now = clock.instant();
+        String listed = target.listedValue(list);
         DelistingRequest request = new DelistingRequest(UUID.randomUUID(), command.tenantId(), list.name(),
-                target.value(), DelistingStatus.PENDING, command.reason(), command.actor().value(), now, null,
+                listed, DelistingStatus.PENDING, command.reason(), command.actor().value(), now, null,
                 "asked " + list.name() + (list.delistUrl() == null ? "" : " (" + list.delistUrl() + ")"));
         return unitOfWork.inTransaction(() -> {
             requests.insert(request);
             audit.add(AuditRecord.of(command.tenantId(), command.actor(), "delisting-request.add",
-                    "delisting-request:" + request.id(), null, list.name() + ": " + target.value(), now));
+                    "delisting-request:" + request.id(), null, list.name() + ": " + listed, now));
             return request;
         });
     }

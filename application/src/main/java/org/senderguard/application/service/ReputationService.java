@@ -6,7 +6,10 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.senderguard.application.port.in.CheckListHealthUseCase;
@@ -48,6 +51,7 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
 
     private static final Duration MAX_TTL = Duration.ofHours(1);
     private static final Duration NOT_LISTED_TTL = Duration.ofMinutes(1);
+    private static final System.Logger LOG = System.getLogger(ReputationService.class.getName());
     private static final String CATALOG = "catalog";
     /** Inbound mail checks every client IP and sender domain it sees: memory for the answers is bounded. */
     private static final int MAX_CACHED_ANSWERS = 100_000;
@@ -142,7 +146,7 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
                 .map(list -> CompletableFuture.supplyAsync(() -> check(list, target), executor))
                 .toList();
         List<CheckResult> results = queries.stream().map(CompletableFuture::join).toList();
-        resolveDelistings(target.value(), results);
+        resolveDelistings(target, results);
         return new Reputation(target.value(), results);
     }
 
@@ -155,14 +159,13 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
     }
 
     /**
-     * RFC 5782 §5: IP lists list 127.0.0.2 and not 127.0.0.1; domain lists list TEST (Spamhaus's
-     * DBL: dbltest.com) and not INVALID.
+     * RFC 5782 §5: IP lists list 127.0.0.2 and not 127.0.0.1; domain lists list their test point
+     * (TEST, or the one the list publishes) and not INVALID.
      */
     private ListHealth health(ThirdPartyList list) {
         boolean ip = list.checks(ListedKind.IP);
         CheckResult listed = query(list, ip ? QueryNames.forIp("127.0.0.2", list.zone())
-                : list.scheme() == AnswerScheme.SPAMHAUS_DBL ? QueryNames.forDomain("dbltest.com", list.zone())
-                : "test." + list.zone());
+                : QueryNames.forDomain(list.scheme().domainTestPoint(), list.zone()));
         CheckResult unlisted = query(list, ip ? QueryNames.forIp("127.0.0.1", list.zone()) : "invalid." + list.zone());
         ListHealth.Verdict verdict;
         if (listed.status() == CheckStatus.ERROR || unlisted.status() == CheckStatus.ERROR) {
@@ -179,14 +182,32 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
         return new ListHealth(list.name(), verdict, listed, unlisted);
     }
 
-    /** One list's answer; a name the list cannot be asked about is that list's error, not the whole check's. */
+    /**
+     * One list's answer: listed when any name asked is listed, else an error or refusal when any
+     * name could not be asked, else not listed. A value the list cannot be asked about is that
+     * list's error, not the whole check's.
+     */
     private CheckResult check(ThirdPartyList list, ReputationTarget target) {
-        String name;
+        List<String> names;
         try {
-            name = target.queryName(list);
+            names = target.queryNames(list);
         } catch (InvalidValueException unaskable) {
             return AnswerDecoder.error(list, unaskable.getMessage());
         }
+        CheckResult outcome = null;
+        for (String name : names) {
+            CheckResult result = check(list, name);
+            if (result.listed()) {
+                return result;
+            }
+            if (outcome == null || outcome.status() == CheckStatus.NOT_LISTED) {
+                outcome = result;
+            }
+        }
+        return outcome;
+    }
+
+    private CheckResult check(ThirdPartyList list, String name) {
         DnsResolver.Answer cached = answers.getIfPresent(name);
         if (cached != null) {
             return decode(list, name, cached);
@@ -250,23 +271,35 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
         };
     }
 
-    /** A pending delisting request is resolved by the first check that finds the value off that list. */
-    private void resolveDelistings(String value, List<CheckResult> results) {
-        List<String> offLists = results.stream().filter(r -> r.status() == CheckStatus.NOT_LISTED)
-                .map(CheckResult::list).toList();
-        if (offLists.isEmpty()) {
+    /**
+     * A pending delisting request is resolved by the first check that finds its value off that list.
+     * Mail flow checks too, and must not fail for this: when the database cannot be reached the
+     * requests stay pending for a later check.
+     */
+    private void resolveDelistings(ReputationTarget target, List<CheckResult> results) {
+        Map<String, List<String>> offListsByValue = new HashMap<>();
+        lists().stream().filter(list -> results.stream()
+                        .anyMatch(r -> r.list().equals(list.name()) && r.status() == CheckStatus.NOT_LISTED))
+                .forEach(list -> offListsByValue.computeIfAbsent(target.listedValue(list), v -> new ArrayList<>())
+                        .add(list.name()));
+        if (offListsByValue.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        unitOfWork.inTransaction(() -> {
-            requests.findPending(value).stream().filter(request -> offLists.contains(request.list()))
-                    .forEach(request -> {
-                        requests.resolve(request.id(), now, "no longer listed on " + request.list());
-                        audit.add(AuditRecord.of(request.tenantId(), Actor.SYSTEM, "delisting-request.resolve",
-                                "delisting-request:" + request.id(), "PENDING", "RESOLVED", now));
-                    });
-            return null;
-        });
+        try {
+            unitOfWork.inTransaction(() -> {
+                offListsByValue.forEach((value, offLists) -> requests.findPending(value).stream()
+                        .filter(request -> offLists.contains(request.list()))
+                        .filter(request -> requests.resolve(request.id(), now, "no longer listed on " + request.list()))
+                        .forEach(request -> audit.add(AuditRecord.of(request.tenantId(), Actor.SYSTEM,
+                                "delisting-request.resolve", "delisting-request:" + request.id(), "PENDING",
+                                "RESOLVED", now))));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "pending delisting requests of " + target.value()
+                    + " are left for a later check: " + e.getMessage());
+        }
     }
 
     private static String target(ThirdPartyList list) {

@@ -1,5 +1,8 @@
 package org.senderguard.application.service;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.blocklist.RegisteredDomains;
 import org.senderguard.domain.common.DomainName;
@@ -36,21 +39,42 @@ record ReputationTarget(ListedKind kind, String value) {
     }
 
     /**
-     * The name to ask the list. A domain too long to ask under the list's zone (a name has at most
-     * 253 characters) is asked by its registered domain, which is what domain lists list, so that a
-     * long subdomain of a listed domain is still found.
-     *
-     * @throws InvalidValueException when not even that fits under the zone
+     * The value as the list lists it, which a delisting there is asked for and followed by: the
+     * registered domain for a list of registered domains, else the value itself.
      */
-    String queryName(ThirdPartyList list) {
+    String listedValue(ThirdPartyList list) {
+        return kind == ListedKind.DOMAIN && list.scheme().listsRegisteredDomainsOnly() ? registeredOrSelf() : value;
+    }
+
+    /**
+     * The names to ask the list, the value as the list lists it first: an IP address; a domain as
+     * {@link #listedValue}, and for a list that lists hosts as well, also its registered domain, so
+     * that {@code www.spammer.example} is found listed when {@code spammer.example} is. A name too
+     * long to ask under the list's zone (a name has at most 253 characters) is left out.
+     *
+     * @throws InvalidValueException when no name fits under the zone
+     */
+    List<String> queryNames(ThirdPartyList list) {
         if (kind == ListedKind.IP) {
-            return QueryNames.forIp(value, list.zone());
+            return List.of(QueryNames.forIp(value, list.zone()));
         }
-        try {
-            return QueryNames.forDomain(value, list.zone());
-        } catch (InvalidValueException tooLong) {
-            return RegisteredDomains.of(new DomainName(value))
-                    .map(registered -> QueryNames.forDomain(registered.value(), list.zone())).orElseThrow(() -> tooLong);
+        List<String> names = new ArrayList<>();
+        InvalidValueException tooLong = null;
+        for (String domain : new LinkedHashSet<>(List.of(listedValue(list), registeredOrSelf()))) {
+            try {
+                names.add(QueryNames.forDomain(domain, list.zone()));
+            } catch (InvalidValueException e) {
+                tooLong = tooLong == null ? e : tooLong;
+            }
         }
+        if (names.isEmpty()) {
+            throw tooLong;
+        }
+        return names;
+    }
+
+    /** The registered domain (a.b.example.co.uk: example.co.uk); a public suffix itself stays as it is. */
+    private String registeredOrSelf() {
+        return RegisteredDomains.of(new DomainName(value)).map(DomainName::value).orElse(value);
     }
 }

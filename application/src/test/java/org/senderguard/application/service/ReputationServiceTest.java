@@ -82,6 +82,31 @@ class ReputationServiceTest {
     }
 
     @Test
+    void aHostIsAskedOfListsOfRegisteredDomainsByItsRegisteredDomainAndOfTheDblByBoth() {
+        listed.put("spammer.co.uk.multi.surbl.org", "127.0.0.64");
+        listed.put("spammer.co.uk.multi.uribl.com", "127.0.0.2");
+        listed.put("spammer.co.uk.dbl.spamhaus.org", "127.0.1.2");
+        Reputation checked = service.check(Probe.parse("http://www.spammer.co.uk/offer"));
+        assertThat(checked.results()).allSatisfy(result -> assertThat(result.status()).as(result.list())
+                .isEqualTo(CheckStatus.LISTED));
+        assertThat(asked).containsExactlyInAnyOrder("spammer.co.uk.multi.surbl.org",
+                "spammer.co.uk.multi.uribl.com", "www.spammer.co.uk.dbl.spamhaus.org",
+                "spammer.co.uk.dbl.spamhaus.org");
+    }
+
+    @Test
+    void aNameThatCouldNotBeAskedOutweighsOneNotListed() {
+        String failing = "spammer.example.dbl.spamhaus.org";
+        ReputationService withFailure = new ReputationService(new Catalog(), (name, timeout) -> name.equals(failing)
+                ? new DnsResolver.Answer(DnsResolver.Answer.Outcome.SERVFAIL, List.of(), Duration.ZERO)
+                : new DnsResolver.Answer(DnsResolver.Answer.Outcome.NXDOMAIN, List.of(), Duration.ofMinutes(1)),
+                new NoRequests(), new NoAudit(), new NoTransactions(), clock, Runnable::run, Duration.ofSeconds(2),
+                ThirdPartyMeter.NONE);
+        assertThat(result(withFailure.check(Probe.parse("www.spammer.example")), "Spamhaus DBL").status())
+                .isEqualTo(CheckStatus.ERROR);
+    }
+
+    @Test
     void aNameNoListCanBeAskedAboutIsThatListsErrorNotTheWholeChecks() {
         String longZone = "z".repeat(60) + "." + "y".repeat(60) + "." + "x".repeat(60) + ".example";
         catalog.put("Long zone", new ThirdPartyList("Long zone", "an IP list under a long zone",
@@ -176,7 +201,8 @@ class ReputationServiceTest {
         }
 
         @Override
-        public void resolve(UUID id, Instant at, String outcome) {
+        public boolean resolve(UUID id, Instant at, String outcome) {
+            return false;
         }
 
         @Override

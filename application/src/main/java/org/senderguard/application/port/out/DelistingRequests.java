@@ -16,7 +16,8 @@ public interface DelistingRequests {
     /** Pending requests, of any tenant, to delist this value from a third-party list. */
     List<DelistingRequest> findPending(String value);
 
-    void resolve(UUID id, Instant at, String outcome);
+    /** Resolves the request if it is still pending; false when another check resolved it first. */
+    boolean resolve(UUID id, Instant at, String outcome);
 
     /** The tenant's requests for {@code list} made at or after {@code since}. */
     int countSince(TenantId tenantId, String list, Instant since);
