@@ -249,17 +249,17 @@ class ApplicationServices {
     }
 
     @Singleton
-    DelistingService delistingService(DelistingRequests requests, BlockListStore store, BlockLists lists,
-                                      TenantService tenants, ReputationService catalog, AuditLog audit,
-                                      UnitOfWork unitOfWork, Clock clock) {
-        return new DelistingService(requests, store, lists, tenants, catalog, audit, unitOfWork, clock);
+    DelistingService delistingService(DelistingRequests requests, BlockListStore store, SpamSightings sightings,
+                                      BlockLists lists, TenantService tenants, ReputationService catalog,
+                                      AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
+        return new DelistingService(requests, store, sightings, lists, tenants, catalog, audit, unitOfWork, clock);
     }
 
     /** Spam's links are recorded on the I/O pool, after the decision has been answered. */
     @Singleton
-    SpamFeed spamFeed(SpamSightings sightings, BlockLists lists, BlockListService blockList, Clock clock,
-                      @Named(TaskExecutors.IO) ExecutorService executor) {
-        return new SpamFeed(sightings, lists, blockList, clock, executor);
+    SpamFeed spamFeed(SpamSightings sightings, TenantRepository tenants, BlockLists lists,
+                      BlockListService blockList, Clock clock, @Named(TaskExecutors.IO) ExecutorService executor) {
+        return new SpamFeed(sightings, tenants, lists, blockList, clock, executor);
     }
 
     /**

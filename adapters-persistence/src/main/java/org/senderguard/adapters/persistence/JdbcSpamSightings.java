@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.senderguard.application.port.out.SpamSightings;
 import org.senderguard.domain.common.DomainName;
 import org.senderguard.domain.outbound.SenderKey;
+import org.senderguard.domain.tenant.TenantId;
 
 @Singleton
 class JdbcSpamSightings implements SpamSightings {
@@ -39,5 +42,16 @@ class JdbcSpamSightings implements SpamSightings {
                 rs -> Map.entry(new DomainName(rs.getString(1)), rs.getInt(2)),
                 entry -> counts.put(entry.getKey(), entry.getValue()), params.toArray());
         return counts;
+    }
+
+    @Override
+    public Set<TenantId> tenantsOf(DomainName domain, Instant since) {
+        return new HashSet<>(sql.list("SELECT DISTINCT tenant_id FROM spam_url_sighting WHERE registered_domain = ? "
+                + "AND seen_at >= ?", rs -> TenantId.of(rs.getString(1)), domain.value(), since));
+    }
+
+    @Override
+    public void forget(DomainName domain) {
+        sql.update("DELETE FROM spam_url_sighting WHERE registered_domain = ?", domain.value());
     }
 }

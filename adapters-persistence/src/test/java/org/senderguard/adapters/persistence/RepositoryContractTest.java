@@ -1132,6 +1132,15 @@ abstract class RepositoryContractTest {
                 .containsExactly(Map.entry(domain, 2));
         assertThat(sightings.distinctSenders(List.of(domain, other), now.minusSeconds(9000)))
                 .containsOnly(Map.entry(domain, 2), Map.entry(other, 1));
+        Tenant second = stored(newTenant("sightings"));
+        inTransaction(() -> sightings.record(new SenderKey(second.id(),
+                EmailAddress.of("c@" + second.domains().values().get(0))), List.of(other), now.minusSeconds(9000)));
+        assertThat(sightings.tenantsOf(other, now.minusSeconds(9000))).containsExactlyInAnyOrder(tenant.id(), second.id());
+        assertThat(sightings.tenantsOf(other, now.minusSeconds(3600))).isEmpty();
+
+        inTransaction(() -> sightings.forget(domain));
+        assertThat(sightings.distinctSenders(List.of(domain, other), now.minusSeconds(9000)))
+                .as("the other domain's sightings stay").containsOnly(Map.entry(other, 2));
     }
 
     private static BlockListQuery blockListQuery(Tenant tenant, EntryType type, String prefix) {

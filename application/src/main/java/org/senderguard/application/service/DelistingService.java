@@ -16,6 +16,7 @@ import org.senderguard.application.port.in.ThirdPartyCatalogUseCase;
 import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.application.port.out.BlockListStore;
 import org.senderguard.application.port.out.DelistingRequests;
+import org.senderguard.application.port.out.SpamSightings;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.audit.AuditRecord;
 import org.senderguard.domain.blocklist.BlockListEntry;
@@ -44,6 +45,7 @@ public class DelistingService implements RequestDelistingUseCase, ListDelistingR
 
     private final DelistingRequests requests;
     private final BlockListStore store;
+    private final SpamSightings sightings;
     private final BlockLists lists;
     private final FindTenantUseCase tenants;
     private final ThirdPartyCatalogUseCase catalog;
@@ -51,10 +53,11 @@ public class DelistingService implements RequestDelistingUseCase, ListDelistingR
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
-    public DelistingService(DelistingRequests requests, BlockListStore store, BlockLists lists,
-                            FindTenantUseCase tenants, ThirdPartyCatalogUseCase catalog, AuditLog audit,
-                            UnitOfWork unitOfWork, Clock clock) {
+    public DelistingService(DelistingRequests requests, BlockListStore store, SpamSightings sightings,
+                            BlockLists lists, FindTenantUseCase tenants, ThirdPartyCatalogUseCase catalog,
+                            AuditLog audit, UnitOfWork unitOfWork, Clock clock) {
         this.requests = requests;
+        this.sightings = sightings;
         this.store = store;
         this.lists = lists;
         this.tenants = tenants;
@@ -136,6 +139,8 @@ public class DelistingService implements RequestDelistingUseCase, ListDelistingR
                         + " days; contact Support to delist '" + domain + "'");
             }
             store.delete(listed.stream().map(BlockListEntry::id).toList(), version);
+            // The spam that listed it is answered for: three new senders list it again, not the next message.
+            sightings.forget(domain);
             DelistingRequest request = new DelistingRequest(UUID.randomUUID(), tenant.id(), DelistingRequest.SERVICE,
                     domain.value(), DelistingStatus.RESOLVED, command.reason(), command.actor().value(), now, now,
                     "removed from the service list: " + listed.stream().map(e -> e.value().value())

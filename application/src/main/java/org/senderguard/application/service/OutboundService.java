@@ -71,7 +71,13 @@ public class OutboundService implements DecideOutboundUseCase, ReportVerdictUseC
     private List<OutboundDecider.Decided> decideAll(List<Submission> submissions) {
         meter.batchDecided(submissions.size());
         List<OutboundDecider.Decided> decided = decider.decideAll(submissions);
-        submissions.stream().filter(s -> s.kind() == Submission.Kind.MESSAGE).forEach(spamFeed::observeLater);
+        // Only what counted as the tenant's own mail: not a repeat, nor a message refused as sent in
+        // another organisation's name or by a restricted sender, whose senders cost nothing to invent.
+        for (int i = 0; i < submissions.size(); i++) {
+            if (submissions.get(i).kind() == Submission.Kind.MESSAGE && decided.get(i).counted()) {
+                spamFeed.observeLater(submissions.get(i));
+            }
+        }
         return decided;
     }
 }

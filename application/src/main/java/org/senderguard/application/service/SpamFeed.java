@@ -3,6 +3,7 @@ package org.senderguard.application.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.senderguard.application.port.in.AddBlockListEntriesCommand;
 import org.senderguard.application.port.in.AddBlockListEntriesUseCase;
 import org.senderguard.application.port.in.BlockListEntryDraft;
 import org.senderguard.application.port.out.SpamSightings;
+import org.senderguard.application.port.out.TenantRepository;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.blocklist.EntrySource;
 import org.senderguard.domain.blocklist.EntryType;
@@ -22,12 +24,16 @@ import org.senderguard.domain.blocklist.RegisteredDomains;
 import org.senderguard.domain.common.DomainName;
 import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.outbound.SenderKey;
+import org.senderguard.domain.tenant.Tenant;
+import org.senderguard.domain.tenant.TenantId;
 
 /**
  * Feeds the service list from spam (SPEC §3.5): when links in spam from at least
  * {@value #DISTINCT_SENDERS} distinct senders within 24 hours point into the same registered
- * domain, that domain and its subdomains are listed for 30 days. Runs after the decision has been
- * answered, so that it never slows mail flow down.
+ * domain, that domain and its subdomains are listed for 30 days. A domain that holds a tenant's
+ * accepted domain is listed only when that tenant's own senders are among them, so that one
+ * tenant cannot have another's domain listed (and spend its delistings) with senders of its own.
+ * Runs after the decision has been answered, so that it never slows mail flow down.
  */
 public class SpamFeed {
 
@@ -37,14 +43,16 @@ public class SpamFeed {
     private static final Actor ACTOR = new Actor("system:spam-feed");
 
     private final SpamSightings sightings;
+    private final TenantRepository tenants;
     private final BlockLists lists;
     private final AddBlockListEntriesUseCase blockList;
     private final Clock clock;
     private final Executor executor;
 
-    public SpamFeed(SpamSightings sightings, BlockLists lists, AddBlockListEntriesUseCase blockList,
-                    Clock clock, Executor executor) {
+    public SpamFeed(SpamSightings sightings, TenantRepository tenants, BlockLists lists,
+                    AddBlockListEntriesUseCase blockList, Clock clock, Executor executor) {
         this.sightings = sightings;
+        this.tenants = tenants;
         this.lists = lists;
         this.blockList = blockList;
         this.clock = clock;
@@ -79,11 +87,27 @@ public class SpamFeed {
             if (count >= DISTINCT_SENDERS) {
                 List<String> unlisted = Stream.of(domain.value(), "*." + domain.value())
                         .filter(value -> !listed(value, now)).toList();
-                if (!unlisted.isEmpty()) {
+                if (!unlisted.isEmpty() && sightedByItsOwners(domain, now, count)) {
                     list(unlisted, count);
                 }
             }
         });
+    }
+
+    /** Whether no tenant accepts mail for the domain or under it, or one that does sent some of the spam. */
+    private boolean sightedByItsOwners(DomainName domain, Instant now, int count) {
+        Set<TenantId> owners = tenants.findAll().stream()
+                .filter(tenant -> tenant.domains().values().stream()
+                        .anyMatch(own -> own.equals(domain.value()) || own.endsWith("." + domain.value())))
+                .map(Tenant::id).collect(Collectors.toSet());
+        if (owners.isEmpty() || !Collections.disjoint(owners, sightings.tenantsOf(domain, now.minus(WINDOW)))) {
+            return true;
+        }
+        if (count == DISTINCT_SENDERS) { // once, not at every further sighting
+            LOG.log(System.Logger.Level.WARNING, "links to " + domain + " in spam from " + count + " senders of "
+                    + "other tenants than those whose accepted domain it is: not listed automatically");
+        }
+        return false;
     }
 
     /** Whether the service list has an active entry of exactly this value: a domain, or {@code *.} and a domain. */
