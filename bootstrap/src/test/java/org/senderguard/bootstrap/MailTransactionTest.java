@@ -3,6 +3,7 @@ package org.senderguard.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -214,6 +215,40 @@ class MailTransactionTest {
     }
 
     @Test
+    void aMessagesVerdictCountsOnceWhateverVerdictOrSubaddressARepeatNames() {
+        TenantClient tenant = new TenantClient();
+        String sender = tenant.user("ike");
+        assertThat(verdict(tenant, "Q", sender, "SPAM")).containsEntry("counted", true);
+        assertThat(verdict(tenant, "Q", sender, "PHISH")).as("another verdict").containsEntry("counted", false);
+        assertThat(verdict(tenant, "Q", tenant.user("ike+x"), "SPAM")).as("a subaddress of its sender")
+                .containsEntry("counted", false);
+    }
+
+    @Test
+    void aVerdictNamingTheLoginCountsAgainstItWhateverSenderTheMessageNamed() {
+        TenantClient tenant = new TenantClient();
+        tenant.defaultPolicy(100, 100, 1000, 2, "BLOCK_USER_FOR_TODAY", List.of());
+        String login = tenant.user("jan");
+        List<EmailAddress> one = addresses("x@elsewhere.example");
+        assertThat(endOfMessage("i/L1", login, tenant.user("rotated-l1"), one, 1).action())
+                .isEqualTo(MailFlowAction.DELIVER);
+        assertThat(endOfMessage("i/L2", login, tenant.user("rotated-l2"), one, 1).action())
+                .isEqualTo(MailFlowAction.DELIVER);
+        for (String queueId : List.of("L1", "L2")) {
+            assertThat(verdict(tenant, queueId, tenant.user("rotated-" + queueId.toLowerCase()), login, "SPAM"))
+                    .containsEntry("counted", true);
+        }
+        assertThat(endOfMessage("i/L3", login, tenant.user("rotated-l3"), one, 1).action())
+                .as("the login has spam this hour").isEqualTo(MailFlowAction.DELIVER_HIGH_RISK_POOL);
+        assertThat(verdict(tenant, "L3", tenant.user("rotated-l3"), login, "SPAM"))
+                .as("its third spam message of the hour").containsEntry("senderRestricted", true);
+        assertThat(endOfMessage("i/L4", login, tenant.user("rotated-l4"), one, 1).reply().enhancedCode())
+                .isEqualTo("5.1.8");
+        assertThat(verdict(tenant, "L5", tenant.user("kim"), "someone@another.example", "SPAM"))
+                .as("a login of another organisation is not the tenant's to count").containsEntry("counted", false);
+    }
+
+    @Test
     void verdictReportsNameTheirMessageAndAValidVerdict() {
         TenantClient tenant = new TenantClient();
         Http.Response unnamed = TenantClient.post("/api/v1/mail-flow/verdicts", tenant.mailFlow,
@@ -288,8 +323,16 @@ class MailTransactionTest {
     }
 
     private static Map<String, Object> verdict(TenantClient tenant, String queueId, String sender, String verdict) {
-        Http.Response response = TenantClient.post("/api/v1/mail-flow/verdicts", tenant.mailFlow,
-                Map.of("queueId", queueId, "sender", sender, "verdict", verdict));
+        return verdict(tenant, queueId, sender, null, verdict);
+    }
+
+    private static Map<String, Object> verdict(TenantClient tenant, String queueId, String sender, String login,
+                                               String verdict) {
+        Map<String, Object> report = new HashMap<>(Map.of("queueId", queueId, "sender", sender, "verdict", verdict));
+        if (login != null) {
+            report.put("login", login);
+        }
+        Http.Response response = TenantClient.post("/api/v1/mail-flow/verdicts", tenant.mailFlow, report);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }

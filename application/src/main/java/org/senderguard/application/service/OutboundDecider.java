@@ -205,7 +205,7 @@ public class OutboundDecider {
     private Decided decide(Submission submission, Optional<Decision> aliasRefusal, Tenant tenant,
                            OutboundSpamPolicies tenantPolicies, SenderKey sender, Batch batch) {
         Optional<Decision> refused = checks.refusal(tenant, submission.envelopeSender(), submission.recipients(),
-                batch.now()).or(() -> aliasRefusal);
+                batch.now()).or(() -> checks.accountRefusal(tenant, submission.sender())).or(() -> aliasRefusal);
         if (refused.isPresent()) {
             return new Decided(refused.get(), null, false);
         }

@@ -60,7 +60,7 @@ record Submission(Kind kind, TenantId tenantId, Actor actor, MessageKey key, Ema
 
     static Submission of(VerdictReport report) {
         return new Submission(Kind.VERDICT, report.tenantId(), report.actor(), MessageKey.ofVerdictReport(
-                report.tenantId(), report.messageRef(), report.sender(), report.verdict()), report.sender(),
+                report.tenantId(), report.messageRef(), report.account()), report.account(), report.sender(),
                 List.of(), 0, report.verdict(), List.of());
     }
 

@@ -78,7 +78,7 @@ class OutboundDeciderTest {
     void aVerdictCountsItsSpamOnly() {
         EmailAddress sender = EmailAddress.of("bo@decider.example");
         Submission verdict = new Submission(Submission.Kind.VERDICT, tenant, TEST,
-                MessageKey.ofVerdictReport(tenant, "queue:Q1", sender, Verdict.SPAM), sender, List.of(), 0,
+                MessageKey.ofVerdictReport(tenant, "queue:Q1", sender), sender, List.of(), 0,
                 Verdict.SPAM, List.of());
         OutboundDecider.Decided counted = decider.decideAll(List.of(verdict)).get(0);
         assertThat(counted.counted()).isTrue();

@@ -63,13 +63,13 @@ public class MailFlowController {
      */
     @Post("/verdicts")
     @Operation(summary = "Report a spam filter's verdict on an outbound message named by queueId or messageId: "
-            + "a spam verdict counts once against the sender's spamMessageLimitPerHour, before or after the "
-            + "message's end-of-message decision, and routes the sender's next messages of the hour through the "
-            + "high-risk pool")
+            + "a spam verdict counts once against the sender's spamMessageLimitPerHour (the login's, when login "
+            + "names the SASL login that sent it), before or after the message's end-of-message decision, and "
+            + "routes the sender's next messages of the hour through the high-risk pool")
     public CompletableFuture<VerdictResponse> verdict(@Body VerdictRequest report, Authentication authentication,
                                                       HttpRequest<?> request) {
         return reportVerdict.report(VerdictReport.of(CallerAuthentication.caller(authentication).tenantId(),
                 CallerAuthentication.actor(authentication), report.queueId(), report.messageId(), report.sender(),
-                report.verdict())).thenApplyAsync(VerdictResponse::from, RequestLoop.of(request));
+                report.login(), report.verdict())).thenApplyAsync(VerdictResponse::from, RequestLoop.of(request));
     }
 }

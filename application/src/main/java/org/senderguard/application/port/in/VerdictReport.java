@@ -10,10 +10,13 @@ import org.senderguard.domain.tenant.TenantId;
 /**
  * A spam filter's verdict on an outbound message that was decided before it was scanned (an MTA
  * asks at the end of the SMTP transaction). The message is named by the MTA's queue id or by its
- * Message-ID, whichever the filter's hook has; a verdict reported twice counts once.
+ * Message-ID, whichever the filter's hook has; a message's verdict reported twice counts once,
+ * whatever verdict the second report gives. {@code login}, the SASL login that sent the message
+ * (null without one), answers for it as it does at the end of the message, whatever sender it
+ * named.
  */
 public record VerdictReport(TenantId tenantId, Actor actor, String messageRef, EmailAddress sender,
-                            Verdict verdict) {
+                            EmailAddress login, Verdict verdict) {
 
     public VerdictReport {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -23,9 +26,14 @@ public record VerdictReport(TenantId tenantId, Actor actor, String messageRef, E
         Objects.requireNonNull(verdict, "verdict");
     }
 
+    /** Who answers for the message: its login, else its sender. */
+    public EmailAddress account() {
+        return login != null ? login : sender;
+    }
+
     /** From raw input; the exception names the first bad field. One of queue id and message id is required. */
     public static VerdictReport of(TenantId tenantId, Actor actor, String queueId, String messageId, String sender,
-                                   String verdict) {
+                                   String login, String verdict) {
         String ref;
         if (queueId != null && !queueId.isBlank()) {
             ref = "queue:" + MessageFields.text("queueId", queueId, MessageFields.MAX_QUEUE_ID);
@@ -35,6 +43,7 @@ public record VerdictReport(TenantId tenantId, Actor actor, String messageRef, E
             throw new InvalidValueException("queueId", "the message's queue id or its messageId is required");
         }
         return new VerdictReport(tenantId, actor, ref, EmailAddress.parse("sender", sender),
+                login == null || login.isBlank() ? null : EmailAddress.parse("login", login),
                 MessageFields.verdict(verdict));
     }
 }

@@ -51,10 +51,12 @@ public final class MessageKey {
         return new MessageKey(tenantId, "transaction:" + transactionId, sender, List.of(), null);
     }
 
-    /** A filter's verdict on a message it names by queue id or Message-ID: reported once, counted once. */
-    public static MessageKey ofVerdictReport(TenantId tenantId, String messageRef, EmailAddress sender,
-                                             Verdict verdict) {
-        return new MessageKey(tenantId, "verdict:" + messageRef, sender, List.of(), Objects.requireNonNull(verdict));
+    /**
+     * A filter's verdict on a message it names by queue id or Message-ID, which the account that
+     * answers for the message sent: counted once, whatever verdict a report repeats it with.
+     */
+    public static MessageKey ofVerdictReport(TenantId tenantId, String messageRef, EmailAddress account) {
+        return new MessageKey(tenantId, "verdict:" + messageRef, account.mailbox(), List.of(), null);
     }
 
     public TenantId tenantId() {
@@ -74,7 +76,7 @@ public final class MessageKey {
         return recipients;
     }
 
-    /** Null for a message reported whole or by transaction id. */
+    /** The verdict of a message reported whole; null for one named by its transaction id or a verdict report. */
     public Verdict verdict() {
         return verdict;
     }
