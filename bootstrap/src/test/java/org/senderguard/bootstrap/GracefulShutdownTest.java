@@ -31,9 +31,10 @@ import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.tenant.TenantName;
 
 /**
- * A server stopped while decisions wait for the database (here: for a sender row that the test
- * holds locked) still answers them before it closes their connections, over HTTP and over the
- * Postfix policy protocol: mail flow gets its decisions, not a closed connection.
+ * Decisions that wait for a sender row the test holds locked, as another instance or an operator
+ * might: the others go ahead meanwhile, and a server stopped while they wait still answers them
+ * before it closes their connections, over HTTP and over the Postfix policy protocol: mail flow
+ * gets its decisions, not a closed connection.
  */
 @RequiresMariaDb
 class GracefulShutdownTest {
@@ -87,6 +88,34 @@ class GracefulShutdownTest {
     }
 
     @Test
+    void aSenderLockedLongerThanTheTimeoutFailsItsOwnDecisionsOnly() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        DatabaseSettings settings = database.settings();
+        try (Connection admin = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+             Statement statement = admin.createStatement()) {
+            // By its whole key: the sender's row only, as a decision locks it, not the table.
+            String tenantId;
+            try (var row = statement.executeQuery("SELECT tenant_id FROM sender_status WHERE address = '" + SENDER
+                    + "'")) {
+                assertThat(row.next()).isTrue();
+                tenantId = row.getString(1);
+            }
+            admin.setAutoCommit(false);
+            statement.executeQuery("SELECT address FROM sender_status WHERE tenant_id = '" + tenantId
+                    + "' AND address = '" + SENDER + "' FOR UPDATE").close();
+            HttpResponse<String> waited = send(http, 1).join();
+            assertThat(waited.statusCode()).as(waited.body()).isEqualTo(503);
+            // Had the server taken the read timeout for an outage, it would refuse everything for a while.
+            for (int i = 0; i < 5; i++) {
+                HttpResponse<String> other = send(http, "other" + i + "@stopping.example", i).join();
+                assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
+            }
+            admin.commit();
+        }
+        assertThat(send(http, 2).join().statusCode()).as("the row let go").isEqualTo(200);
+    }
+
+    @Test
     void aPolicyRequestReadBeforeTheStopIsAnswered() throws Exception {
         try (PolicyClient postfix = new PolicyClient(policyPort)) {
             Map<String, String> endOfMessage = PolicyClient.postfixRequest("END-OF-MESSAGE", "stop.1", SENDER,
@@ -118,10 +147,14 @@ class GracefulShutdownTest {
     }
 
     private CompletableFuture<HttpResponse<String>> send(HttpClient http, int n) {
+        return send(http, SENDER, n);
+    }
+
+    private CompletableFuture<HttpResponse<String>> send(HttpClient http, String sender, int n) {
         return http.sendAsync(HttpRequest.newBuilder(outbound).header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"messageId\":\"<" + n + "@stopping>\",\"sender\":\""
-                        + SENDER + "\",\"recipients\":[\"x@elsewhere.example\"],\"verdict\":\"CLEAN\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"messageId\":\"<" + n + "@" + sender + ">\",\"sender\":\""
+                        + sender + "\",\"recipients\":[\"x@elsewhere.example\"],\"verdict\":\"CLEAN\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

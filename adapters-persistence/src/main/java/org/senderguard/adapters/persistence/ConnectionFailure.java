@@ -46,6 +46,16 @@ final class ConnectionFailure {
         return false;
     }
 
+    /** Whether the failure was an answer that did not come in time on a connection (not a wait for one). */
+    static boolean isReadTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What the driver or the pool said, without class names: for the log. */
     static String describe(Throwable failure) {
         String said = null;

@@ -126,6 +126,12 @@ public class DatabaseAvailability {
     private synchronized DatabaseUnavailableException failed(RuntimeException failure) {
         meter.failed(ConnectionFailure.isTimeout(failure) ? DatabaseMeter.Failure.TIMEOUT
                 : DatabaseMeter.Failure.CONNECTION);
+        if (probed && ConnectionFailure.isReadTimeout(failure)) {
+            // An answer that did not come in time on a connection the database took: a frozen
+            // database, or only a statement waiting for a row another transaction holds. The probe
+            // tells which; until it finds the database away, other work goes ahead.
+            return new DatabaseUnavailableException("the database did not answer in time", failure);
+        }
         Outage current = down(failure);
         current.refusals++;
         current.lastTry = clock.instant();

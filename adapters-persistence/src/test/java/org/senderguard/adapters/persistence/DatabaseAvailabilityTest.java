@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.data.exceptions.DataAccessException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -43,6 +44,25 @@ class DatabaseAvailabilityTest {
             throw clash;
         })).isSameAs(clash);
         assertThat(availability.available()).isTrue();
+    }
+
+    @Test
+    void anAnswerLateOnAConnectionFailsItsWorkAndLeavesTheOutageForTheProbeToFind() {
+        DataAccessException late = new DataAccessException("SQL failed", new SQLNonTransientConnectionException(
+                "Socket timout error", "08000", new SocketTimeoutException("Read timed out")));
+        availability.probedInBackground();
+
+        assertThatThrownBy(() -> availability.call(() -> {
+            throw late;
+        })).isInstanceOf(DatabaseUnavailableException.class).hasMessageContaining("did not answer in time");
+        assertThat(availability.available()).as("a lock wait looks the same as a frozen database").isTrue();
+        assertThat(availability.call(this::works)).isEqualTo("answer");
+
+        DatabaseAvailability unprobed = new DatabaseAvailability(clock);
+        assertThatThrownBy(() -> unprobed.call(() -> {
+            throw late;
+        })).isInstanceOf(DatabaseUnavailableException.class);
+        assertThat(unprobed.available()).as("no probe to tell: an outage").isFalse();
     }
 
     @Test
