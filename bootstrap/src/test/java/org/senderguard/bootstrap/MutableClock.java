@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock the tests move, standing in for the system clock in the test environment. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
@@ -20,12 +20,12 @@ final class MutableClock extends Clock {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }
 
     /** Moves the clock forward to {@code instant}; a clock shared by tests never goes back. */
-    void advanceTo(Instant instant) {
+    public void advanceTo(Instant instant) {
         now.updateAndGet(current -> instant.isAfter(current) ? instant : current);
     }
 

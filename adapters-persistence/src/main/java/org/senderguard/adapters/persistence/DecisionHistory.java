@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public class DecisionHistory {
 
     static final Duration SHORTEST_RETENTION = Duration.ofMinutes(1);
+    private static final Duration COUNTED_MINUTE = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(DecisionHistory.class);
 
     private final Duration retention;
@@ -74,16 +75,26 @@ public class DecisionHistory {
         }
     }
 
+    /**
+     * How long a decision is kept: a minute past the retention, since a message counts in the
+     * rolling hour until the end of the minute after the hour it was counted in, and a repeat
+     * within that must not be counted again.
+     */
+    static Duration kept(Duration retention) {
+        return retention.plus(COUNTED_MINUTE);
+    }
+
     /** What each rotation does, as of {@code now}. */
     public void forgetOld(Instant now) {
+        Duration kept = kept(retention);
         if (partitions != null) {
             try {
-                partitions.rotate(now, retention);
+                partitions.rotate(now, kept);
             } finally { // a rotation that failed (another instance's ALTER) holds no seal back
                 sealed.seal(partitions.periodEnds(), now);
             }
         } else {
-            sql.deleteOlder("processed_message", "decided_at", now.minus(retention));
+            sql.deleteOlder("processed_message", "decided_at", now.minus(kept));
         }
     }
 }

@@ -456,7 +456,7 @@ abstract class RepositoryContractTest {
     void remembersDecisionsForTheRetentionAcrossPartitionsAndKeepsTheirTableBounded() {
         try {
             DecisionHistory history = context.getBean(DecisionHistory.class);
-            Duration retention = Duration.ofHours(1);
+            Duration retention = DecisionHistory.kept(Duration.ofHours(1)); // the default, and its minute
             Duration period = DecisionPartitions.period(retention);
             // On MariaDB expired partitions are dropped together, a sixteenth of the retention after it.
             Duration forgottenBy = retention.plus(DecisionPartitions.dropDelay(retention)).plus(period);

@@ -130,9 +130,12 @@ public class OutboundDecider {
     private Committed decideStored(List<Submission> submissions, List<Optional<Decision>> aliasRefusals,
                                    Map<TenantId, Tenant> tenantsById,
                                    Map<TenantId, OutboundSpamPolicies> policiesByTenant, List<SenderKey> senders) {
-        Instant now = clock.instant();
         return unitOfWork.inTransaction(() -> {
             Map<SenderKey, SenderStatus> locked = statuses.lockStored(senders);
+            // Read once the senders are held: a batch that waited for them counts after the one that
+            // held them, whose counts, up to its own time, it sees; read before, the time could fall
+            // in a minute before that batch's and its counts would be left out of the hour.
+            Instant now = clock.instant();
             Set<SenderKey> unstored = new HashSet<>(senders);
             unstored.removeAll(locked.keySet());
             if (!unstored.isEmpty()) {

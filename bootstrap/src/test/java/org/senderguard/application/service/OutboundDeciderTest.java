@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,10 +22,16 @@ import org.senderguard.adapters.persistence.DatabaseSettings;
 import org.senderguard.application.port.in.CreateTenantCommand;
 import org.senderguard.application.port.in.CreateTenantUseCase;
 import org.senderguard.application.port.out.MessageKey;
+import org.senderguard.application.port.out.SenderStatusRepository;
+import org.senderguard.application.port.out.UnitOfWork;
+import org.senderguard.bootstrap.MutableClock;
 import org.senderguard.bootstrap.Senderguard;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.mailflow.Decision;
 import org.senderguard.domain.mailflow.MailFlowAction;
+import org.senderguard.domain.outbound.SenderKey;
+import org.senderguard.domain.outbound.SendingTally;
 import org.senderguard.domain.outbound.Verdict;
 import org.senderguard.domain.tenant.TenantId;
 
@@ -90,6 +102,52 @@ class OutboundDeciderTest {
                 .as("the verdict again counts nothing; unscanned mail of a sender with spam goes high-risk")
                 .containsExactly(tuple(MailFlowAction.DELIVER_HIGH_RISK_POOL, false),
                         tuple(MailFlowAction.DELIVER_HIGH_RISK_POOL, true));
+    }
+
+    /**
+     * A batch that waits for its sender's row, held by another transaction, counts at the time it
+     * gets the row: a batch that held it in the next minute counted into that minute, and one that
+     * counted in the minute before would not see it (a tally ignores minutes after its time).
+     */
+    @Test
+    void aBatchThatWaitedForItsSenderCountsAtTheTimeItGotIt() throws Exception {
+        MutableClock clock = (MutableClock) context.getBean(Clock.class);
+        EmailAddress sender = EmailAddress.of("bea@decider.example");
+        decider.decideAll(List.of(message("<bea-0@x>", sender, recipients(1)))); // stores the sender
+        Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(2));
+        clock.advanceTo(minute.minusMillis(10));
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> context.getBean(UnitOfWork.class)
+                .inTransaction(() -> {
+                    context.getBean(SenderStatusRepository.class).lockStored(List.of(new SenderKey(tenant, sender)));
+                    held.countDown();
+                    await(release);
+                    return null;
+                }));
+        held.await();
+        CompletableFuture<List<OutboundDecider.Decided>> waiting = CompletableFuture.supplyAsync(
+                () -> decider.decideAll(List.of(message("<bea-1@x>", sender, recipients(400)))));
+        Thread.sleep(300);
+        clock.advanceTo(minute.plusMillis(10));
+        release.countDown();
+        holder.join();
+        assertThat(waiting.join().get(0).decision().action()).isEqualTo(MailFlowAction.DELIVER);
+
+        clock.advanceTo(minute.plus(Duration.ofMinutes(SendingTally.WINDOW_MINUTES)).plusSeconds(30));
+        Decision later = decider.decideAll(List.of(message("<bea-2@x>", sender, recipients(200)))).get(0).decision();
+        assertThat(later.action()).as("the 400, counted in the minute the row was got, are in this hour")
+                .isEqualTo(MailFlowAction.REJECT);
+        assertThat(later.reply().enhancedCode()).isEqualTo("5.1.8");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Submission message(String id, EmailAddress sender, List<EmailAddress> recipients) {
