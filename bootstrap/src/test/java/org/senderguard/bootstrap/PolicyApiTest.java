@@ -94,6 +94,42 @@ class PolicyApiTest {
     }
 
     @Test
+    void racingChangesOfOnePolicyAreAnsweredAsTheyCommitted() throws Exception {
+        TenantClient tenant = new TenantClient();
+        ExecutorService racers = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String id = (String) TenantClient.post("/api/v1/outbound-spam-policies", tenant.admin,
+                        policy("Race " + round, 1, List.of(), List.of("race." + tenant.domain), "ALERT", 1))
+                        .json().get("id");
+                String path = "/api/v1/outbound-spam-policies/" + id;
+                Map<String, Object> blocking = policy("Race " + round, 1, List.of(), List.of("race." + tenant.domain),
+                        "BLOCK_USER", 1);
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<Integer> put = racers.submit(() -> {
+                    start.await();
+                    return TenantClient.send("PUT", path, tenant.admin, blocking).status();
+                });
+                Future<Integer> delete = racers.submit(() -> {
+                    start.await();
+                    return Http.send("DELETE", path, tenant.admin, "application/json", "").status();
+                });
+                assertThat(delete.get()).isEqualTo(204);
+                int updated = put.get();
+                assertThat(updated).isIn(200, 404);
+                assertThat(Http.get(path, tenant.admin).status()).as("deleted, whatever came first").isEqualTo(404);
+                List<Object> actions = Http.get("/api/v1/audit-log?limit=500", tenant.admin).items().stream()
+                        .filter(r -> ("policy:" + id).equals(r.get("target"))).map(r -> r.get("action")).toList();
+                assertThat(actions).as("newest first: an update answered 200 came before the delete")
+                        .isEqualTo(updated == 200 ? List.of("policy.delete", "policy.update", "policy.create")
+                                : List.of("policy.delete", "policy.create"));
+            }
+        } finally {
+            racers.shutdownNow();
+        }
+    }
+
+    @Test
     void aPolicyAsLargeAsItsCapsIsStoredWholeAndOneValueMoreIsRefused() {
         TenantClient tenant = new TenantClient();
         // Addresses and domains of the longest lengths allowed: some 250 KB per list.

@@ -112,9 +112,10 @@ public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, De
 
     @Override
     public OutboundSpamPolicy replace(PolicyId id, PolicyCommand command) {
-        OutboundSpamPolicy current = get(command.tenantId(), id);
-        OutboundSpamPolicy replaced = current.changedTo(command.settings());
+        load(command.tenantId());
         return changed(command.tenantId(), () -> {
+            OutboundSpamPolicy current = stored(command.tenantId(), id);
+            OutboundSpamPolicy replaced = current.changedTo(command.settings());
             policies.update(replaced);
             audit.add(AuditRecord.of(command.tenantId(), command.actor(), "policy.update", target(replaced),
                     current.describe(), replaced.describe(), clock.instant()));
@@ -124,17 +125,24 @@ public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, De
 
     @Override
     public void delete(TenantId tenantId, PolicyId id, Actor actor) {
-        OutboundSpamPolicy current = get(tenantId, id);
-        if (current.isDefault()) {
-            throw new ConflictException("default-policy", "the default policy cannot be deleted; change its settings "
-                    + "instead");
-        }
+        load(tenantId);
         changed(tenantId, () -> {
+            OutboundSpamPolicy current = stored(tenantId, id);
+            if (current.isDefault()) {
+                throw new ConflictException("default-policy", "the default policy cannot be deleted; change its "
+                        + "settings instead");
+            }
             policies.delete(tenantId, id);
             audit.add(AuditRecord.of(tenantId, actor, "policy.delete", target(current), current.describe(), null,
                     clock.instant()));
             return null;
         });
+    }
+
+    /** The policy as stored, read within a change: after the change before it committed. */
+    private OutboundSpamPolicy stored(TenantId tenantId, PolicyId id) {
+        return policies.findByTenant(tenantId).stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("no outbound spam policy with id " + id));
     }
 
     /**
@@ -144,7 +152,8 @@ public class PolicyService implements FindPoliciesUseCase, SavePolicyUseCase, De
     private <T> T changed(TenantId tenantId, Supplier<T> change) {
         T result = unitOfWork.inTransaction(() -> {
             // First: the version's lock makes the tenant changes one at a time, so that the change
-            // reads what the one before it committed (two creates cannot both pass the cap).
+            // reads what the one before it committed (two creates cannot both pass the cap, an
+            // update cannot revive a policy a delete just removed).
             changes.record(tenantId);
             return change.get();
         });
