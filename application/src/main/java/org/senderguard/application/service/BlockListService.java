@@ -117,7 +117,7 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
                     .map(e -> FreeText.quoted(e.value()) + ": " + e.detail()).limit(BAD_ROWS_SHOWN)
                     .reduce((a, b) -> a + "; " + b).orElse("no values"));
         }
-        lists.refresh();
+        lists.refreshCommitted();
         return new AddedEntries(created, errors);
     }
 
@@ -132,7 +132,7 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
                     null, clock.instant()));
             return entry;
         });
-        lists.refresh();
+        lists.refreshCommitted();
         return removed;
     }
 

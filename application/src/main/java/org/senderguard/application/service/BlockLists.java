@@ -65,6 +65,20 @@ public class BlockLists implements RefreshBlockListsUseCase, LoadBlockListsUseCa
     }
 
     /**
+     * After a change this server committed: the lists take it at once, so that this server's next
+     * answer follows it. The change is committed whatever happens here, so a failure to read it
+     * (the database gone a moment later) is not the change's: the change feed brings it.
+     */
+    public void refreshCommitted() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a committed block-list change is left for the change feed to bring: "
+                    + e.getMessage());
+        }
+    }
+
+    /**
      * Until the lists are loaded there is nothing to keep in step (the load reads up to the latest
      * version). The lists are read whole again when the feed cannot bring them up to date: the
      * removals since their version were forgotten (this server fell a day behind), the database is

@@ -214,7 +214,7 @@ public class DelistPortalService implements RequestDelistLinkUseCase, ConfirmDel
             }
             throw justUsed;
         }
-        lists.refresh();
+        lists.refreshCommitted();
         meter.accepted(PortalMeter.Request.CONFIRM);
         return done;
     }

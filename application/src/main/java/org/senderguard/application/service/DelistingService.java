@@ -150,7 +150,7 @@ public class DelistingService implements RequestDelistingUseCase, ListDelistingR
                     "block-list-entry:" + entry.id(), entry.value().value() + " (" + entry.source() + ")", null, now)));
             return request;
         });
-        lists.refresh();
+        lists.refreshCommitted();
         return done;
     }
 
