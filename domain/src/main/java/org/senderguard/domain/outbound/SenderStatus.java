@@ -34,7 +34,12 @@ public record SenderStatus(TenantId tenantId, EmailAddress address, Restriction 
         return restrictionAt(now).isPresent();
     }
 
-    /** After an admin lifted a {@code BLOCK_USER} restriction the user is not restricted again that day. */
+    /**
+     * After an admin lifted a restriction the user is not restricted again that day: a
+     * {@code BLOCK_USER} one as the SPEC says, and a {@code BLOCK_USER_FOR_TODAY} one, which would
+     * otherwise come back with the next message (the hour's count is still over the limit) and
+     * leave the unblock spent for nothing.
+     */
     public boolean inGraceAt(Instant now) {
         return graceUntil != null && now.isBefore(graceUntil);
     }
@@ -44,8 +49,7 @@ public record SenderStatus(TenantId tenantId, EmailAddress address, Restriction 
     }
 
     public SenderStatus unblockedAt(Instant now) {
-        Instant grace = restriction != null && restriction.action() == ThresholdAction.BLOCK_USER
-                ? UtcDay.nextMidnight(now) : graceUntil;
+        Instant grace = restriction != null ? UtcDay.nextMidnight(now) : graceUntil; // a restriction never ALERTs
         return new SenderStatus(tenantId, address, null, grace, limitAlertDay, tally);
     }
 

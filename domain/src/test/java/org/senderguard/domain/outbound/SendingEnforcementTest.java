@@ -84,6 +84,23 @@ class SendingEnforcementTest {
     }
 
     @Test
+    void anUnblockBeforeABlockUserForTodayLiftsByItselfGivesTheRestOfTheDayToo() {
+        var blocked = SendingEnforcement.decide(fresh, policy(ThresholdAction.BLOCK_USER_FOR_TODAY), nearLimit,
+                twoExternal, NOON);
+        assertThat(blocked.status().isRestrictedAt(NOON.plusSeconds(60))).isTrue();
+
+        SenderStatus unblocked = blocked.status().unblockedAt(NOON.plusSeconds(3600));
+        var again = SendingEnforcement.decide(unblocked, policy(ThresholdAction.BLOCK_USER_FOR_TODAY), nearLimit,
+                twoExternal, NOON.plusSeconds(7200));
+        assertThat(again.decision().action()).as("the hour's count still over the limit").isEqualTo(MailFlowAction.DELIVER);
+        assertThat(again.status().isRestrictedAt(NOON.plusSeconds(7200))).isFalse();
+
+        var nextDay = SendingEnforcement.decide(again.status(), policy(ThresholdAction.BLOCK_USER_FOR_TODAY), nearLimit,
+                twoExternal, MIDNIGHT);
+        assertThat(nextDay.decision().action()).isEqualTo(MailFlowAction.REJECT);
+    }
+
+    @Test
     void alertDeliversAndAlertsOncePerUserPerDay() {
         var first = SendingEnforcement.decide(fresh, policy(ThresholdAction.ALERT), nearLimit, twoExternal, NOON);
         assertThat(first.decision().action()).isEqualTo(MailFlowAction.DELIVER);
