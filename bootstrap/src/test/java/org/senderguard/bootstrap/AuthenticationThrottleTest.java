@@ -51,6 +51,10 @@ class AuthenticationThrottleTest {
 
             assertThat(FromAddress.get(ATTACKER, PATH, key).status()).as("a good key from the same address")
                     .isEqualTo(200);
+            for (String open : List.of("/health", "/delist")) {
+                assertThat(FromAddress.get(ATTACKER, open, "junk").status())
+                        .as("%s takes no key, so one sent there is not checked", open).isEqualTo(200);
+            }
             assertThat(FromAddress.get("127.0.0.24", PATH, ApiKeyToken.generate(random).value()).status())
                     .as("another address").isEqualTo(401);
 

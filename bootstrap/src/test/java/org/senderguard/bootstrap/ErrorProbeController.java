@@ -16,7 +16,7 @@ import java.util.Map;
  * A test-only endpoint that exercises the error paths every real endpoint shares: role checks,
  * JSON bodies, content types, size limits and unexpected failures.
  */
-@Controller("/test-probe")
+@Controller("/api/test-probe")
 @Secured("GLOBAL_ADMIN")
 class ErrorProbeController {
 

@@ -73,7 +73,7 @@ class RestApiTest {
     @Test
     void theWrongRoleIs403() {
         String tenant = Fixtures.newTenant();
-        Http.Response response = Http.send("POST", "/test-probe", Fixtures.newKey(tenant, "SECURITY_READER"),
+        Http.Response response = Http.send("POST", "/api/test-probe", Fixtures.newKey(tenant, "SECURITY_READER"),
                 "application/json", "{\"name\":\"x\",\"count\":1}");
         assertProblem(response, 403, "forbidden");
     }
@@ -81,7 +81,7 @@ class RestApiTest {
     @Test
     void frameworkErrorsAreProblemJson() {
         String admin = Fixtures.newKey(Fixtures.newTenant(), "GLOBAL_ADMIN");
-        assertThat(Http.send("POST", "/test-probe", admin, "application/json", "{\"name\":\"x\",\"count\":2}").json())
+        assertThat(Http.send("POST", "/api/test-probe", admin, "application/json", "{\"name\":\"x\",\"count\":2}").json())
                 .containsEntry("name", "x");
 
         assertProblem(Http.get("/api/v1/no-such-thing", admin), 404, "not-found");
@@ -90,38 +90,38 @@ class RestApiTest {
                 431, "request-header-fields-too-large");
         assertProblem(Http.send("DELETE", "/api/v1/tenant", admin, "application/json", ""), 405,
                 "method-not-allowed");
-        assertProblem(Http.send("POST", "/test-probe", admin, "text/plain", "name=x"), 415,
+        assertProblem(Http.send("POST", "/api/test-probe", admin, "text/plain", "name=x"), 415,
                 "unsupported-media-type");
-        Http.Response truncated = Http.send("POST", "/test-probe", admin, "application/json", "{\"name\":");
+        Http.Response truncated = Http.send("POST", "/api/test-probe", admin, "application/json", "{\"name\":");
         assertProblem(truncated, 400, "bad-request");
         assertThat(truncated.json()).containsEntry("detail", "the request body is not valid JSON");
-        Http.Response wrongType = Http.send("POST", "/test-probe", admin, "application/json",
+        Http.Response wrongType = Http.send("POST", "/api/test-probe", admin, "application/json",
                 "{\"name\":\"x\",\"count\":\"many\"}");
         assertProblem(wrongType, 400, "bad-request");
         assertThat(wrongType.json()).containsEntry("detail",
                 "field 'count' must be an integer from -2147483648 to 2147483647, not a string");
-        Http.Response nullForAPrimitive = Http.send("POST", "/test-probe", admin, "application/json",
+        Http.Response nullForAPrimitive = Http.send("POST", "/api/test-probe", admin, "application/json",
                 "{\"name\":\"x\",\"count\":null}");
         assertProblem(nullForAPrimitive, 400, "bad-request");
         assertThat(nullForAPrimitive.json()).containsEntry("detail",
                 "field 'count' must be an integer from -2147483648 to 2147483647, not null");
-        Http.Response renamed = Http.send("POST", "/test-probe", admin, "application/json",
+        Http.Response renamed = Http.send("POST", "/api/test-probe", admin, "application/json",
                 "{\"name\":\"x\",\"count\":1,\"flag\":\"yes\"}");
         assertThat(renamed.json()).as("a field is known by its JSON name").containsEntry("detail",
                 "field 'flag' must be true or false, not a string");
-        Http.Response unchecked = Http.send("POST", "/test-probe", admin, "application/json",
+        Http.Response unchecked = Http.send("POST", "/api/test-probe", admin, "application/json",
                 "{\"name\":\"x\",\"count\":1,\"at\":\"yesterday\"}");
         assertProblem(unchecked, 400, "bad-request");
         assertThat(unchecked.json()).as("a type the check leaves to the binding").containsEntry("detail",
                 "field 'at' has a value of the wrong type");
-        assertProblem(Http.send("POST", "/test-probe", admin, "application/json",
+        assertProblem(Http.send("POST", "/api/test-probe", admin, "application/json",
                 "{\"name\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}"), 413, "payload-too-large");
     }
 
     @Test
     void unexpectedFailuresAre500WithoutInternals() {
         String admin = Fixtures.newKey(Fixtures.newTenant(), "GLOBAL_ADMIN");
-        Http.Response response = Http.get("/test-probe/failure", admin);
+        Http.Response response = Http.get("/api/test-probe/failure", admin);
         assertProblem(response, 500, "internal-error");
         assertThat(response.body()).doesNotContain("internal detail").doesNotContain("Exception");
     }

@@ -16,11 +16,15 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Turns {@code Authorization: Bearer <key>} into an authenticated caller whose only role is the
- * key's role. An unknown, malformed or revoked key leaves the request anonymous: 401; from a client
- * (the TCP peer) that has presented too many of those: 429, handled as the domain's refusal.
+ * key's role, under {@value #API}. An unknown, malformed or revoked key leaves the request
+ * anonymous: 401; from a client (the TCP peer) that has presented too many of those: 429, handled
+ * as the domain's refusal.
  */
 @Singleton
 public class ApiKeyTokenValidator implements TokenValidator<HttpRequest<?>> {
+
+    /** Where the endpoints that take keys are. */
+    static final String API = "/api/";
 
     private final AuthenticateApiKeyUseCase authenticate;
     private final ExecutorService blocking;
@@ -37,6 +41,11 @@ public class ApiKeyTokenValidator implements TokenValidator<HttpRequest<?>> {
      */
     @Override
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
+        if (!request.getPath().startsWith(API)) {
+            // The portal, health and metrics take no key: one sent there is not checked, nor counted
+            // against its client as a failure, nor answered 429 once its client has too many.
+            return Mono.empty();
+        }
         Optional<Caller> known = authenticate.authenticateFromMemory(token);
         if (known.isPresent()) {
             return Mono.just(CallerAuthentication.of(known.get()));
