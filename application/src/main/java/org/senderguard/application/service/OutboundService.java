@@ -69,8 +69,8 @@ public class OutboundService implements DecideOutboundUseCase, ReportVerdictUseC
     }
 
     private List<OutboundDecider.Decided> decideAll(List<Submission> submissions) {
-        meter.batchDecided(submissions.size());
         List<OutboundDecider.Decided> decided = decider.decideAll(submissions);
+        meter.batchDecided(submissions.size()); // once decided: a failed batch, retried item by item, is not
         // Only what counted as the tenant's own mail: not a repeat, nor a message refused as sent in
         // another organisation's name or by a restricted sender, whose senders cost nothing to invent.
         for (int i = 0; i < submissions.size(); i++) {
