@@ -6,6 +6,9 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,14 +19,17 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.senderguard.adapters.persistence.DatabaseSettings;
 import org.senderguard.application.port.out.BlockListSnapshots;
+import org.senderguard.application.port.out.UnitOfWork;
 
 /**
  * A server answers no mail flow from a list it has not finished loading: while the load is held
  * back, /health is STARTING with 503, REST decisions get 503 'starting' and the policy server its
- * fail mode; once loaded, the listed client is refused everywhere.
+ * fail mode, and an outbound decision holds no sender row while it waits; once loaded, the listed
+ * client is refused everywhere.
  */
 class BlockListStartupTest {
 
@@ -41,7 +47,8 @@ class BlockListStartupTest {
         properties.put("senderguard.db.timeout", "1s");
         properties.put("senderguard.policy.port", policyPort);
         try (ApplicationContext context = ApplicationContext.builder(Senderguard.class).deduceEnvironment(false)
-                .environments("test").properties(properties).singletons(snapshot).start()) {
+                .environments("test").properties(properties).singletons(snapshot).start();
+             AutoCloseable released = snapshot.release::countDown) { // a failure must not leave the load waiting
             assertThat(TestApplication.cli(context, "tenant", "create", "startup", "--domain", "startup.example")
                     .exitCode()).isZero();
             TestApplication.CliResult key = TestApplication.cli(context, "api-key", "create", "--tenant", "startup",
@@ -65,6 +72,19 @@ class BlockListStartupTest {
             try (PolicyClient postfix = new PolicyClient(policyPort)) {
                 assertThat(postfix.ask(rcpt())).as("the policy server's fail mode").isEqualTo(DEFER);
             }
+            HttpResponse<String> outbound = outbound(server, mailFlow);
+            assertThat(outbound.statusCode()).as(outbound.body()).isEqualTo(503);
+            int senders = context.getBean(UnitOfWork.class).inTransaction(() -> {
+                try (Connection connection = context.getBean(DataSource.class).getConnection();
+                     ResultSet rows = connection.createStatement().executeQuery(
+                             "SELECT COUNT(*) FROM sender_status WHERE address = 'ann@startup.example'")) {
+                    rows.next();
+                    return rows.getInt(1);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(senders).as("no sender row stored, nor held, while the lists were waited for").isZero();
 
             snapshot.release.countDown();
             Instant deadline = Instant.now().plusSeconds(30);
@@ -92,6 +112,15 @@ class BlockListStartupTest {
         String body = "{\"messageId\":\"<startup@x>\",\"sender\":\"someone@elsewhere.example\",\"clientIp\":\""
                 + LISTED + "\",\"recipients\":[\"inbox@startup.example\"],\"urls\":[]}";
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.resolve("/api/v1/mail-flow/inbound"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> outbound(URI server, String key) throws Exception {
+        String body = "{\"messageId\":\"<startup-out@x>\",\"sender\":\"ann@startup.example\","
+                + "\"recipients\":[\"someone@elsewhere.example\"],\"verdict\":\"CLEAN\"}";
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.resolve("/api/v1/mail-flow/outbound"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

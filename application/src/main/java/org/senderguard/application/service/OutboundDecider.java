@@ -97,12 +97,12 @@ public class OutboundDecider {
             policiesByTenant.computeIfAbsent(submission.tenantId(), policies::policiesOf);
         }
         List<SenderKey> senders = submissions.stream().map(s -> new SenderKey(s.tenantId(), s.sender())).toList();
-        // From memory, and before the transaction, which must not fill the memory with what it may roll back.
+        // From memory, and before the transaction: it must not fill the memory with what it may roll
+        // back, nor hold its senders' rows while block lists that are still loading are waited for.
         Instant checkedAt = clock.instant();
-        List<Optional<Decision>> aliasRefusals = submissions.stream().map(s -> s.kind() == Submission.Kind.MESSAGE
-                ? restricted.aliasRefusal(s.tenantId(), s.sender(), s.envelopeSender(), checkedAt)
-                : Optional.<Decision>empty()).toList();
-        Committed committed = decideStored(submissions, aliasRefusals, tenantsById, policiesByTenant, senders);
+        List<Optional<Decision>> refusals = submissions.stream().map(s -> refusal(s,
+                tenantsById.get(s.tenantId()), checkedAt)).toList();
+        Committed committed = decideStored(submissions, refusals, tenantsById, policiesByTenant, senders);
         if (!committed.unstored().isEmpty()) {
             // Senders' first messages: store them, then decide the batch with every sender stored.
             Set<SenderKey> unstored = committed.unstored();
@@ -110,7 +110,7 @@ public class OutboundDecider {
                 statuses.addNew(unstored);
                 return null;
             });
-            committed = decideStored(submissions, aliasRefusals, tenantsById, policiesByTenant, senders);
+            committed = decideStored(submissions, refusals, tenantsById, policiesByTenant, senders);
             if (!committed.unstored().isEmpty()) {
                 throw new IllegalStateException("senders not stored although just added: " + committed.unstored());
             }
@@ -124,10 +124,9 @@ public class OutboundDecider {
      * Decides the batch in one transaction that starts by locking its senders; if some are not
      * stored yet, it ends there, holding no lock while they are stored.
      *
-     * @param aliasRefusals by submission, its rejection for being sent as a restricted address other
-     *                      than its sender's ({@link RestrictedSenders#aliasRefusal})
+     * @param refusals by submission, its rejection by the rules that count nothing ({@link #refusal})
      */
-    private Committed decideStored(List<Submission> submissions, List<Optional<Decision>> aliasRefusals,
+    private Committed decideStored(List<Submission> submissions, List<Optional<Decision>> refusals,
                                    Map<TenantId, Tenant> tenantsById,
                                    Map<TenantId, OutboundSpamPolicies> policiesByTenant, List<SenderKey> senders) {
         return unitOfWork.inTransaction(() -> {
@@ -154,7 +153,7 @@ public class OutboundDecider {
                     continue;
                 }
                 Tenant tenant = tenantsById.get(submission.tenantId());
-                Decided result = decide(submission, aliasRefusals.get(i), tenant, policiesByTenant.get(tenant.id()),
+                Decided result = decide(submission, refusals.get(i), tenant, policiesByTenant.get(tenant.id()),
                         senders.get(i), batch);
                 answered.put(key, result.decision());
                 newAnswers.put(key, result.decision());
@@ -205,10 +204,21 @@ public class OutboundDecider {
         }
     }
 
-    private Decided decide(Submission submission, Optional<Decision> aliasRefusal, Tenant tenant,
+    /**
+     * The rules that refuse a submission before anything is counted, on what is held in memory: its
+     * sender's domain, its recipients on the tenant's list, an account of another organisation,
+     * and a message sent as a restricted address other than its sender's.
+     */
+    private Optional<Decision> refusal(Submission s, Tenant tenant, Instant now) {
+        return checks.refusal(tenant, s.envelopeSender(), s.recipients(), now)
+                .or(() -> checks.accountRefusal(tenant, s.sender()))
+                .or(() -> s.kind() == Submission.Kind.MESSAGE
+                        ? restricted.aliasRefusal(s.tenantId(), s.sender(), s.envelopeSender(), now)
+                        : Optional.empty());
+    }
+
+    private Decided decide(Submission submission, Optional<Decision> refused, Tenant tenant,
                            OutboundSpamPolicies tenantPolicies, SenderKey sender, Batch batch) {
-        Optional<Decision> refused = checks.refusal(tenant, submission.envelopeSender(), submission.recipients(),
-                batch.now()).or(() -> checks.accountRefusal(tenant, submission.sender())).or(() -> aliasRefusal);
         if (refused.isPresent()) {
             return new Decided(refused.get(), null, false);
         }
