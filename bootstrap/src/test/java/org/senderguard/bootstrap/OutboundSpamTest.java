@@ -35,10 +35,15 @@ class OutboundSpamTest {
     @Test
     void mailFromADomainTheTenantDoesNotOwnIsRejected() {
         TenantClient tenant = new TenantClient();
+        StoredRows before = StoredRows.now();
         Map<String, Object> answer = tenant.outbound("ceo@not-" + tenant.domain, ONE_EXTERNAL, "CLEAN").json();
         assertThat(answer).containsEntry("action", "REJECT").containsEntry("smtpReply",
                 "550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains");
         assertThat(ndr(answer)).contains("not-" + tenant.domain).contains("accepted domain");
+        assertThat(TenantClient.post("/api/v1/mail-flow/verdicts", tenant.mailFlow, Map.of("queueId", "F1",
+                "sender", "cfo@not-" + tenant.domain, "verdict", "SPAM")).json()).containsEntry("counted", false);
+        assertThat(before.addedIn(StoredRows.now())).as("senders anyone can name leave no sender row")
+                .doesNotContainKey("sender_status");
         assertThat(tenant.outbound("ceo@mail." + tenant.domain, ONE_EXTERNAL, "CLEAN").json())
                 .as("subdomains of accepted domains are the tenant's").containsEntry("action", "DELIVER");
     }

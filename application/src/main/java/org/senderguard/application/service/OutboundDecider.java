@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.senderguard.application.port.DatabaseUnavailableException;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.out.AlertRepository;
@@ -129,13 +130,17 @@ public class OutboundDecider {
     private Committed decideStored(List<Submission> submissions, List<Optional<Decision>> refusals,
                                    Map<TenantId, Tenant> tenantsById,
                                    Map<TenantId, OutboundSpamPolicies> policiesByTenant, List<SenderKey> senders) {
+        // A refused submission counts nothing: its sender is neither stored nor locked for it, so
+        // that senders anyone can name (another organisation's) leave no row behind.
+        List<SenderKey> counting = IntStream.range(0, senders.size()).filter(i -> refusals.get(i).isEmpty())
+                .mapToObj(senders::get).distinct().toList();
         return unitOfWork.inTransaction(() -> {
-            Map<SenderKey, SenderStatus> locked = statuses.lockStored(senders);
+            Map<SenderKey, SenderStatus> locked = counting.isEmpty() ? Map.of() : statuses.lockStored(counting);
             // Read once the senders are held: a batch that waited for them counts after the one that
             // held them, whose counts, up to its own time, it sees; read before, the time could fall
             // in a minute before that batch's and its counts would be left out of the hour.
             Instant now = clock.instant();
-            Set<SenderKey> unstored = new HashSet<>(senders);
+            Set<SenderKey> unstored = new HashSet<>(counting);
             unstored.removeAll(locked.keySet());
             if (!unstored.isEmpty()) {
                 return Committed.unstored(unstored);
