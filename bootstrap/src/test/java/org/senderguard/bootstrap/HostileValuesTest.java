@@ -1,6 +1,7 @@
 package org.senderguard.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,8 +42,12 @@ class HostileValuesTest {
         Http.Response latest = TenantClient.post(ENTRIES, tenant.admin, Map.of("type", "DOMAIN",
                 "values", List.of("latest.example"), "expiresAt", "9999-12-31T23:59:59Z"));
         assertThat(latest.status()).as(latest.body()).isEqualTo(201);
-        assertThat(Http.get(ENTRIES, tenant.reader).items()).extracting(e -> e.get("value"))
-                .containsExactly("latest.example");
+        Http.Response latestDay = TenantClient.post(ENTRIES, tenant.admin, Map.of("type", "DOMAIN",
+                "values", List.of("latest-day.example"), "expiresAt", "9999-12-31"));
+        assertThat(latestDay.status()).as("the latest day, to its last second").isEqualTo(201);
+        assertThat(Http.get(ENTRIES, tenant.reader).items()).extracting(e -> e.get("value"), e -> e.get("expiresAt"))
+                .containsExactlyInAnyOrder(tuple("latest.example", "9999-12-31T23:59:59Z"),
+                        tuple("latest-day.example", "9999-12-31T23:59:59Z"));
 
         TestApplication.CliResult cli = TestApplication.cli("blocklist", "add", "far-cli.example", "--type", "DOMAIN",
                 "--reason", "test", "--expires", "+20000-01-01T00:00:00Z");

@@ -63,8 +63,7 @@ public record BlockListEntryDraft(EntryType type, String reason, Instant expires
         String text = input.strip();
         Instant expiry;
         try {
-            expiry = text.length() == 10 ? LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(text);
+            expiry = text.length() == 10 ? endOf(LocalDate.parse(text)) : Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidValueException(field, FreeText.quoted(text) + " is not a date (2027-01-31) or an instant "
                     + "(2027-01-31T12:00:00Z)");
@@ -74,5 +73,12 @@ public record BlockListEntryDraft(EntryType type, String reason, Instant expires
                     + ", the latest expiry; for entries that should not expire, say never");
         }
         return expiry;
+    }
+
+    /** The end of a UTC day; of the latest day, the latest expiry (the next instant is in the year 10000). */
+    private static Instant endOf(LocalDate day) {
+        Instant latest = BlockListEntry.LATEST_EXPIRY;
+        return day.equals(LocalDate.ofInstant(latest, ZoneOffset.UTC)) ? latest
+                : day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }
