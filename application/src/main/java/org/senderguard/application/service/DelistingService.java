@@ -24,6 +24,7 @@ import org.senderguard.domain.blocklist.BlockedValue;
 import org.senderguard.domain.blocklist.EntrySource;
 import org.senderguard.domain.blocklist.EntryType;
 import org.senderguard.domain.blocklist.Probe;
+import org.senderguard.domain.blocklist.RegisteredDomains;
 import org.senderguard.domain.common.ConflictException;
 import org.senderguard.domain.common.DomainName;
 import org.senderguard.domain.common.FreeText;
@@ -129,7 +130,11 @@ public class DelistingService implements RequestDelistingUseCase, ListDelistingR
                             BlockedValue.of(EntryType.DOMAIN, "*." + domain.value())))
                     .stream().filter(e -> e.source() == EntrySource.SPAM_MESSAGE && e.isActiveAt(now)).toList();
             if (listed.isEmpty()) {
-                throw new NotFoundException(FreeText.quoted(domain.value()) + " is not on the service list because of spam");
+                // Spam lists registered domains: a subdomain of one is delisted by delisting it.
+                String registered = RegisteredDomains.of(domain).map(DomainName::value).orElse(domain.value());
+                throw new NotFoundException(FreeText.quoted(domain.value()) + " is not on the service list because of "
+                        + "spam" + (registered.equals(domain.value()) ? "" : " by itself; if it is blocked as a "
+                        + "subdomain of " + FreeText.quoted(registered) + ", delist " + FreeText.quoted(registered)));
             }
             int limit = tenant.settings().unblockLimit();
             if (requests.countSince(tenant.id(), DelistingRequest.SERVICE,
