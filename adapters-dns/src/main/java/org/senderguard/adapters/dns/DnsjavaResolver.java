@@ -3,8 +3,11 @@ package org.senderguard.adapters.dns;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,10 +61,22 @@ public final class DnsjavaResolver implements DnsResolver {
         try {
             response = resolver.send(query);
         } catch (IOException e) {
-            // A timeout, or no way to reach the server at all: either way no answer came.
-            return new Answer(Answer.Outcome.TIMEOUT, List.of(), Duration.ZERO);
+            // A wait that ran out, or no way to reach the server at all (nothing listens at its port).
+            return new Answer(unreachable(e) ? Answer.Outcome.SERVFAIL : Answer.Outcome.TIMEOUT, List.of(),
+                    Duration.ZERO);
         }
         return answer(response);
+    }
+
+    /** Refused at once (ICMP port or host unreachable, a refused TCP connection): no wait ran out. */
+    private static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PortUnreachableException || t instanceof ConnectException
+                    || t instanceof NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Answer answer(Message response) {

@@ -126,6 +126,16 @@ class DnsjavaResolverTest {
     }
 
     @Test
+    void aServerThatCannotBeReachedIsAFailureNotATimeout() throws Exception {
+        int closed;
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            closed = socket.getLocalPort();
+        }
+        Answer answer = new DnsjavaResolver("127.0.0.1:" + closed).queryA("2.0.0.127." + MimicLists.ZEN, TIMEOUT);
+        assertThat(answer.outcome()).as("the port is closed: nothing waited for").isEqualTo(Outcome.SERVFAIL);
+    }
+
+    @Test
     void takesNamesAsAbsoluteWithOrWithoutTheTrailingDot() {
         assertThat(query("2.2.0.192." + MimicLists.ZEN + ".").addresses()).containsExactly("127.0.0.2");
     }
