@@ -46,14 +46,20 @@ final class ConnectionFailure {
         return false;
     }
 
-    /** Whether the failure was an answer that did not come in time on a connection (not a wait for one). */
+    /**
+     * Whether the failure was an answer that did not come in time on a connection the database had
+     * taken: not a wait for a connection from the pool, nor for one to be made (the pool's failure
+     * carries the driver's connect timeout as its cause).
+     */
     static boolean isReadTimeout(Throwable failure) {
+        boolean read = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SocketTimeoutException) {
-                return true;
+            if (t instanceof SQLTransientConnectionException) {
+                return false;
             }
+            read |= t instanceof SocketTimeoutException;
         }
-        return false;
+        return read;
     }
 
     /** What the driver or the pool said, without class names: for the log. */

@@ -7,6 +7,7 @@ import io.micronaut.data.exceptions.DataAccessException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,6 +58,14 @@ class DatabaseAvailabilityTest {
         })).isInstanceOf(DatabaseUnavailableException.class).hasMessageContaining("did not answer in time");
         assertThat(availability.available()).as("a lock wait looks the same as a frozen database").isTrue();
         assertThat(availability.call(this::works)).isEqualTo("answer");
+
+        DataAccessException noConnection = new DataAccessException("no connection", new SQLTransientConnectionException(
+                "Connection is not available", "08001", new SQLTimeoutException("Socket timeout when connecting",
+                new SocketTimeoutException("Connect timed out"))));
+        assertThatThrownBy(() -> availability.call(() -> {
+            throw noConnection;
+        })).isInstanceOf(DatabaseUnavailableException.class);
+        assertThat(availability.available()).as("no connection could be made: an outage at once").isFalse();
 
         DatabaseAvailability unprobed = new DatabaseAvailability(clock);
         assertThatThrownBy(() -> unprobed.call(() -> {
