@@ -238,6 +238,8 @@ class MailTransactionTest {
             assertThat(verdict(tenant, queueId, tenant.user("rotated-" + queueId.toLowerCase()), login, "SPAM"))
                     .containsEntry("counted", true);
         }
+        assertThat(verdict(tenant, "L1", tenant.user("rotated-l1"), null, "SPAM"))
+                .as("a message reported again without its login").containsEntry("counted", false);
         assertThat(endOfMessage("i/L3", login, tenant.user("rotated-l3"), one, 1).action())
                 .as("the login has spam this hour").isEqualTo(MailFlowAction.DELIVER_HIGH_RISK_POOL);
         assertThat(verdict(tenant, "L3", tenant.user("rotated-l3"), login, "SPAM"))
@@ -245,7 +247,11 @@ class MailTransactionTest {
         assertThat(endOfMessage("i/L4", login, tenant.user("rotated-l4"), one, 1).reply().enhancedCode())
                 .isEqualTo("5.1.8");
         assertThat(verdict(tenant, "L5", tenant.user("kim"), "someone@another.example", "SPAM"))
-                .as("a login of another organisation is not the tenant's to count").containsEntry("counted", false);
+                .as("a login of another organisation: its sender answers").containsEntry("counted", true);
+        assertThat(verdict(tenant, "L6", tenant.user("kim"), "kim", "SPAM")).as("a login that is no address")
+                .containsEntry("counted", true).containsEntry("senderRestricted", false);
+        assertThat(verdict(tenant, "L6", tenant.user("kim"), null, "SPAM")).as("the same message without its login")
+                .containsEntry("counted", false);
     }
 
     @Test

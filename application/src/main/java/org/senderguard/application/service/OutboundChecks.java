@@ -23,14 +23,6 @@ public class OutboundChecks {
         this.blockLists = blockLists;
     }
 
-    /**
-     * An account answering for mail of another organisation's domain (a verdict report's login) is
-     * refused as its sender would be: it is not the tenant's to count.
-     */
-    Optional<Decision> accountRefusal(Tenant tenant, EmailAddress account) {
-        return SenderDomainRule.check(tenant.domains(), account);
-    }
-
     /** @param sender the sender the message names (its envelope sender) */
     Optional<Decision> refusal(Tenant tenant, EmailAddress sender, List<EmailAddress> recipients, Instant now) {
         return SenderDomainRule.check(tenant.domains(), sender)

@@ -90,13 +90,15 @@ public class OutboundDecider {
         return decided;
     }
 
-    private List<Decided> decideOnce(List<Submission> submissions) {
+    private List<Decided> decideOnce(List<Submission> reported) {
         Map<TenantId, Tenant> tenantsById = new HashMap<>();
         Map<TenantId, OutboundSpamPolicies> policiesByTenant = new HashMap<>();
-        for (Submission submission : submissions) {
+        for (Submission submission : reported) {
             tenantsById.computeIfAbsent(submission.tenantId(), tenants::byId);
             policiesByTenant.computeIfAbsent(submission.tenantId(), policies::policiesOf);
         }
+        List<Submission> submissions = reported.stream()
+                .map(s -> s.answeredWithin(tenantsById.get(s.tenantId()))).toList();
         List<SenderKey> senders = submissions.stream().map(s -> new SenderKey(s.tenantId(), s.sender())).toList();
         // From memory, and before the transaction: it must not fill the memory with what it may roll
         // back, nor hold its senders' rows while block lists that are still loading are waited for.
@@ -211,12 +213,11 @@ public class OutboundDecider {
 
     /**
      * The rules that refuse a submission before anything is counted, on what is held in memory: its
-     * sender's domain, its recipients on the tenant's list, an account of another organisation,
-     * and a message sent as a restricted address other than its sender's.
+     * sender's domain, its recipients on the tenant's list, and a message sent as a restricted
+     * address other than its sender's.
      */
     private Optional<Decision> refusal(Submission s, Tenant tenant, Instant now) {
         return checks.refusal(tenant, s.envelopeSender(), s.recipients(), now)
-                .or(() -> checks.accountRefusal(tenant, s.sender()))
                 .or(() -> s.kind() == Submission.Kind.MESSAGE
                         ? restricted.aliasRefusal(s.tenantId(), s.sender(), s.envelopeSender(), now)
                         : Optional.empty());

@@ -9,6 +9,7 @@ import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.common.EmailAddress;
 import org.senderguard.domain.outbound.Verdict;
+import org.senderguard.domain.tenant.Tenant;
 import org.senderguard.domain.tenant.TenantId;
 
 /**
@@ -58,10 +59,22 @@ record Submission(Kind kind, TenantId tenantId, Actor actor, MessageKey key, Ema
                 message.sender(), message.recipients(), 0, message.verdict(), message.urls());
     }
 
+    /** Answered for by its login when it names one: see {@link #answeredWithin}. */
     static Submission of(VerdictReport report) {
         return new Submission(Kind.VERDICT, report.tenantId(), report.actor(), MessageKey.ofVerdictReport(
-                report.tenantId(), report.messageRef(), report.account()), report.account(), report.sender(),
-                List.of(), 0, report.verdict(), List.of());
+                report.tenantId(), report.messageRef(), report.sender()),
+                report.login() != null ? report.login() : report.sender(), report.sender(), List.of(), 0,
+                report.verdict(), List.of());
+    }
+
+    /**
+     * This submission, answered for by its sender when the account named for it is not an address
+     * of the tenant's (a verdict report's login of another domain), as at the end of a message.
+     */
+    Submission answeredWithin(Tenant tenant) {
+        return tenant.domains().covers(sender.domain()) ? this
+                : new Submission(kind, tenantId, actor, key, envelopeSender, envelopeSender, recipients,
+                unknownRecipients, verdict, urls);
     }
 
     boolean spam() {

@@ -11,9 +11,9 @@ import org.senderguard.domain.tenant.TenantId;
  * A spam filter's verdict on an outbound message that was decided before it was scanned (an MTA
  * asks at the end of the SMTP transaction). The message is named by the MTA's queue id or by its
  * Message-ID, whichever the filter's hook has; a message's verdict reported twice counts once,
- * whatever verdict the second report gives. {@code login}, the SASL login that sent the message
- * (null without one), answers for it as it does at the end of the message, whatever sender it
- * named.
+ * whatever verdict the second report gives, with or without a login. {@code login}, the SASL
+ * login that sent the message (null without one, or when it is no address), answers for it as it
+ * does at the end of the message, whatever sender it named, when it is an address of the tenant's.
  */
 public record VerdictReport(TenantId tenantId, Actor actor, String messageRef, EmailAddress sender,
                             EmailAddress login, Verdict verdict) {
@@ -26,9 +26,19 @@ public record VerdictReport(TenantId tenantId, Actor actor, String messageRef, E
         Objects.requireNonNull(verdict, "verdict");
     }
 
-    /** Who answers for the message: its login, else its sender. */
-    public EmailAddress account() {
-        return login != null ? login : sender;
+    /**
+     * A login as the MTA passed it: an address, or null. A SASL login need not be an address
+     * ({@code dan}); the message's sender then answers for it, as at the end of the message.
+     */
+    private static EmailAddress address(String login) {
+        if (login == null || login.isBlank()) {
+            return null;
+        }
+        try {
+            return EmailAddress.parse("login", login);
+        } catch (InvalidValueException notAnAddress) {
+            return null;
+        }
     }
 
     /** From raw input; the exception names the first bad field. One of queue id and message id is required. */
@@ -42,8 +52,7 @@ public record VerdictReport(TenantId tenantId, Actor actor, String messageRef, E
         } else {
             throw new InvalidValueException("queueId", "the message's queue id or its messageId is required");
         }
-        return new VerdictReport(tenantId, actor, ref, EmailAddress.parse("sender", sender),
-                login == null || login.isBlank() ? null : EmailAddress.parse("login", login),
+        return new VerdictReport(tenantId, actor, ref, EmailAddress.parse("sender", sender), address(login),
                 MessageFields.verdict(verdict));
     }
 }

@@ -52,11 +52,11 @@ public final class MessageKey {
     }
 
     /**
-     * A filter's verdict on a message it names by queue id or Message-ID, which the account that
-     * answers for the message sent: counted once, whatever verdict a report repeats it with.
+     * A filter's verdict on a message it names by queue id or Message-ID, and by its sender's
+     * mailbox: counted once, whatever verdict or login a report repeats it with.
      */
-    public static MessageKey ofVerdictReport(TenantId tenantId, String messageRef, EmailAddress account) {
-        return new MessageKey(tenantId, "verdict:" + messageRef, account.mailbox(), List.of(), null);
+    public static MessageKey ofVerdictReport(TenantId tenantId, String messageRef, EmailAddress sender) {
+        return new MessageKey(tenantId, "verdict:" + messageRef, sender.mailbox(), List.of(), null);
     }
 
     public TenantId tenantId() {
