@@ -103,10 +103,19 @@ class GracefulShutdownTest {
             admin.setAutoCommit(false);
             statement.executeQuery("SELECT address FROM sender_status WHERE tenant_id = '" + tenantId
                     + "' AND address = '" + SENDER + "' FOR UPDATE").close();
-            HttpResponse<String> waited = send(http, 1).join();
-            assertThat(waited.statusCode()).as(waited.body()).isEqualTo(503);
-            // Had the server taken the read timeout for an outage, it would refuse everything for a while.
+            // Sent together, so that others share the held sender's batch: its wait for the row ends
+            // on the server, and the batch is decided again item by item, the others without it.
+            CompletableFuture<HttpResponse<String>> waited = send(http, 1);
+            List<CompletableFuture<HttpResponse<String>>> together = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
+                together.add(send(http, "other" + i + "@stopping.example", i));
+            }
+            for (CompletableFuture<HttpResponse<String>> other : together) {
+                assertThat(other.join().statusCode()).as(other.join().body()).isEqualTo(200);
+            }
+            assertThat(waited.join().statusCode()).as(waited.join().body()).isEqualTo(503);
+            // Had the server taken the late answer for an outage, it would refuse everything for a while.
+            for (int i = 5; i < 10; i++) {
                 HttpResponse<String> other = send(http, "other" + i + "@stopping.example", i).join();
                 assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
             }

@@ -62,6 +62,21 @@ final class ConnectionFailure {
         return read;
     }
 
+    /** MariaDB's "Lock wait timeout exceeded", H2's "Timeout trying to lock table". */
+    private static final int MARIADB_LOCK_WAIT_TIMEOUT = 1205;
+    private static final int H2_LOCK_TIMEOUT = 50200;
+
+    /** Whether a statement waited for a row lock past the wait and the database ended it. */
+    static boolean isLockWaitTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == MARIADB_LOCK_WAIT_TIMEOUT
+                    || sql.getErrorCode() == H2_LOCK_TIMEOUT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What the driver or the pool said, without class names: for the log. */
     static String describe(Throwable failure) {
         String said = null;

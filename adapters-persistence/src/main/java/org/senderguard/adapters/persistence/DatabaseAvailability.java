@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.senderguard.application.port.DatabaseUnavailableException;
+import org.senderguard.application.port.LockWaitTimeoutException;
 import org.senderguard.application.port.out.DatabaseMeter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +77,9 @@ public class DatabaseAvailability {
         } catch (DatabaseUnavailableException alreadyCounted) {
             throw alreadyCounted;
         } catch (RuntimeException e) {
+            if (ConnectionFailure.isLockWaitTimeout(e)) {
+                throw new LockWaitTimeoutException("a row stayed locked by another transaction past the wait", e);
+            }
             if (!ConnectionFailure.isIn(e)) {
                 throw e;
             }

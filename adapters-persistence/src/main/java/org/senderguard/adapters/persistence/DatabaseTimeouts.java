@@ -12,7 +12,8 @@ import java.util.Properties;
 /**
  * How long the server waits for the database ({@code SENDERGUARD_DB_TIMEOUT}, default 3 s): for a
  * connection from the pool and, on MariaDB, for each answer on a connection, so that a frozen
- * database cannot hold a request (or a pool connection) longer than that. CLI commands keep the
+ * database cannot hold a request (or a pool connection) longer than that; a wait for a row lock
+ * ends sooner, on the server. CLI commands keep the
  * pool's own settings and no read timeout: an import of a million rows may run long statements;
  * so do schema migrations ({@link MariaDbMigrations}).
  */
@@ -51,6 +52,12 @@ public class DatabaseTimeouts implements BeanCreatedEventListener<DatasourceConf
             Properties driver = pool.getDataSourceProperties();
             driver.setProperty("connectTimeout", Long.toString(millis));
             driver.setProperty("socketTimeout", Long.toString(millis));
+            // A statement waiting for a row lock ends on the server before the read timeout gives
+            // up on it: else it would wait on (InnoDB: 50 s), holding the rows it had locked.
+            // Whole seconds only, at least one.
+            driver.setProperty("sessionVariables", "innodb_lock_wait_timeout=" + Math.max(1, (millis - 1) / 1000));
+        } else {
+            pool.setConnectionInitSql("SET LOCK_TIMEOUT " + Math.max(LEAST_VALIDATION_MILLIS, millis * 2 / 3));
         }
         return pool;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.data.exceptions.DataAccessException;
 import java.net.SocketTimeoutException;
+import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.senderguard.application.port.DatabaseUnavailableException;
+import org.senderguard.application.port.LockWaitTimeoutException;
 import org.senderguard.application.port.out.DatabaseMeter;
 
 class DatabaseAvailabilityTest {
@@ -72,6 +74,16 @@ class DatabaseAvailabilityTest {
             throw late;
         })).isInstanceOf(DatabaseUnavailableException.class);
         assertThat(unprobed.available()).as("no probe to tell: an outage").isFalse();
+    }
+
+    @Test
+    void aRowHeldPastTheWaitFailsItsWorkAsALockWaitAndIsNoOutage() {
+        DataAccessException held = new DataAccessException("SQL failed",
+                new SQLException("Lock wait timeout exceeded; try restarting transaction", "HY000", 1205));
+        assertThatThrownBy(() -> availability.call(() -> {
+            throw held;
+        })).isInstanceOf(LockWaitTimeoutException.class);
+        assertThat(availability.available()).isTrue();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.senderguard.application.port.DatabaseUnavailableException;
+import org.senderguard.application.port.LockWaitTimeoutException;
 
 /**
  * Groups concurrent requests into batches for a few worker threads: each worker takes whatever is
@@ -89,7 +90,9 @@ final class Batcher<I, O> {
                 batch.get(i).answer().complete(answers.get(i));
             }
         } catch (RuntimeException e) {
-            if (batch.size() == 1 || e instanceof DatabaseUnavailableException) {
+            // The database away: every item would fail alike. A row held past the wait: only the
+            // items that need it; the others are decided alone.
+            if (batch.size() == 1 || e instanceof DatabaseUnavailableException && !(e instanceof LockWaitTimeoutException)) {
                 batch.forEach(pending -> pending.answer().completeExceptionally(e));
                 return;
             }

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.senderguard.application.port.DatabaseUnavailableException;
+import org.senderguard.application.port.LockWaitTimeoutException;
 
 class BatcherTest {
 
@@ -74,6 +75,27 @@ class BatcherTest {
         assertThat(good.get(5, TimeUnit.SECONDS)).isEqualTo(7);
         assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(IllegalArgumentException.class).hasMessageContaining("13 is bad");
+    }
+
+    @Test
+    void aBatchThatWaitedTooLongForOneItemsRowIsRetriedItemByItem() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Batcher<Integer, Integer> batcher = new Batcher<>(items -> {
+            await(release);
+            if (items.contains(13)) {
+                throw new LockWaitTimeoutException("row of 13 held", new IllegalStateException("1205"));
+            }
+            return items;
+        }, workers, 1, 64, Duration.ofSeconds(10), Late::new);
+
+        CompletableFuture<Integer> blocker = batcher.submit(0);
+        CompletableFuture<Integer> good = batcher.submit(7);
+        CompletableFuture<Integer> held = batcher.submit(13);
+        release.countDown();
+
+        assertThat(blocker.get(5, TimeUnit.SECONDS)).isZero();
+        assertThat(good.get(5, TimeUnit.SECONDS)).as("decided without the held row's item").isEqualTo(7);
+        assertThatThrownBy(() -> held.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(LockWaitTimeoutException.class);
     }
 
     @Test
