@@ -217,10 +217,11 @@ class ApplicationServices {
     }
 
     @Singleton
-    BlockListService blockListService(BlockListStore store, BlockLists lists, TenantService tenants,
-                                      ReputationService reputation, AuditLog audit, UnitOfWork unitOfWork,
-                                      Clock clock, WideRanges wideRanges) {
-        return new BlockListService(store, lists, tenants, reputation, audit, unitOfWork, clock, wideRanges);
+    BlockListService blockListService(BlockListStore store, SpamSightings sightings, BlockLists lists,
+                                      TenantService tenants, ReputationService reputation, AuditLog audit,
+                                      UnitOfWork unitOfWork, Clock clock, WideRanges wideRanges) {
+        return new BlockListService(store, sightings, lists, tenants, reputation, audit, unitOfWork, clock,
+                wideRanges);
     }
 
     @Singleton

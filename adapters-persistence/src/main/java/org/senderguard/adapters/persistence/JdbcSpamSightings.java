@@ -5,10 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.senderguard.application.port.out.SpamSightings;
 import org.senderguard.domain.common.DomainName;
 import org.senderguard.domain.outbound.SenderKey;
@@ -45,9 +43,12 @@ class JdbcSpamSightings implements SpamSightings {
     }
 
     @Override
-    public Set<TenantId> tenantsOf(DomainName domain, Instant since) {
-        return new HashSet<>(sql.list("SELECT DISTINCT tenant_id FROM spam_url_sighting WHERE registered_domain = ? "
-                + "AND seen_at >= ?", rs -> TenantId.of(rs.getString(1)), domain.value(), since));
+    public Map<TenantId, Integer> sendersByTenant(DomainName domain, Instant since) {
+        Map<TenantId, Integer> counts = new HashMap<>();
+        sql.forEach("SELECT tenant_id, COUNT(*) FROM spam_url_sighting WHERE registered_domain = ? AND seen_at >= ? "
+                        + "GROUP BY tenant_id", rs -> Map.entry(TenantId.of(rs.getString(1)), rs.getInt(2)),
+                entry -> counts.put(entry.getKey(), entry.getValue()), domain.value(), since);
+        return counts;
     }
 
     @Override

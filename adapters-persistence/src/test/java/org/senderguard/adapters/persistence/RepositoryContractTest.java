@@ -1135,8 +1135,10 @@ abstract class RepositoryContractTest {
         Tenant second = stored(newTenant("sightings"));
         inTransaction(() -> sightings.record(new SenderKey(second.id(),
                 EmailAddress.of("c@" + second.domains().values().get(0))), List.of(other), now.minusSeconds(9000)));
-        assertThat(sightings.tenantsOf(other, now.minusSeconds(9000))).containsExactlyInAnyOrder(tenant.id(), second.id());
-        assertThat(sightings.tenantsOf(other, now.minusSeconds(3600))).isEmpty();
+        assertThat(sightings.sendersByTenant(domain, now.minusSeconds(3600))).containsExactly(Map.entry(tenant.id(), 2));
+        assertThat(sightings.sendersByTenant(other, now.minusSeconds(9000)))
+                .containsOnly(Map.entry(tenant.id(), 1), Map.entry(second.id(), 1));
+        assertThat(sightings.sendersByTenant(other, now.minusSeconds(3600))).isEmpty();
 
         inTransaction(() -> sightings.forget(domain));
         assertThat(sightings.distinctSenders(List.of(domain, other), now.minusSeconds(9000)))

@@ -92,7 +92,8 @@ final class Batcher<I, O> {
         } catch (RuntimeException e) {
             // The database away: every item would fail alike. A row held past the wait: only the
             // items that need it; the others are decided alone.
-            if (batch.size() == 1 || e instanceof DatabaseUnavailableException && !(e instanceof LockWaitTimeoutException)) {
+            if (batch.size() == 1
+                    || e instanceof DatabaseUnavailableException && !(e instanceof LockWaitTimeoutException)) {
                 batch.forEach(pending -> pending.answer().completeExceptionally(e));
                 return;
             }

@@ -12,8 +12,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.senderguard.application.port.in.AddBlockListEntriesCommand;
 import org.senderguard.application.port.in.AddBlockListEntriesUseCase;
-import org.senderguard.application.port.in.AddedEntries;
 import org.senderguard.application.port.in.AddedEntries.RejectedValue;
+import org.senderguard.application.port.in.AddedEntries;
 import org.senderguard.application.port.in.BlockListEntryDraft;
 import org.senderguard.application.port.in.BlockListQuery;
 import org.senderguard.application.port.in.CheckReputationUseCase;
@@ -25,14 +25,18 @@ import org.senderguard.application.port.in.Page;
 import org.senderguard.application.port.in.RemoveBlockListEntryUseCase;
 import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.application.port.out.BlockListStore;
+import org.senderguard.application.port.out.SpamSightings;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.audit.AuditRecord;
 import org.senderguard.domain.blocklist.BlockListEntry;
 import org.senderguard.domain.blocklist.BlockedValue;
+import org.senderguard.domain.blocklist.EntrySource;
+import org.senderguard.domain.blocklist.EntryType;
 import org.senderguard.domain.blocklist.ListingKeys;
 import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.blocklist.WideRanges;
+import org.senderguard.domain.common.DomainName;
 import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.common.NotFoundException;
@@ -51,6 +55,7 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
     private static final int BAD_ROWS_SHOWN = 20;
 
     private final BlockListStore store;
+    private final SpamSightings sightings;
     private final BlockLists lists;
     private final FindTenantUseCase tenants;
     private final CheckReputationUseCase reputation;
@@ -59,10 +64,11 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
     private final Clock clock;
     private final WideRanges wideRanges;
 
-    public BlockListService(BlockListStore store, BlockLists lists, FindTenantUseCase tenants,
+    public BlockListService(BlockListStore store, SpamSightings sightings, BlockLists lists, FindTenantUseCase tenants,
                             CheckReputationUseCase reputation, AuditLog audit, UnitOfWork unitOfWork, Clock clock,
                             WideRanges wideRanges) {
         this.store = store;
+        this.sightings = sightings;
         this.lists = lists;
         this.tenants = tenants;
         this.reputation = reputation;
@@ -128,6 +134,10 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
             BlockListEntry entry = store.findById(id).filter(e -> tenant == null || tenant.equals(e.tenant()))
                     .orElseThrow(() -> new NotFoundException("no block-list entry with id " + id));
             store.delete(List.of(id), version);
+            if (entry.source() == EntrySource.SPAM_MESSAGE && entry.type() == EntryType.DOMAIN) {
+                // As a tenant's delisting does: the spam that listed it is answered for.
+                sightings.forget(new DomainName(entry.value().value().replaceFirst("^\\*\\.", "")));
+            }
             audit.add(AuditRecord.of(entry.tenant(), actor, "block-list.remove", target(entry), describe(entry),
                     null, clock.instant()));
             return entry;

@@ -3,7 +3,6 @@ package org.senderguard.application.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +30,7 @@ import org.senderguard.domain.tenant.TenantId;
  * Feeds the service list from spam (SPEC §3.5): when links in spam from at least
  * {@value #DISTINCT_SENDERS} distinct senders within 24 hours point into the same registered
  * domain, that domain and its subdomains are listed for 30 days. A domain that holds a tenant's
- * accepted domain is listed only when that tenant's own senders are among them, so that one
+ * accepted domain is listed only when that many of them are that tenant's own senders, so that one
  * tenant cannot have another's domain listed (and spend its delistings) with senders of its own.
  * Runs after the decision has been answered, so that it never slows mail flow down.
  */
@@ -94,18 +93,25 @@ public class SpamFeed {
         });
     }
 
-    /** Whether no tenant accepts mail for the domain or under it, or one that does sent some of the spam. */
+    /**
+     * Whether no tenant accepts mail for the domain or under it, or enough of the spam came from
+     * the senders of those that do: others' senders do not count towards their domain.
+     */
     private boolean sightedByItsOwners(DomainName domain, Instant now, int count) {
         Set<TenantId> owners = tenants.findAll().stream()
                 .filter(tenant -> tenant.domains().values().stream()
                         .anyMatch(own -> own.equals(domain.value()) || own.endsWith("." + domain.value())))
                 .map(Tenant::id).collect(Collectors.toSet());
-        if (owners.isEmpty() || !Collections.disjoint(owners, sightings.tenantsOf(domain, now.minus(WINDOW)))) {
+        if (owners.isEmpty()) {
+            return true;
+        }
+        Map<TenantId, Integer> byTenant = sightings.sendersByTenant(domain, now.minus(WINDOW));
+        if (owners.stream().mapToInt(owner -> byTenant.getOrDefault(owner, 0)).sum() >= DISTINCT_SENDERS) {
             return true;
         }
         if (count == DISTINCT_SENDERS) { // once, not at every further sighting
-            LOG.log(System.Logger.Level.WARNING, "links to " + domain + " in spam from " + count + " senders of "
-                    + "other tenants than those whose accepted domain it is: not listed automatically");
+            LOG.log(System.Logger.Level.WARNING, "links to " + domain + " in spam from " + count + " senders, too "
+                    + "few of them of the tenants whose accepted domain it is: not listed automatically");
         }
         return false;
     }
