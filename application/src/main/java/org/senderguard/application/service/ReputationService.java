@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.senderguard.application.port.in.CheckListHealthUseCase;
@@ -280,8 +281,9 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
         Map<String, List<String>> offListsByValue = new HashMap<>();
         lists().stream().filter(list -> results.stream()
                         .anyMatch(r -> r.list().equals(list.name()) && r.status() == CheckStatus.NOT_LISTED))
-                .forEach(list -> offListsByValue.computeIfAbsent(target.listedValue(list), v -> new ArrayList<>())
-                        .add(list.name()));
+                // Requests made before lists of registered domains were asked by them hold the host.
+                .forEach(list -> Set.of(target.listedValue(list), target.value()).forEach(value ->
+                        offListsByValue.computeIfAbsent(value, v -> new ArrayList<>()).add(list.name())));
         if (offListsByValue.isEmpty()) {
             return;
         }
