@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.stream.Stream;
 import org.senderguard.application.port.in.CheckListHealthUseCase;
 import org.senderguard.application.port.in.CheckReputationUseCase;
 import org.senderguard.application.port.in.ListHealth;
@@ -282,7 +282,7 @@ public class ReputationService implements CheckReputationUseCase, ThirdPartyCata
         lists().stream().filter(list -> results.stream()
                         .anyMatch(r -> r.list().equals(list.name()) && r.status() == CheckStatus.NOT_LISTED))
                 // Requests made before lists of registered domains were asked by them hold the host.
-                .forEach(list -> Set.of(target.listedValue(list), target.value()).forEach(value ->
+                .forEach(list -> Stream.of(target.listedValue(list), target.value()).distinct().forEach(value ->
                         offListsByValue.computeIfAbsent(value, v -> new ArrayList<>()).add(list.name())));
         if (offListsByValue.isEmpty()) {
             return;
