@@ -33,12 +33,15 @@ import org.senderguard.domain.tenant.TenantId;
 class RelayRefusalTest {
 
     private static final String GONE = "gone@relay.test";
+    /** Refused by the relay's policy, not as no such mailbox: the setup's failure, which the portal says. */
+    private static final String DENIED = "denied@relay.test";
 
     @Test
     void aRefusedAddressIsAnsweredAsAnyOtherAndAnAlertReachesTheRecipientsTheRelayTakes() throws Exception {
         try (PrivatePostfix relay = PrivatePostfix.builder()
                 .mainCf("smtpd_recipient_restrictions = check_recipient_access inline:{ { " + GONE
-                        + " = 550 5.1.1 No such user here } }, permit_mynetworks, reject")
+                        + " = 550 5.1.1 No such user here }, { " + DENIED + " = 554 5.7.1 Relay access denied } },"
+                        + " permit_mynetworks, reject")
                 .start();
              ApplicationContext app = start(relay.port())) {
             URI server = app.getBean(EmbeddedServer.class).start().getURI();
@@ -48,6 +51,8 @@ class RelayRefusalTest {
             HttpResponse<String> mailed = browser.requestLink("here@relay.test", "192.0.2.1");
 
             assertThat(refused.statusCode()).isEqualTo(mailed.statusCode()).isEqualTo(200);
+            assertThat(browser.requestLink(DENIED, "192.0.2.1").statusCode()).as("the relay's policy refused it")
+                    .isEqualTo(503);
             assertThat(refused.body().replace(GONE, "here@relay.test")).isEqualTo(mailed.body());
             relay.awaitLog("to=<here@relay.test>");
             assertThat(relay.log()).contains("reject: RCPT from", "550 5.1.1 <" + GONE + ">")

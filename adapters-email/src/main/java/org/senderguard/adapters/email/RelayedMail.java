@@ -11,6 +11,7 @@ import jakarta.mail.SendFailedException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.senderguard.application.port.out.MailMeter;
 
@@ -23,6 +24,12 @@ import org.senderguard.application.port.out.MailMeter;
 @Requires(property = "senderguard.smtp.host")
 class RelayedMail {
 
+    /**
+     * A refusal of the address itself (RFC 3463 X.1.x: no such mailbox, bad address), not of the
+     * relay's policy ({@code 554 5.7.1 Relay access denied}), which is a failure of the setup.
+     */
+    private static final Pattern NO_SUCH_MAILBOX = Pattern.compile("^(5\\d\\d 5\\.1\\.\\d{1,3}\\b|55[013] (?!\\d\\.))");
+
     private final EmailSender<?, ?> sender;
     private final MailMeter meter;
 
@@ -34,7 +41,7 @@ class RelayedMail {
 
     /**
      * @return the recipients the relay did not take the message for, with its answers; the others have it
-     * @throws RecipientsRefused when the relay refused every recipient for good
+     * @throws RecipientsRefused when the relay refused every recipient's address for good (no such mailbox)
      */
     List<String> send(MailMeter.Kind kind, Email.Builder email) {
         try {
@@ -47,7 +54,8 @@ class RelayedMail {
             }
             meter.failed(kind);
             if (refusal != null && addresses(refusal.getValidUnsentAddresses()).length == 0
-                    && addresses(refusal.getInvalidAddresses()).length > 0) {
+                    && addresses(refusal.getInvalidAddresses()).length > 0
+                    && notSent(refusal).stream().allMatch(answer -> NO_SUCH_MAILBOX.matcher(answer).find())) {
                 throw new RecipientsRefused(String.join("; ", notSent(refusal)), e);
             }
             throw e;
@@ -83,7 +91,7 @@ class RelayedMail {
         return addresses == null ? new Address[0] : addresses;
     }
 
-    /** The relay refused every recipient for good; the message names its answers. */
+    /** The relay refused every recipient's address for good; the message names its answers. */
     static final class RecipientsRefused extends RuntimeException {
 
         RecipientsRefused(String answers, Throwable cause) {
