@@ -48,15 +48,16 @@ class RelayedMail {
             sender.send(email);
         } catch (RuntimeException e) {
             SendFailedException refusal = refusal(e);
+            List<String> notSent = refusal == null ? List.of() : notSent(refusal);
             if (refusal != null && addresses(refusal.getValidSentAddresses()).length > 0) {
                 meter.sent(kind);
-                return notSent(refusal);
+                return notSent;
             }
             meter.failed(kind);
             if (refusal != null && addresses(refusal.getValidUnsentAddresses()).length == 0
                     && addresses(refusal.getInvalidAddresses()).length > 0
-                    && notSent(refusal).stream().allMatch(answer -> NO_SUCH_MAILBOX.matcher(answer).find())) {
-                throw new RecipientsRefused(String.join("; ", notSent(refusal)), e);
+                    && notSent.stream().allMatch(answer -> NO_SUCH_MAILBOX.matcher(answer).find())) {
+                throw new RecipientsRefused(String.join("; ", notSent), e);
             }
             throw e;
         }

@@ -36,7 +36,6 @@ import org.senderguard.domain.blocklist.EntryType;
 import org.senderguard.domain.blocklist.ListingKeys;
 import org.senderguard.domain.blocklist.Probe;
 import org.senderguard.domain.blocklist.WideRanges;
-import org.senderguard.domain.common.DomainName;
 import org.senderguard.domain.common.FreeText;
 import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.common.NotFoundException;
@@ -136,7 +135,7 @@ public class BlockListService implements AddBlockListEntriesUseCase, RemoveBlock
             store.delete(List.of(id), version);
             if (entry.source() == EntrySource.SPAM_MESSAGE && entry.type() == EntryType.DOMAIN) {
                 // As a tenant's delisting does: the spam that listed it is answered for.
-                sightings.forget(new DomainName(entry.value().value().replaceFirst("^\\*\\.", "")));
+                sightings.forget(entry.value().domain());
             }
             audit.add(AuditRecord.of(entry.tenant(), actor, "block-list.remove", target(entry), describe(entry),
                     null, clock.instant()));

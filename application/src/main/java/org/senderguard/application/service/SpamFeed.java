@@ -98,9 +98,7 @@ public class SpamFeed {
      * the senders of those that do: others' senders do not count towards their domain.
      */
     private boolean sightedByItsOwners(DomainName domain, Instant now, int count) {
-        Set<TenantId> owners = tenants.findAll().stream()
-                .filter(tenant -> tenant.domains().values().stream()
-                        .anyMatch(own -> own.equals(domain.value()) || own.endsWith("." + domain.value())))
+        Set<TenantId> owners = tenants.findAll().stream().filter(tenant -> tenant.domains().anyWithin(domain))
                 .map(Tenant::id).collect(Collectors.toSet());
         if (owners.isEmpty()) {
             return true;

@@ -101,6 +101,14 @@ public final class BlockedValue {
         return new BlockedValue(type, canonical);
     }
 
+    /** The domain of a {@code DOMAIN} value: {@code d} of {@code d} and of {@code *.d}. */
+    public DomainName domain() {
+        if (type != EntryType.DOMAIN) {
+            throw new IllegalStateException("not a DOMAIN value: " + this);
+        }
+        return new DomainName(value.startsWith("*.") ? value.substring(2) : value);
+    }
+
     /** An IP network of more than one address, like 198.51.100.0/24 (canonical single addresses have no prefix). */
     public boolean isRange() {
         return type == EntryType.IP && value.indexOf('/') >= 0;

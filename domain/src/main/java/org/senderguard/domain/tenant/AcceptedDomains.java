@@ -40,6 +40,11 @@ public record AcceptedDomains(SortedSet<DomainName> domains) {
         return domains.stream().anyMatch(domain::isWithin);
     }
 
+    /** Whether one of these domains is {@code domain} or under it: the other way round from {@link #covers}. */
+    public boolean anyWithin(DomainName domain) {
+        return domains.stream().anyMatch(own -> own.isWithin(domain));
+    }
+
     public List<String> values() {
         return domains.stream().map(DomainName::value).toList();
     }

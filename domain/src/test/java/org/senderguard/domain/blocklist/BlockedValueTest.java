@@ -208,6 +208,14 @@ class BlockedValueTest {
                 .hasMessageContaining("is longer than 64 characters");
     }
 
+    @Test
+    void theDomainOfADomainValueIsWithoutItsWildcard() {
+        assertThat(BlockedValue.parse(EntryType.DOMAIN, "*.Spam.example").domain().value()).isEqualTo("spam.example");
+        assertThat(BlockedValue.parse(EntryType.DOMAIN, "spam.example").domain().value()).isEqualTo("spam.example");
+        assertThatThrownBy(() -> BlockedValue.parse(EntryType.IP, "192.0.2.1").domain())
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "203.0.0.0/16     | 203.0.113.0/24    | true",

@@ -59,6 +59,15 @@ class TenantTest {
     }
 
     @Test
+    void acceptedDomainsAreFoundWithinADomainThatHoldsThem() {
+        AcceptedDomains domains = AcceptedDomains.parse(List.of("mail.contoso.com"));
+        assertThat(domains.anyWithin(DomainName.parse("d", "contoso.com"))).isTrue();
+        assertThat(domains.anyWithin(DomainName.parse("d", "mail.contoso.com"))).isTrue();
+        assertThat(domains.anyWithin(DomainName.parse("d", "eu.mail.contoso.com"))).isFalse();
+        assertThat(domains.anyWithin(DomainName.parse("d", "oso.com"))).isFalse();
+    }
+
+    @Test
     void newTenantsGetTheDefaultSettings() {
         Tenant tenant = Tenant.create(TenantName.parse("acme"), AcceptedDomains.parse(List.of("acme.test")),
                 Instant.parse("2026-01-01T00:00:00Z"));
