@@ -103,9 +103,11 @@ class GracefulShutdownTest {
             admin.setAutoCommit(false);
             statement.executeQuery("SELECT address FROM sender_status WHERE tenant_id = '" + tenantId
                     + "' AND address = '" + SENDER + "' FOR UPDATE").close();
-            // Sent together, so that others share the held sender's batch: its wait for the row ends
-            // on the server, and the batch is decided again item by item, the others without it.
+            // Others sent while the held sender's batch waits for its row are decided meanwhile, and
+            // its wait ends on the server, holding nothing for long. (A batch the held sender shares
+            // is decided again item by item: BatcherTest.)
             CompletableFuture<HttpResponse<String>> waited = send(http, 1);
+            Thread.sleep(300);
             List<CompletableFuture<HttpResponse<String>>> together = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 together.add(send(http, "other" + i + "@stopping.example", i));
