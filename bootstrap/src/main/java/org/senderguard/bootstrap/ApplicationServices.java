@@ -141,8 +141,9 @@ class ApplicationServices {
 
     /** Alert mail goes out on the I/O pool, after the decision that raised it has committed. */
     @Singleton
-    AlertDispatcher alertDispatcher(AlertNotifier notifier, @Named(TaskExecutors.IO) ExecutorService executor) {
-        return new AlertDispatcher(notifier, executor);
+    AlertDispatcher alertDispatcher(AlertNotifier notifier, AlertRepository alerts,
+                                    @Named(TaskExecutors.IO) ExecutorService executor, Clock clock) {
+        return new AlertDispatcher(notifier, alerts, executor, clock);
     }
 
     /**

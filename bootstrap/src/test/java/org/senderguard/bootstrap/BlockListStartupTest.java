@@ -12,16 +12,13 @@ import java.sql.SQLException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.senderguard.adapters.persistence.DatabaseSettings;
 import org.senderguard.application.port.out.BlockListSnapshots;
 import org.senderguard.application.port.out.UnitOfWork;
 
@@ -40,14 +37,8 @@ class BlockListStartupTest {
     void mailFlowWaitsForTheWholeListAndHealthSaysStarting() throws Exception {
         HeldBackSnapshot snapshot = new HeldBackSnapshot();
         int policyPort = SenderguardJar.freePort();
-        Map<String, Object> properties = new HashMap<>(
-                DatabaseSettings.embedded(Files.createTempDirectory("senderguard-startup")).toProperties());
-        properties.putAll(TestDns.settings());
-        properties.put("micronaut.server.port", -1);
-        properties.put("senderguard.db.timeout", "1s");
-        properties.put("senderguard.policy.port", policyPort);
-        try (ApplicationContext context = ApplicationContext.builder(Senderguard.class).deduceEnvironment(false)
-                .environments("test").properties(properties).singletons(snapshot).start();
+        try (ApplicationContext context = OwnApplication.start(OwnApplication.embeddedDatabase("startup"),
+                Map.of("senderguard.db.timeout", "1s", "senderguard.policy.port", policyPort), snapshot);
              AutoCloseable released = snapshot.release::countDown) { // a failure must not leave the load waiting
             assertThat(TestApplication.cli(context, "tenant", "create", "startup", "--domain", "startup.example")
                     .exitCode()).isZero();

@@ -10,15 +10,12 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.senderguard.adapters.persistence.DatabaseSettings;
 import org.senderguard.application.port.DatabaseUnavailableException;
 import org.senderguard.application.port.in.AddBlockListEntriesCommand;
 import org.senderguard.application.port.in.AddBlockListEntriesUseCase;
@@ -42,12 +39,8 @@ class CommittedChangeTest {
 
     @Test
     void aCommittedChangeIsAnsweredAsDoneWhenReadingItBackFails() throws Exception {
-        Map<String, Object> properties = new HashMap<>(
-                DatabaseSettings.embedded(Files.createTempDirectory("senderguard-committed")).toProperties());
-        properties.put("micronaut.server.port", -1);
-        properties.put(SETTING, true);
-        try (ApplicationContext context = ApplicationContext.builder(Senderguard.class).deduceEnvironment(false)
-                .environments("test").properties(properties).start()) {
+        try (ApplicationContext context = OwnApplication.start(OwnApplication.embeddedDatabase("committed"),
+                Map.of(SETTING, true))) {
             context.getBean(EmbeddedServer.class).start(); // and with it the follower of changes
             BlockLists lists = context.getBean(BlockLists.class);
             lists.load();

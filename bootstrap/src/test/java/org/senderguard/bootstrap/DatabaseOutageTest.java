@@ -6,29 +6,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -166,12 +160,7 @@ class DatabaseOutageTest {
     }
 
     private static ApplicationContext start(PrivateMariaDb database) {
-        Map<String, Object> properties = new HashMap<>(database.settings().toProperties());
-        properties.putAll(TestDns.settings());
-        properties.put("micronaut.server.port", -1);
-        properties.put("senderguard.db.timeout", WAIT.toSeconds() + "s");
-        return ApplicationContext.builder(Senderguard.class).deduceEnvironment(false).environments("test")
-                .properties(properties).start();
+        return OwnApplication.start(database.settings(), Map.of("senderguard.db.timeout", WAIT.toSeconds() + "s"));
     }
 
     private void setUpTenant(ApplicationContext application) throws IOException {

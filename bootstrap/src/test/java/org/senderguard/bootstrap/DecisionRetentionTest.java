@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -62,10 +61,7 @@ abstract class DecisionRetentionTest {
 
     @BeforeAll
     void start() {
-        Map<String, Object> properties = new HashMap<>(database().toProperties());
-        properties.put("senderguard.housekeeping.initial-delay", "24h");
-        context = ApplicationContext.builder(Senderguard.class).deduceEnvironment(false).environments("test")
-                .properties(properties).start();
+        context = OwnApplication.start(database(), Map.of("senderguard.housekeeping.initial-delay", "24h"));
         clock = context.getBean(MutableClock.class);
         history = context.getBean(DecisionHistory.class);
         tenant = context.getBean(CreateTenantUseCase.class)

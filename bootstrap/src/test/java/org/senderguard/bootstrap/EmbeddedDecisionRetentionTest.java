@@ -1,8 +1,5 @@
 package org.senderguard.bootstrap;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import org.senderguard.adapters.persistence.DatabaseSettings;
 
 /** Remembered decisions rotating on the embedded database, in a fresh data directory. */
@@ -10,11 +7,7 @@ class EmbeddedDecisionRetentionTest extends DecisionRetentionTest {
 
     @Override
     DatabaseSettings database() {
-        try {
-            return DatabaseSettings.embedded(Files.createTempDirectory("senderguard-retention"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return OwnApplication.embeddedDatabase("retention");
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -49,13 +48,8 @@ class GracefulShutdownTest {
     @BeforeEach
     void startServer() throws Exception {
         database = MariaDbTestDatabase.create();
-        Map<String, Object> properties = new HashMap<>(database.settings().toProperties());
-        properties.putAll(TestDns.settings());
-        properties.put("micronaut.server.port", -1);
         policyPort = SenderguardJar.freePort();
-        properties.put("senderguard.policy.port", policyPort);
-        server = ApplicationContext.builder(Senderguard.class).deduceEnvironment(false)
-                .environments("test").properties(properties).start();
+        server = OwnApplication.start(database.settings(), Map.of("senderguard.policy.port", policyPort));
         outbound = server.getBean(EmbeddedServer.class).start().getURI().resolve("/api/v1/mail-flow/outbound");
         server.getBean(CreateTenantUseCase.class)
                 .create(CreateTenantCommand.of("stopping", List.of("stopping.example"), Actor.operator("test")));

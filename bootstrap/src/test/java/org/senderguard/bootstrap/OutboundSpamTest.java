@@ -248,7 +248,8 @@ class OutboundSpamTest {
         }
         List<Map<String, Object>> alerts = Http.get("/api/v1/alerts", tenant.admin).items();
         assertThat(alerts).hasSize(1);
-        assertThat(alerts.get(0)).containsEntry("title", "Email sending limit exceeded").containsEntry("user", sender);
+        assertThat(alerts.get(0)).containsEntry("title", "Email sending limit exceeded").containsEntry("user", sender)
+                .as("nobody to notify").containsEntry("mail", Map.of("state", "NONE", "attempts", 0));
         assertThat(Http.get("/api/v1/restricted-users", tenant.admin).items()).isEmpty();
     }
 

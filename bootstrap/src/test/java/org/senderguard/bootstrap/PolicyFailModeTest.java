@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -82,14 +81,8 @@ class PolicyFailModeTest {
     }
 
     private static ApplicationContext start(PrivateMariaDb database, int policyPort, String mode) {
-        Map<String, Object> properties = new HashMap<>(database.settings().toProperties());
-        properties.putAll(TestDns.settings());
-        properties.put("micronaut.server.port", -1);
-        properties.put("senderguard.db.timeout", "1s");
-        properties.put("senderguard.policy.port", policyPort);
-        properties.put("senderguard.policy.fail-mode", mode);
-        ApplicationContext context = ApplicationContext.builder(Senderguard.class).deduceEnvironment(false)
-                .environments("test").properties(properties).start();
+        ApplicationContext context = OwnApplication.start(database.settings(), Map.of("senderguard.db.timeout", "1s",
+                "senderguard.policy.port", policyPort, "senderguard.policy.fail-mode", mode));
         context.getBean(EmbeddedServer.class).start();
         return context;
     }

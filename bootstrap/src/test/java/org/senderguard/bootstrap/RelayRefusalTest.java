@@ -6,28 +6,20 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.senderguard.adapters.persistence.DatabaseSettings;
 import org.senderguard.application.port.in.ListPortalRequestsUseCase;
 import org.senderguard.application.port.in.PortalRequestSummary;
-import org.senderguard.application.port.out.AlertNotifier;
 import org.senderguard.domain.alert.Alert;
-import org.senderguard.domain.alert.AlertKind;
-import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.alert.AlertMail;
 import org.senderguard.domain.delisting.PortalRequestStatus;
-import org.senderguard.domain.tenant.TenantId;
 
 /**
  * senderguard's mail through a real Postfix relay that refuses a mailbox at RCPT, as a relay that
  * knows its domains' mailboxes does: the delist portal answers a refused address as it answers any
- * other, so that it cannot be used to find which mailboxes exist, and an alert still reaches the
- * recipients the relay takes.
+ * other, so that it cannot be used to find which mailboxes exist; an alert still reaches the
+ * recipients the relay takes, and one whose every recipient it refuses is not sent again.
  */
 @RequiresPostfix
 class RelayRefusalTest {
@@ -67,25 +59,19 @@ class RelayRefusalTest {
             assertThat(requests).filteredOn(r -> r.request().address().value().equals("here@relay.test"))
                     .singleElement().extracting(PortalRequestSummary::status).isEqualTo(PortalRequestStatus.PENDING);
 
-            app.getBean(AlertNotifier.class).send(Alert.raise(TenantId.newId(), AlertKind.USER_RESTRICTED,
-                    EmailAddress.parse("user", "ann@tenant.test"), "restricted",
-                    List.of(EmailAddress.parse("to", GONE), EmailAddress.parse("to", "admin@relay.test")),
-                    Instant.now()));
+            Alert partly = AlertOutbox.raise(app, GONE, "admin@relay.test");
+            Alert toNobody = AlertOutbox.raise(app, GONE);
             relay.awaitLog("to=<admin@relay.test>");
+            assertThat(AlertOutbox.awaitMail(app, partly, AlertMail.State.PENDING)).as("sent to the one it took")
+                    .isEqualTo(new AlertMail(AlertMail.State.SENT, 1));
+            assertThat(AlertOutbox.awaitMail(app, toNobody, AlertMail.State.PENDING)).as("refused for good, not retried")
+                    .isEqualTo(new AlertMail(AlertMail.State.FAILED, 1));
         }
     }
 
-    private static ApplicationContext start(int relayPort) throws Exception {
-        DatabaseSettings.bindEmbeddedServerToLoopback();
-        Path dataDir = Files.createTempDirectory("senderguard-relay");
-        Map<String, Object> properties = new HashMap<>(DatabaseSettings.embedded(dataDir).toProperties());
-        properties.put("senderguard.data-dir", dataDir.toString());
-        properties.put("micronaut.server.port", -1);
-        properties.put("senderguard.smtp.host", "127.0.0.1");
-        properties.put("senderguard.smtp.port", relayPort);
-        properties.put("senderguard.portal.client-address-header", DelistPortalTest.CLIENT_HEADER);
-        properties.putAll(TestDns.settings());
-        return ApplicationContext.builder(Senderguard.class).deduceEnvironment(false).environments("test")
-                .properties(properties).start();
+    private static ApplicationContext start(int relayPort) {
+        return OwnApplication.start(OwnApplication.embeddedDatabase("relay"), Map.of(
+                "senderguard.smtp.host", "127.0.0.1", "senderguard.smtp.port", relayPort,
+                "senderguard.portal.client-address-header", DelistPortalTest.CLIENT_HEADER));
     }
 }

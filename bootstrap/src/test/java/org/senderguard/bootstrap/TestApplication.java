@@ -44,13 +44,11 @@ final class TestApplication {
             try {
                 DatabaseSettings.bindEmbeddedServerToLoopback();
                 Path dataDir = Files.createTempDirectory("senderguard-it");
-                Map<String, Object> properties = new HashMap<>(DatabaseSettings.embedded(dataDir).toProperties());
+                Map<String, Object> properties = new HashMap<>();
                 properties.put("senderguard.data-dir", dataDir.toString());
-                properties.put("micronaut.server.port", -1);
                 // Housekeeping would remove expired entries (the tests move the clock) while the hostile
                 // corpus checks that refused requests store nothing; the contract tests run it directly.
                 properties.put("senderguard.housekeeping.initial-delay", "24h");
-                properties.putAll(TestDns.settings());
                 properties.putAll(TestMail.settings());
                 // As behind a reverse proxy: each portal test acts as a client address of its own.
                 properties.put("senderguard.portal.client-address-header", DelistPortalTest.CLIENT_HEADER);
@@ -60,8 +58,7 @@ final class TestApplication {
                 properties.put("senderguard.policy.port", policyPort);
                 properties.put("senderguard.policy.high-risk-transport", "highrisk");
                 properties.put("senderguard.policy.max-connections", 400);
-                context = ApplicationContext.builder(Senderguard.class).deduceEnvironment(false)
-                        .environments("test").properties(properties).start();
+                context = OwnApplication.start(DatabaseSettings.embedded(dataDir), properties);
                 server = context.getBean(EmbeddedServer.class).start();
                 Runtime.getRuntime().addShutdownHook(new Thread(context::close));
             } catch (IOException e) {

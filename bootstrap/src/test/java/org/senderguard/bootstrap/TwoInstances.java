@@ -2,7 +2,6 @@ package org.senderguard.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.util.HashMap;
 import java.util.Map;
 import org.senderguard.adapters.persistence.MariaDbTestDatabase;
 
@@ -33,12 +32,7 @@ final class TwoInstances implements AutoCloseable {
     }
 
     private ApplicationContext instance(boolean serving) {
-        Map<String, Object> properties = new HashMap<>(database.settings().toProperties());
-        properties.putAll(TestDns.settings());
-        properties.put("micronaut.server.port", -1);
-        properties.putAll(settings);
-        ApplicationContext context = ApplicationContext.builder(Senderguard.class).deduceEnvironment(false)
-                .environments("test").properties(properties).start();
+        ApplicationContext context = OwnApplication.start(database.settings(), settings);
         if (serving) {
             context.getBean(EmbeddedServer.class).start();
         }

@@ -18,29 +18,32 @@ class EmailAlertNotifier implements AlertNotifier {
 
     private final RelayedMail relay;
     private final SmtpSettings settings;
-    private final LogAlertNotifier log;
 
-    EmailAlertNotifier(RelayedMail relay, SmtpSettings settings, LogAlertNotifier log) {
+    EmailAlertNotifier(RelayedMail relay, SmtpSettings settings) {
         this.relay = relay;
         this.settings = settings;
-        this.log = log;
     }
 
     @Override
-    public void send(Alert alert) {
-        log.send(alert);
+    public boolean send(Alert alert) {
         if (alert.recipients().isEmpty()) {
-            return;
+            return false;
         }
         Email.Builder email = Email.builder()
                 .from(settings.fromOrDefault())
                 .subject(AlertText.subject(alert))
                 .body(AlertText.body(alert));
         alert.recipients().stream().map(EmailAddress::value).forEach(email::to);
-        List<String> notSent = relay.send(MailMeter.Kind.ALERT, email);
+        List<String> notSent;
+        try {
+            notSent = relay.send(MailMeter.Kind.ALERT, email);
+        } catch (RelayedMail.RecipientsRefused e) {
+            throw new Refused(e.getMessage(), e);
+        }
         if (!notSent.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "alert " + alert.id() + " was sent, but not to every recipient: "
                     + String.join("; ", notSent));
         }
+        return true;
     }
 }

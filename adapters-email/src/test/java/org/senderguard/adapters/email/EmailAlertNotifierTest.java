@@ -66,17 +66,17 @@ class EmailAlertNotifierTest {
                 "senderguard.smtp.host", "127.0.0.1",
                 "senderguard.smtp.port", SMTP.getSmtp().getPort(),
                 "senderguard.smtp.from", "alerts@senderguard.example"))) {
-            context.getBean(AlertNotifier.class).send(sent);
+            assertThat(context.getBean(AlertNotifier.class).send(sent)).as("sent to anyone").isTrue();
         }
         return SMTP.getReceivedMessages();
     }
 
     @Test
-    void withoutARelayAlertsAreOnlyLogged() {
+    void withoutARelayAlertsAreNotSent() {
         try (ApplicationContext context = ApplicationContext.run()) {
             AlertNotifier notifier = context.getBean(AlertNotifier.class);
-            assertThat(notifier).isInstanceOf(LogAlertNotifier.class);
-            notifier.send(alert);
+            assertThat(notifier).isInstanceOf(NoRelayAlertNotifier.class);
+            assertThat(notifier.send(alert)).as("sent to anyone").isFalse();
         }
         assertThat(SMTP.getReceivedMessages()).isEmpty();
     }

@@ -63,6 +63,7 @@ import org.senderguard.application.port.out.SenderStatusRepository;
 import org.senderguard.application.port.out.UnblockHistory;
 import org.senderguard.domain.alert.Alert;
 import org.senderguard.domain.alert.AlertKind;
+import org.senderguard.domain.alert.AlertMail;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.audit.AuditRecord;
 import org.senderguard.domain.common.EmailAddress;
@@ -722,6 +723,47 @@ abstract class RepositoryContractTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The outbox of alert mail: one claim per attempt, due again when the attempt says or the claim runs out. */
+    @Test
+    void alertMailIsClaimedOncePerAttemptAndDueAgainAsRecorded() {
+        Tenant tenant = stored(newTenant("outbox"));
+        EmailAddress user = EmailAddress.parse("a", "u@" + tenant.domains().values().get(0));
+        Instant raisedAt = now.minus(Duration.ofDays(400));
+        Alert alert = Alert.raise(tenant.id(), AlertKind.USER_RESTRICTED, user, "restricted", List.of(user), raisedAt);
+        Alert silent = Alert.raise(tenant.id(), AlertKind.USER_RESTRICTED, user, "no one to tell", List.of(), raisedAt);
+        inTransaction(() -> {
+            alerts.insert(alert);
+            alerts.insert(silent);
+        });
+        assertThat(dueIds(raisedAt)).contains(alert.id()).doesNotContain(silent.id());
+        assertThat(alerts.findByTenant(tenant.id(), null, 2)).extracting(Alert::mail)
+                .containsExactly(new AlertMail(AlertMail.State.NONE, 0), new AlertMail(AlertMail.State.PENDING, 0));
+
+        Instant claimedUntil = raisedAt.plus(Duration.ofMinutes(10));
+        assertThat(alerts.claimMail(alert, raisedAt, claimedUntil)).isTrue();
+        assertThat(alerts.claimMail(alert, raisedAt, claimedUntil)).as("claimed already").isFalse();
+        assertThat(dueIds(raisedAt.plus(Duration.ofMinutes(9)))).doesNotContain(alert.id());
+        Alert unanswered = alerts.mailDue(claimedUntil, 1_000).stream().filter(a -> a.id().equals(alert.id()))
+                .findFirst().orElseThrow(() -> new AssertionError("a claim that ran out is due again"));
+        assertThat(unanswered.mail()).isEqualTo(new AlertMail(AlertMail.State.PENDING, 1));
+        assertThat(alerts.claimMail(alert, claimedUntil, claimedUntil.plusSeconds(600)))
+                .as("the attempts counted since it was read").isFalse();
+
+        Instant retryAt = raisedAt.plus(Duration.ofMinutes(1));
+        alerts.mailAttempted(alert.id(), AlertMail.State.PENDING, retryAt);
+        assertThat(dueIds(retryAt.minusMillis(1))).doesNotContain(alert.id());
+        assertThat(dueIds(retryAt)).contains(alert.id());
+        assertThat(alerts.claimMail(unanswered, retryAt, retryAt.plusSeconds(600))).isTrue();
+        alerts.mailAttempted(alert.id(), AlertMail.State.SENT, null);
+        assertThat(dueIds(now)).doesNotContain(alert.id());
+        assertThat(alerts.findByTenant(tenant.id(), null, 2)).extracting(Alert::mail)
+                .containsExactly(new AlertMail(AlertMail.State.NONE, 0), new AlertMail(AlertMail.State.SENT, 2));
+    }
+
+    private List<UUID> dueIds(Instant at) {
+        return alerts.mailDue(at, 1_000).stream().map(Alert::id).toList();
     }
 
     @Test

@@ -1,34 +1,90 @@
 package org.senderguard.application.service;
 
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.senderguard.application.port.out.AlertNotifier;
+import org.senderguard.application.port.out.AlertRepository;
 import org.senderguard.domain.alert.Alert;
+import org.senderguard.domain.alert.AlertMail;
 
 /**
  * Sends stored alerts to their recipients in the background, so that a slow or failing mail relay
- * neither delays nor fails the request that raised them: the alert is already stored.
+ * neither delays nor fails the request that raised them: the alert is already stored, with its mail
+ * pending. Mail the relay could not take is sent again when due ({@link AlertMail#retryAt}), by
+ * whichever instance claims it first; one whose instance stopped while sending is taken over once
+ * its claim runs out, so an alert may rarely be mailed twice but is not lost.
  */
 public class AlertDispatcher {
 
     private static final System.Logger LOG = System.getLogger(AlertDispatcher.class.getName());
+    /** Longer than a send can take (the relay's timeouts), so that a live sender keeps its claim. */
+    static final Duration CLAIM = Duration.ofMinutes(10);
+    private static final int DUE_PER_ROUND = 50;
 
     private final AlertNotifier notifier;
+    private final AlertRepository alerts;
     private final Executor executor;
+    private final Clock clock;
 
-    public AlertDispatcher(AlertNotifier notifier, Executor executor) {
+    public AlertDispatcher(AlertNotifier notifier, AlertRepository alerts, Executor executor, Clock clock) {
         this.notifier = notifier;
+        this.alerts = alerts;
         this.executor = executor;
+        this.clock = clock;
     }
 
+    /** Logs the alert, and sends it soon; called once it is committed. */
     public void dispatch(Alert alert) {
-        executor.execute(() -> {
-            try {
-                notifier.send(alert);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "alert " + alert.id() + " (" + alert.kind().title() + ", " + alert.user()
-                        + ") is stored but could not be sent: " + e.getMessage());
+        LOG.log(Level.WARNING, alert.kind().title() + " (" + alert.kind().severity() + "): " + alert.detail()
+                + " [tenant " + alert.tenantId() + ", notify "
+                + (alert.recipients().isEmpty() ? "nobody" : alert.recipients()) + "]");
+        if (alert.mail().state() == AlertMail.State.PENDING) {
+            executor.execute(() -> attempt(alert, clock.instant()));
+        }
+    }
+
+    /** Sends the mail that is due again, and that of alerts whose instance stopped before sending. */
+    public void sendDue(Instant now) {
+        alerts.mailDue(now, DUE_PER_ROUND).forEach(alert -> attempt(alert, now));
+    }
+
+    private void attempt(Alert alert, Instant now) {
+        try {
+            if (alerts.claimMail(alert, now, now.plus(CLAIM))) {
+                Outcome outcome = send(alert, alert.mail().attempts() + 1, now);
+                alerts.mailAttempted(alert.id(), outcome.state(), outcome.retryAt());
             }
-        });
+        } catch (RuntimeException e) {
+            // The database: the claim runs out, and the mail is sent when it is due again.
+            LOG.log(Level.WARNING, "alert " + alert.id() + ": its mail could not be claimed or recorded: " + e.getMessage());
+        }
+    }
+
+    private Outcome send(Alert alert, int attempt, Instant now) {
+        try {
+            return new Outcome(notifier.send(alert) ? AlertMail.State.SENT : AlertMail.State.NONE, null);
+        } catch (AlertNotifier.Refused e) {
+            LOG.log(Level.WARNING, describe(alert) + " cannot be mailed, the relay refused every recipient: "
+                    + e.getMessage());
+            return new Outcome(AlertMail.State.FAILED, null);
+        } catch (RuntimeException e) {
+            Optional<Instant> retryAt = AlertMail.retryAt(alert.createdAt(), attempt, now);
+            LOG.log(Level.WARNING, describe(alert) + " could not be mailed (attempt " + attempt + "): " + e.getMessage()
+                    + retryAt.map(at -> "; trying again at " + at).orElse("; given up"));
+            return retryAt.map(at -> new Outcome(AlertMail.State.PENDING, at))
+                    .orElseGet(() -> new Outcome(AlertMail.State.FAILED, null));
+        }
+    }
+
+    /** @param retryAt when a pending mail is due again; null otherwise */
+    private record Outcome(AlertMail.State state, Instant retryAt) {
+    }
+
+    private static String describe(Alert alert) {
+        return "alert " + alert.id() + " (" + alert.kind().title() + ", " + alert.user() + ")";
     }
 }

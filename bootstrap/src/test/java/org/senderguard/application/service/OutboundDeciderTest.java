@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.micronaut.context.ApplicationContext;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,14 +16,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.senderguard.adapters.persistence.DatabaseSettings;
 import org.senderguard.application.port.in.CreateTenantCommand;
 import org.senderguard.application.port.in.CreateTenantUseCase;
 import org.senderguard.application.port.out.MessageKey;
 import org.senderguard.application.port.out.SenderStatusRepository;
 import org.senderguard.application.port.out.UnitOfWork;
 import org.senderguard.bootstrap.MutableClock;
-import org.senderguard.bootstrap.Senderguard;
+import org.senderguard.bootstrap.OwnApplication;
 import org.senderguard.domain.audit.Actor;
 import org.senderguard.domain.common.EmailAddress;
 import org.senderguard.domain.mailflow.Decision;
@@ -49,10 +46,7 @@ class OutboundDeciderTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, Object> properties = new HashMap<>(
-                DatabaseSettings.embedded(Files.createTempDirectory("senderguard-decider")).toProperties());
-        context = ApplicationContext.builder(Senderguard.class).deduceEnvironment(false).environments("test")
-                .properties(properties).start();
+        context = OwnApplication.start(OwnApplication.embeddedDatabase("decider"), Map.of());
         decider = context.getBean(OutboundDecider.class);
         tenant = context.getBean(CreateTenantUseCase.class).create(
                 CreateTenantCommand.of("decider", List.of("decider.example"), TEST)).id();

@@ -9,7 +9,7 @@ import org.senderguard.domain.tenant.TenantId;
 
 /** Something an admin must know, e.g. that a user was restricted; stored, listed and emailed. */
 public record Alert(UUID id, TenantId tenantId, AlertKind kind, EmailAddress user, String detail,
-                    List<EmailAddress> recipients, Instant createdAt) {
+                    List<EmailAddress> recipients, Instant createdAt, AlertMail mail) {
 
     public Alert {
         Objects.requireNonNull(id, "id");
@@ -19,10 +19,12 @@ public record Alert(UUID id, TenantId tenantId, AlertKind kind, EmailAddress use
         Objects.requireNonNull(detail, "detail");
         recipients = List.copyOf(recipients);
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(mail, "mail");
     }
 
     public static Alert raise(TenantId tenantId, AlertKind kind, EmailAddress user, String detail,
                               List<EmailAddress> recipients, Instant now) {
-        return new Alert(UUID.randomUUID(), tenantId, kind, user, detail, recipients, now);
+        return new Alert(UUID.randomUUID(), tenantId, kind, user, detail, recipients, now,
+                AlertMail.forNew(!recipients.isEmpty()));
     }
 }
