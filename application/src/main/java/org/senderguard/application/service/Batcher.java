@@ -4,10 +4,10 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -18,9 +18,11 @@ import org.senderguard.application.port.LockWaitTimeoutException;
 /**
  * Groups concurrent requests into batches for a few worker threads: each worker takes whatever is
  * waiting (up to a maximum) and handles it in one go. A batch that fails as a whole is handled
- * again item by item, so one bad item fails alone; but when the database is unavailable, no item is
- * to blame and the whole batch fails at once. A caller whose answer is late gets an error instead,
- * and its item is dropped if no worker has taken it yet.
+ * again item by item, so one bad item fails alone: its items go back to the head of the queue, each
+ * to be handled alone by whichever worker is free, so that an item that waits long (for a row held
+ * elsewhere) delays no other. When the database is unavailable, no item is to blame and the whole
+ * batch fails at once. A caller whose answer is late gets an error instead, and its item is dropped
+ * if no worker has taken it yet.
  *
  * @param <I> a request
  * @param <O> its answer
@@ -29,14 +31,15 @@ final class Batcher<I, O> {
 
     private static final System.Logger LOG = System.getLogger(Batcher.class.getName());
 
-    private record Pending<I, O>(I item, CompletableFuture<O> answer) {
+    /** @param alone whether to handle it in a batch of its own: its batch failed once */
+    private record Pending<I, O>(I item, CompletableFuture<O> answer, boolean alone) {
     }
 
     private final Function<List<I>, List<O>> handle;
     private final int maxBatch;
     private final Duration timeout;
     private final Supplier<? extends RuntimeException> late;
-    private final BlockingQueue<Pending<I, O>> queue = new LinkedBlockingQueue<>();
+    private final BlockingDeque<Pending<I, O>> queue = new LinkedBlockingDeque<>();
 
     /**
      * @param handle  answers a batch, one answer per item in the same order
@@ -56,7 +59,7 @@ final class Batcher<I, O> {
     }
 
     CompletableFuture<O> submit(I item) {
-        Pending<I, O> pending = new Pending<>(item, new CompletableFuture<>());
+        Pending<I, O> pending = new Pending<>(item, new CompletableFuture<>(), false);
         queue.add(pending);
         // orTimeout drops its timer once the answer is there, so that a request does not outlive it.
         return pending.answer().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(
@@ -67,8 +70,11 @@ final class Batcher<I, O> {
         while (!Thread.currentThread().isInterrupted()) {
             List<Pending<I, O>> batch = new ArrayList<>();
             try {
-                batch.add(queue.take());
-                queue.drainTo(batch, maxBatch - 1);
+                batch.add(queue.takeFirst());
+                if (!batch.get(0).alone()) {
+                    queue.drainTo(batch, maxBatch - 1);
+                    handBackAlone(batch);
+                }
                 // Callers that gave up waiting (the database was slow or away) no longer want an answer.
                 batch.removeIf(pending -> pending.answer().isDone());
                 if (!batch.isEmpty()) {
@@ -98,7 +104,19 @@ final class Batcher<I, O> {
                 return;
             }
             LOG.log(Level.DEBUG, "batch of " + batch.size() + " failed, handling it item by item: " + e.getMessage());
-            batch.forEach(pending -> answer(List.of(pending)));
+            for (int i = batch.size() - 1; i >= 0; i--) {
+                Pending<I, O> pending = batch.get(i);
+                queue.addFirst(new Pending<>(pending.item(), pending.answer(), true));
+            }
+        }
+    }
+
+    /** Items to be handled alone that the drain took go back to the head, for the next free worker. */
+    private void handBackAlone(List<Pending<I, O>> batch) {
+        for (int i = batch.size() - 1; i >= 1; i--) {
+            if (batch.get(i).alone()) {
+                queue.addFirst(batch.remove(i));
+            }
         }
     }
 }

@@ -87,6 +87,56 @@ class BatcherTest {
                 .hasCauseInstanceOf(failure.getClass()).hasMessageContaining(failure.getMessage());
     }
 
+    /**
+     * A batch that met a row held elsewhere: its items are handled alone by whichever worker is free,
+     * so the others are answered while the held item still waits for its row.
+     */
+    @Test
+    void itemsOfABatchThatMetAHeldRowAreAnsweredByFreeWorkersWhileTheHeldOneWaits() throws Exception {
+        ExecutorService twoWorkers = Executors.newFixedThreadPool(2);
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CountDownLatch releaseSecond = new CountDownLatch(1);
+        CountDownLatch rowReleased = new CountDownLatch(1);
+        try {
+            Batcher<Integer, Integer> batcher = new Batcher<>(items -> {
+                if (items.equals(List.of(1))) {
+                    firstStarted.countDown();
+                    await(releaseFirst);
+                } else if (items.equals(List.of(2))) {
+                    secondStarted.countDown();
+                    await(releaseSecond);
+                } else if (items.contains(13)) {
+                    if (items.size() == 1) {
+                        await(rowReleased);
+                    }
+                    throw new LockWaitTimeoutException("row of 13 held", new IllegalStateException("1205"));
+                }
+                return items;
+            }, twoWorkers, 2, 64, Duration.ofSeconds(20), Late::new);
+
+            CompletableFuture<Integer> first = batcher.submit(1);
+            firstStarted.await(5, TimeUnit.SECONDS);
+            CompletableFuture<Integer> second = batcher.submit(2);
+            secondStarted.await(5, TimeUnit.SECONDS);
+            CompletableFuture<Integer> held = batcher.submit(13);
+            List<CompletableFuture<Integer>> others = List.of(batcher.submit(7), batcher.submit(8));
+            releaseFirst.countDown(); // its worker takes 13, 7 and 8 together, then 13 alone
+            releaseSecond.countDown(); // the other worker takes 7 and 8, alone
+
+            for (CompletableFuture<Integer> other : others) {
+                assertThat(other.get(3, TimeUnit.SECONDS)).as("answered while 13 waits").isIn(7, 8);
+            }
+            assertThat(held).isNotDone();
+            rowReleased.countDown();
+            assertThatThrownBy(() -> held.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(LockWaitTimeoutException.class);
+            assertThat(List.of(first.get(), second.get())).containsExactly(1, 2);
+        } finally {
+            twoWorkers.shutdownNow();
+        }
+    }
+
     @Test
     void whenTheDatabaseIsUnavailableTheWholeBatchFailsAtOnce() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
