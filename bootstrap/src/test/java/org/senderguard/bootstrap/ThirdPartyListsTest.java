@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,10 @@ class ThirdPartyListsTest {
                 Map.of("value", TestDns.CHANGING_LISTED, "list", list, "reason", "fixed the relay"));
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         assertThat(requested.json()).containsEntry("status", "PENDING").containsEntry("list", list);
+        Http.Response again = TenantClient.post("/api/v1/delisting-requests", tenant.admin,
+                Map.of("value", TestDns.CHANGING_LISTED, "list", list.toLowerCase(Locale.ROOT)));
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.body()).contains("delisting-already-requested").contains((String) requested.json().get("id"));
         Http.Response wrongKind = TenantClient.post("/api/v1/delisting-requests", tenant.admin,
                 Map.of("value", "example.com", "list", list));
         assertThat(wrongKind.status()).as("an IP list lists no domains").isEqualTo(400);
@@ -121,6 +126,11 @@ class ThirdPartyListsTest {
         Map<String, Object> resolved = Http.get("/api/v1/delisting-requests", tenant.admin).items().get(0);
         assertThat(resolved).containsEntry("status", "RESOLVED").containsEntry("value", TestDns.CHANGING_LISTED);
         assertThat(resolved.get("resolvedAt")).isNotNull();
+        assertThat(TenantClient.post("/api/v1/delisting-requests", tenant.admin,
+                Map.of("value", TestDns.CHANGING_LISTED, "list", list)).status()).as("asked again once resolved")
+                .isEqualTo(201);
+        assertThat(Http.get("/api/v1/delisting-requests", tenant.admin).items()).as("stored once while pending")
+                .hasSize(2);
         TestDns.server().update(TestDns.changingZone(TestDns.CHANGING_LISTED));
     }
 
@@ -140,6 +150,8 @@ class ThirdPartyListsTest {
                 Map.of("value", "http://www.abuse.example/landing", "list", surbl));
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         assertThat(requested.json()).as("followed as the list lists it").containsEntry("value", "abuse.example");
+        assertThat(TenantClient.post("/api/v1/delisting-requests", tenant.admin,
+                Map.of("value", "abuse.example", "list", surbl)).status()).as("the same request").isEqualTo(409);
         check("http://www.abuse.example/landing");
         check("www.abuse.example");
         assertThat(Http.get("/api/v1/delisting-requests", tenant.admin).items().get(0))

@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.senderguard.application.port.out.DelistingRequests;
+import org.senderguard.domain.common.Sha256;
 import org.senderguard.domain.delisting.DelistingRequest;
 import org.senderguard.domain.delisting.DelistingStatus;
 import org.senderguard.domain.tenant.TenantId;
@@ -20,13 +22,16 @@ class JdbcDelistingRequests implements DelistingRequests {
         this.sql = sql;
     }
 
+    /** A pending request takes its pending key, which the database keeps unique. */
     @Override
     public void insert(DelistingRequest request) {
         sql.update("INSERT INTO delisting_request (id, tenant_id, list_name, listed_value, status, reason, "
-                        + "requested_by, requested_at, resolved_at, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "requested_by, requested_at, resolved_at, outcome, pending_key) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 request.id().toString(), request.tenantId().toString(), request.list(), request.value(),
                 request.status(), request.reason(), request.requestedBy(), request.requestedAt(),
-                request.resolvedAt(), request.outcome());
+                request.resolvedAt(), request.outcome(), request.status() == DelistingStatus.PENDING
+                        ? Sha256.hex(request.tenantId() + "\n" + request.list() + "\n" + request.value()) : null);
     }
 
     @Override
@@ -42,9 +47,16 @@ class JdbcDelistingRequests implements DelistingRequests {
     }
 
     @Override
+    public Optional<DelistingRequest> findPending(TenantId tenantId, String list, String value) {
+        return sql.one("SELECT * FROM delisting_request WHERE tenant_id = ? AND list_name = ? AND listed_value = ? "
+                + "AND status = ? ORDER BY seq LIMIT 1", JdbcDelistingRequests::request, tenantId.toString(), list,
+                value, DelistingStatus.PENDING);
+    }
+
+    @Override
     public boolean resolve(UUID id, Instant at, String outcome) {
-        return sql.update("UPDATE delisting_request SET status = ?, resolved_at = ?, outcome = ? WHERE id = ? "
-                + "AND status = ?", DelistingStatus.RESOLVED, at, outcome, id.toString(), DelistingStatus.PENDING) == 1;
+        return sql.update("UPDATE delisting_request SET status = ?, resolved_at = ?, outcome = ?, pending_key = NULL "
+                + "WHERE id = ? AND status = ?", DelistingStatus.RESOLVED, at, outcome, id.toString(), DelistingStatus.PENDING) == 1;
     }
 
     @Override

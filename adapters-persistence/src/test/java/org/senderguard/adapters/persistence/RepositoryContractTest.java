@@ -1374,6 +1374,14 @@ abstract class RepositoryContractTest {
             return null;
         });
         assertThat(requests.findPending(value)).extracting(DelistingRequest::id).containsExactly(request.id());
+        assertThat(requests.findPending(tenant.id(), "SURBL", value)).contains(request);
+        assertThat(requests.findPending(tenant.id(), "URIBL", value)).isEmpty();
+        DelistingRequest racing = new DelistingRequest(UUID.randomUUID(), tenant.id(), "SURBL", value,
+                DelistingStatus.PENDING, "again", "admin@delisting.example", now, null, "asked SURBL");
+        assertThatThrownBy(() -> unitOfWork.inTransaction(() -> {
+            requests.insert(racing);
+            return null;
+        })).as("pending once").isInstanceOf(ConflictException.class);
         assertThat(requests.resolve(request.id(), now.plusSeconds(60), "no longer listed on SURBL")).isTrue();
         assertThat(requests.resolve(request.id(), now.plusSeconds(61), "again")).as("resolved already").isFalse();
         assertThat(requests.findPending(value)).isEmpty();
@@ -1381,6 +1389,11 @@ abstract class RepositoryContractTest {
             assertThat(resolved.status()).isEqualTo(DelistingStatus.RESOLVED);
             assertThat(resolved.resolvedAt()).isEqualTo(now.plusSeconds(60));
         });
+        unitOfWork.inTransaction(() -> {
+            requests.insert(racing);
+            return null;
+        });
+        assertThat(requests.findPending(tenant.id(), "SURBL", value)).as("asked again once resolved").contains(racing);
     }
 
     @Test

@@ -86,6 +86,11 @@ public class DelistingService implements RequestDelistingUseCase, ListDelistingR
                 listed, DelistingStatus.PENDING, command.reason(), command.actor().value(), now, null,
                 "asked " + list.name() + (list.delistUrl() == null ? "" : " (" + list.delistUrl() + ")"));
         return unitOfWork.inTransaction(() -> {
+            requests.findPending(command.tenantId(), list.name(), listed).ifPresent(pending -> {
+                throw new ConflictException("delisting-already-requested", list.name() + " was already asked to "
+                        + "delist " + FreeText.quoted(listed) + " at " + pending.requestedAt() + " (request "
+                        + pending.id() + "); it is resolved when a check finds the value off the list");
+            });
             requests.insert(request);
             audit.add(AuditRecord.of(command.tenantId(), command.actor(), "delisting-request.add",
                     "delisting-request:" + request.id(), null, list.name() + ": " + listed, now));

@@ -201,6 +201,11 @@ class ReputationServiceTest {
         }
 
         @Override
+        public Optional<DelistingRequest> findPending(TenantId tenant, String list, String value) {
+            return Optional.empty();
+        }
+
+        @Override
         public boolean resolve(UUID id, Instant at, String outcome) {
             return false;
         }

@@ -35,7 +35,9 @@ public class DelistingRequestController {
 
     @Post
     @Operation(summary = "Delist a value. SERVICE: take one of your own domains that spam put on the service list "
-            + "off it (limited like unblocks: 409 delisting-limit-reached names Support)")
+            + "off it (limited like unblocks: 409 delisting-limit-reached names Support). A third-party list: record "
+            + "that you asked it, followed until a check finds the value off it (asked again while pending: 409 "
+            + "delisting-already-requested)")
     public HttpResponse<DelistingRequestResponse> request(@Body DelistingRequestBody body,
                                                           Authentication authentication) {
         return HttpResponse.created(DelistingRequestResponse.from(request.request(new RequestDelistingCommand(
