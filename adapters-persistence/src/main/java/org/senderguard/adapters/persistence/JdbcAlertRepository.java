@@ -34,7 +34,7 @@ class JdbcAlertRepository implements AlertRepository {
 
     @Override
     public List<Alert> findByTenant(TenantId tenantId, UUID before, int limit) {
-        return sql.list(NewestFirst.query("alert", tenantId, before), JdbcAlertRepository::alert, NewestFirst.params(tenantId, before, limit));
+        return NewestFirst.page(sql, "alert", tenantId, before, limit, JdbcAlertRepository::alert);
     }
 
     @Override

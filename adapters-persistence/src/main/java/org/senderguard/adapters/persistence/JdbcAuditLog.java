@@ -29,7 +29,7 @@ class JdbcAuditLog implements AuditLog {
 
     @Override
     public List<AuditRecord> findByTenant(TenantId tenantId, UUID before, int limit) {
-        return sql.list(NewestFirst.query("audit_record", tenantId, before), JdbcAuditLog::record, NewestFirst.params(tenantId, before, limit));
+        return NewestFirst.page(sql, "audit_record", tenantId, before, limit, JdbcAuditLog::record);
     }
 
     private static AuditRecord record(ResultSet rs) throws SQLException {

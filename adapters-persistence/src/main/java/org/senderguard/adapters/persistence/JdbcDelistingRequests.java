@@ -36,8 +36,7 @@ class JdbcDelistingRequests implements DelistingRequests {
 
     @Override
     public List<DelistingRequest> findByTenant(TenantId tenantId, UUID before, int limit) {
-        return sql.list(NewestFirst.query("delisting_request", tenantId, before), JdbcDelistingRequests::request,
-                NewestFirst.params(tenantId, before, limit));
+        return NewestFirst.page(sql, "delisting_request", tenantId, before, limit, JdbcDelistingRequests::request);
     }
 
     @Override

@@ -92,6 +92,7 @@ import org.senderguard.domain.apikey.ApiKey;
 import org.senderguard.domain.apikey.ApiKeyToken;
 import org.senderguard.domain.apikey.Role;
 import org.senderguard.domain.common.ConflictException;
+import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.common.DomainName;
 import org.senderguard.domain.tenant.AcceptedDomains;
 import org.senderguard.domain.tenant.Tenant;
@@ -790,6 +791,10 @@ abstract class RepositoryContractTest {
         assertThat(audit.findByTenant(tenant.id(), null, 10)).containsExactlyElementsOf(reversed(records));
         assertThat(audit.findByTenant(tenant.id(), records.get(1).id(), 10)).containsExactly(records.get(0));
         assertThat(audit.findByTenant(TenantId.newId(), null, 10)).isEmpty();
+        assertThatThrownBy(() -> alerts.findByTenant(tenant.id(), UUID.randomUUID(), 3))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("names no record of this list");
+        assertThatThrownBy(() -> audit.findByTenant(TenantId.newId(), records.get(1).id(), 3))
+                .as("another tenant's record").isInstanceOf(InvalidValueException.class);
 
         AuditRecord own = AuditRecord.of(null, Actor.operator("ops"), "test.service", "block-list-entry:x", null,
                 "after", now);
