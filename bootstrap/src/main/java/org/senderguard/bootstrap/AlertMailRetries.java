@@ -4,9 +4,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.senderguard.application.port.DatabaseUnavailableException;
 import org.senderguard.application.port.ServerPart;
 import org.senderguard.application.service.AlertDispatcher;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends alert mail that is due again on every server, every half minute: mail the relay could not
  * take, and mail of alerts whose server stopped before sending it. The outbox's claims keep two
- * servers from sending one alert.
+ * servers from sending one alert. A round runs on the I/O pool, one at a time: with the relay down
+ * each mail waits for its timeout, which must not hold up the scheduled tasks (the database check
+ * behind /health among them).
  */
 @Singleton
 class AlertMailRetries implements ServerPart {
@@ -26,13 +29,15 @@ class AlertMailRetries implements ServerPart {
 
     private final AlertDispatcher dispatcher;
     private final TaskScheduler scheduler;
-    private final Clock clock;
-    private ScheduledFuture<?> retries;
+    private final ExecutorService io;
+    private final AtomicBoolean sending = new AtomicBoolean();
+    private ScheduledFuture<?> rounds;
 
-    AlertMailRetries(AlertDispatcher dispatcher, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, Clock clock) {
+    AlertMailRetries(AlertDispatcher dispatcher, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
+                     @Named(TaskExecutors.IO) ExecutorService io) {
         this.dispatcher = dispatcher;
         this.scheduler = scheduler;
-        this.clock = clock;
+        this.io = io;
     }
 
     @Override
@@ -42,21 +47,27 @@ class AlertMailRetries implements ServerPart {
 
     @Override
     public void start() {
-        retries = scheduler.scheduleWithFixedDelay(INTERVAL, INTERVAL, this::sendDue);
+        rounds = scheduler.scheduleWithFixedDelay(INTERVAL, INTERVAL, () -> {
+            if (sending.compareAndSet(false, true)) {
+                io.execute(this::sendDue);
+            }
+        });
     }
 
     @Override
     public void stop() {
-        retries.cancel(false);
+        rounds.cancel(false);
     }
 
     private void sendDue() {
         try {
-            dispatcher.sendDue(clock.instant());
+            dispatcher.sendDue();
         } catch (DatabaseUnavailableException outageLoggedOnce) {
             // Sent once the database answers again.
         } catch (RuntimeException e) {
             LOG.warn("could not read the alert mail that is due (will retry): {}", e.getMessage());
+        } finally {
+            sending.set(false);
         }
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.senderguard.adapters.dns.MimicLists;
@@ -111,6 +113,14 @@ class ThirdPartyListsTest {
                 Map.of("value", TestDns.CHANGING_LISTED, "list", list.toLowerCase(Locale.ROOT)));
         assertThat(again.status()).as(again.body()).isEqualTo(409);
         assertThat(again.body()).contains("delisting-already-requested").contains((String) requested.json().get("id"));
+        TenantClient racing = new TenantClient();
+        List<Http.Response> raced = IntStream.range(0, 6).mapToObj(i -> CompletableFuture.supplyAsync(() ->
+                        TenantClient.post("/api/v1/delisting-requests", racing.admin,
+                                Map.of("value", TestDns.CHANGING_LISTED, "list", list))))
+                .toList().stream().map(CompletableFuture::join).toList();
+        assertThat(raced).as("one stored, the others told which").filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(raced).filteredOn(r -> r.status() != 201).allSatisfy(r -> assertThat(r.body())
+                .contains("delisting-already-requested"));
         Http.Response wrongKind = TenantClient.post("/api/v1/delisting-requests", tenant.admin,
                 Map.of("value", "example.com", "list", list));
         assertThat(wrongKind.status()).as("an IP list lists no domains").isEqualTo(400);

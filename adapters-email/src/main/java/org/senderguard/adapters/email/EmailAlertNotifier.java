@@ -25,9 +25,14 @@ class EmailAlertNotifier implements AlertNotifier {
     }
 
     @Override
-    public boolean send(Alert alert) {
+    public boolean sends() {
+        return true;
+    }
+
+    @Override
+    public void send(Alert alert) {
         if (alert.recipients().isEmpty()) {
-            return false;
+            return;
         }
         Email.Builder email = Email.builder()
                 .from(settings.fromOrDefault())
@@ -44,6 +49,5 @@ class EmailAlertNotifier implements AlertNotifier {
             LOG.log(System.Logger.Level.WARNING, "alert " + alert.id() + " was sent, but not to every recipient: "
                     + String.join("; ", notSent));
         }
-        return true;
     }
 }

@@ -5,13 +5,18 @@ import jakarta.inject.Singleton;
 import org.senderguard.application.port.out.AlertNotifier;
 import org.senderguard.domain.alert.Alert;
 
-/** Without a relay an alert is stored, listed and logged only: there is nobody it can be sent to. */
+/** Without a relay an alert is stored, listed and logged only: there is no way to send it. */
 @Singleton
 @Secondary
 class NoRelayAlertNotifier implements AlertNotifier {
 
     @Override
-    public boolean send(Alert alert) {
+    public boolean sends() {
         return false;
+    }
+
+    @Override
+    public void send(Alert alert) {
+        throw new Refused("no SMTP relay is configured (SENDERGUARD_SMTP_HOST)", null);
     }
 }

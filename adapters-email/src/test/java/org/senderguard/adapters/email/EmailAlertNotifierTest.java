@@ -66,7 +66,9 @@ class EmailAlertNotifierTest {
                 "senderguard.smtp.host", "127.0.0.1",
                 "senderguard.smtp.port", SMTP.getSmtp().getPort(),
                 "senderguard.smtp.from", "alerts@senderguard.example"))) {
-            assertThat(context.getBean(AlertNotifier.class).send(sent)).as("sent to anyone").isTrue();
+            AlertNotifier notifier = context.getBean(AlertNotifier.class);
+            assertThat(notifier.sends()).isTrue();
+            notifier.send(sent);
         }
         return SMTP.getReceivedMessages();
     }
@@ -76,7 +78,9 @@ class EmailAlertNotifierTest {
         try (ApplicationContext context = ApplicationContext.run()) {
             AlertNotifier notifier = context.getBean(AlertNotifier.class);
             assertThat(notifier).isInstanceOf(NoRelayAlertNotifier.class);
-            assertThat(notifier.send(alert)).as("sent to anyone").isFalse();
+            assertThat(notifier.sends()).isFalse();
+            assertThatThrownBy(() -> notifier.send(alert)).isInstanceOf(AlertNotifier.Refused.class)
+                    .hasMessageContaining("no SMTP relay is configured");
         }
         assertThat(SMTP.getReceivedMessages()).isEmpty();
     }

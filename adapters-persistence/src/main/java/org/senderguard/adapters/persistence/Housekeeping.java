@@ -50,16 +50,24 @@ class Housekeeping {
         sql.deleteOlder("rate_counter", "window_start", now.minus(Duration.ofHours(2)));
         sql.deleteOlder("portal_request", "requested_at", now.minus(PORTAL_REQUESTS_KEPT));
         feed.pruneRemovals(now.minus(Duration.ofDays(1)));
-        while (unitOfWork.inTransaction(() -> removeExpiredEntries(now)) == BATCH) {
-            // Next batch.
+        if (!blockLists.expired(now, 1).isEmpty()) {
+            while (unitOfWork.inTransaction(() -> removeExpiredEntries(now)) == BATCH) {
+                // Next batch.
+            }
         }
     }
 
-    /** Removed like any other change, under a new version, so that every instance drops them too. */
+    /**
+     * Removed like any other change, under a new version, so that every instance drops them too. The
+     * entries are read once the version is locked, first in the transaction (so that MariaDB's
+     * snapshot is taken after it): an import committed while the lock was awaited may have extended
+     * some of them.
+     */
     private int removeExpiredEntries(Instant now) {
+        long version = blockLists.beginChange();
         List<UUID> expired = blockLists.expired(now, BATCH);
         if (!expired.isEmpty()) {
-            blockLists.delete(expired, blockLists.beginChange());
+            blockLists.delete(expired, version);
         }
         return expired.size();
     }

@@ -51,9 +51,9 @@ class JdbcAlertRepository implements AlertRepository {
     }
 
     @Override
-    public void mailAttempted(UUID alertId, AlertMail.State state, Instant retryAt) {
-        sql.update("UPDATE alert SET mail_state = ?, mail_due_at = ? WHERE id = ?", state,
-                state == AlertMail.State.PENDING ? retryAt : null, alertId.toString());
+    public boolean mailAttempted(UUID alertId, int attempts, AlertMail.State state, Instant retryAt) {
+        return sql.update("UPDATE alert SET mail_state = ?, mail_due_at = ? WHERE id = ? AND mail_state = 'PENDING' "
+                + "AND mail_attempts = ?", state, retryAt, alertId.toString(), attempts) == 1;
     }
 
     private static Alert alert(ResultSet rs) throws SQLException {

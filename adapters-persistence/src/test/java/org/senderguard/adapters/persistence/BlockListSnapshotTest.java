@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
@@ -191,6 +195,64 @@ abstract class BlockListSnapshotTest {
         addDomain(db, "later-" + UUID.randomUUID() + ".example");
         assertThat(db.feed.position().version()).isGreaterThan(writer.version());
         assertNotUsed(db, dir);
+    }
+
+    /**
+     * A server reading its lists again (another server gave the database a new identity) answers
+     * from the lists as they were until the new ones are complete, and a read that fails half-way
+     * leaves them as they were and is done again by the next refresh: never a partial list.
+     */
+    @Test
+    void listsReadAgainReplaceTheOldOnesOnlyWhenCompleteAndAFailedReadIsDoneAgain() {
+        Database db = database();
+        String kept = "kept-" + UUID.randomUUID() + ".example";
+        addDomain(db, kept);
+        addDomain(db, "other-" + UUID.randomUUID() + ".example");
+        AtomicReference<Runnable> betweenEntries = new AtomicReference<>(() -> { });
+        Captured captured = new Captured(BlockListSnapshots.NONE);
+        BlockLists server = new BlockLists(readingWholeWith(db.store, betweenEntries), db.feed, captured,
+                Duration.ofSeconds(1), ChangeFeedMeter.NONE);
+        server.load();
+
+        db.feed.renewIdentity(db.feed.position().databaseId());
+        List<Integer> answered = new ArrayList<>();
+        betweenEntries.set(() -> answered.add(server.service(Probe.parse(kept), NOW).size()));
+        server.refresh();
+        assertThat(answered).as("answers while the lists were read again").hasSizeGreaterThan(1).containsOnly(1);
+
+        db.feed.renewIdentity(db.feed.position().databaseId());
+        AtomicInteger read = new AtomicInteger();
+        betweenEntries.set(() -> {
+            if (read.incrementAndGet() == 2) {
+                throw new IllegalStateException("connection lost");
+            }
+        });
+        assertThatThrownBy(server::refresh).hasMessage("connection lost");
+        assertThat(server.service(Probe.parse(kept), NOW)).as("the lists as they were").hasSize(1);
+        betweenEntries.set(() -> { });
+        server.refresh();
+        assertEqual(server, captured, db);
+        assertThat(captured.written.databaseId()).isEqualTo(db.feed.position().databaseId());
+    }
+
+    /** The store, with {@code betweenEntries} run before each entry of a read of the whole lists. */
+    private static BlockListStore readingWholeWith(BlockListStore store, AtomicReference<Runnable> betweenEntries) {
+        return (BlockListStore) Proxy.newProxyInstance(BlockListStore.class.getClassLoader(),
+                new Class<?>[] {BlockListStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("changesSince") && (long) args[0] == 0) {
+                        @SuppressWarnings("unchecked")
+                        Consumer<BlockListEntry> upserted = (Consumer<BlockListEntry>) args[1];
+                        args[1] = (Consumer<BlockListEntry>) entry -> {
+                            betweenEntries.get().run();
+                            upserted.accept(entry);
+                        };
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /**

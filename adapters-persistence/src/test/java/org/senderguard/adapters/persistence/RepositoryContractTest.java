@@ -4,19 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.ApplicationContext;
-import java.security.SecureRandom;
 import java.nio.ByteBuffer;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Random;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TimeZone;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -31,47 +37,49 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Collections;
-import java.util.TimeZone;
 import org.senderguard.application.port.in.BlockListQuery;
 import org.senderguard.application.port.in.ListQuery;
 import org.senderguard.application.port.in.PolicyCommand;
 import org.senderguard.application.port.out.AlertRepository;
+import org.senderguard.application.port.out.ApiKeyRepository;
+import org.senderguard.application.port.out.AuditLog;
 import org.senderguard.application.port.out.BlockListStore;
+import org.senderguard.application.port.out.DecisionHistoryMeter;
+import org.senderguard.application.port.out.DelistingRequests;
+import org.senderguard.application.port.out.MessageKey;
+import org.senderguard.application.port.out.PolicyRepository;
+import org.senderguard.application.port.out.PortalRequests;
+import org.senderguard.application.port.out.ProcessedMessages;
+import org.senderguard.application.port.out.RateCounters;
+import org.senderguard.application.port.out.SenderStatusRepository;
 import org.senderguard.application.port.out.SpamSightings;
 import org.senderguard.application.port.out.TenantChanges;
-import org.senderguard.application.port.out.PortalRequests;
-import org.senderguard.application.port.out.RateCounters;
-import org.senderguard.domain.delisting.DelistingRequest;
-import org.senderguard.domain.delisting.DelistingStatus;
-import org.senderguard.domain.delisting.PortalRequest;
-import org.senderguard.domain.delisting.PortalRequestStatus;
-import org.senderguard.domain.delisting.PortalToken;
+import org.senderguard.application.port.out.TenantRepository;
+import org.senderguard.application.port.out.UnblockHistory;
+import org.senderguard.application.port.out.UnitOfWork;
+import org.senderguard.domain.alert.Alert;
+import org.senderguard.domain.alert.AlertKind;
+import org.senderguard.domain.alert.AlertMail;
+import org.senderguard.domain.apikey.ApiKey;
+import org.senderguard.domain.apikey.ApiKeyToken;
+import org.senderguard.domain.apikey.Role;
+import org.senderguard.domain.audit.Actor;
+import org.senderguard.domain.audit.AuditRecord;
 import org.senderguard.domain.blocklist.BlockListEntry;
 import org.senderguard.domain.blocklist.BlockedValue;
 import org.senderguard.domain.blocklist.EntrySource;
 import org.senderguard.domain.blocklist.EntryType;
 import org.senderguard.domain.blocklist.ListingKeys;
-import org.senderguard.application.port.out.ApiKeyRepository;
-import org.senderguard.application.port.out.AuditLog;
-import org.senderguard.application.port.out.DelistingRequests;
-import org.senderguard.application.port.out.MessageKey;
-import org.senderguard.application.port.out.PolicyRepository;
-import org.senderguard.application.port.out.DecisionHistoryMeter;
-import org.senderguard.application.port.out.ProcessedMessages;
-import org.senderguard.application.port.out.SenderStatusRepository;
-import org.senderguard.application.port.out.UnblockHistory;
-import org.senderguard.domain.alert.Alert;
-import org.senderguard.domain.alert.AlertKind;
-import org.senderguard.domain.alert.AlertMail;
-import org.senderguard.domain.audit.Actor;
-import org.senderguard.domain.audit.AuditRecord;
+import org.senderguard.domain.common.ConflictException;
+import org.senderguard.domain.common.DomainName;
 import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.common.Sha256;
+import org.senderguard.domain.delisting.DelistingRequest;
+import org.senderguard.domain.delisting.DelistingStatus;
+import org.senderguard.domain.delisting.PortalRequest;
+import org.senderguard.domain.delisting.PortalRequestStatus;
+import org.senderguard.domain.delisting.PortalToken;
 import org.senderguard.domain.mailflow.Decision;
 import org.senderguard.domain.mailflow.Ndr;
 import org.senderguard.domain.mailflow.SmtpReply;
@@ -89,17 +97,9 @@ import org.senderguard.domain.outbound.SendingTally;
 import org.senderguard.domain.outbound.SendingUsage;
 import org.senderguard.domain.outbound.ThresholdAction;
 import org.senderguard.domain.outbound.Verdict;
-import org.senderguard.domain.tenant.TenantId;
-import org.senderguard.application.port.out.TenantRepository;
-import org.senderguard.application.port.out.UnitOfWork;
-import org.senderguard.domain.apikey.ApiKey;
-import org.senderguard.domain.apikey.ApiKeyToken;
-import org.senderguard.domain.apikey.Role;
-import org.senderguard.domain.common.ConflictException;
-import org.senderguard.domain.common.InvalidValueException;
-import org.senderguard.domain.common.DomainName;
 import org.senderguard.domain.tenant.AcceptedDomains;
 import org.senderguard.domain.tenant.Tenant;
+import org.senderguard.domain.tenant.TenantId;
 import org.senderguard.domain.tenant.TenantName;
 import org.senderguard.domain.tenant.TenantSettings;
 
@@ -764,11 +764,14 @@ abstract class RepositoryContractTest {
                 .as("the attempts counted since it was read").isFalse();
 
         Instant retryAt = raisedAt.plus(Duration.ofMinutes(1));
-        alerts.mailAttempted(alert.id(), AlertMail.State.PENDING, retryAt);
+        assertThat(alerts.mailAttempted(alert.id(), 1, AlertMail.State.PENDING, retryAt)).isTrue();
         assertThat(dueIds(retryAt.minusMillis(1))).doesNotContain(alert.id());
         assertThat(dueIds(retryAt)).contains(alert.id());
         assertThat(alerts.claimMail(unanswered, retryAt, retryAt.plusSeconds(600))).isTrue();
-        alerts.mailAttempted(alert.id(), AlertMail.State.SENT, null);
+        assertThat(alerts.mailAttempted(alert.id(), 1, AlertMail.State.FAILED, null))
+                .as("the first attempt's claim ran out, and another took the mail over").isFalse();
+        assertThat(alerts.mailAttempted(alert.id(), 2, AlertMail.State.SENT, null)).isTrue();
+        assertThat(alerts.mailAttempted(alert.id(), 2, AlertMail.State.PENDING, retryAt)).as("sent already").isFalse();
         assertThat(dueIds(now)).doesNotContain(alert.id());
         assertThat(alerts.findByTenant(tenant.id(), null, 2)).extracting(Alert::mail)
                 .containsExactly(new AlertMail(AlertMail.State.NONE, 0), new AlertMail(AlertMail.State.SENT, 2));
@@ -1171,6 +1174,35 @@ abstract class RepositoryContractTest {
         store.changesSince(before, e -> { }, removed::add);
         assertThat(removed).contains(expired.id()).doesNotContain(active.id());
         assertThat(store.findById(active.id())).isPresent();
+    }
+
+    /**
+     * An import that extends an entry while housekeeping is about to remove it as expired: housekeeping
+     * waits for the import's version and reads the entry again, so the extended entry stays.
+     */
+    @Test
+    void housekeepingLeavesAnEntryThatAnImportExtendedMeanwhile() throws Exception {
+        BlockListStore store = context.getBean(BlockListStore.class);
+        BlockListEntry expiring = blockListEntry(null, EntryType.IP, "198.51.100.79", now.plusSeconds(30));
+        inTransaction(() -> store.insert(List.of(expiring), store.beginChange()));
+        Instant later = now.plus(Duration.ofDays(30));
+        CountDownLatch extended = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> importing = CompletableFuture.runAsync(() -> inTransaction(() -> {
+            store.importEntries(List.of(blockListEntry(null, EntryType.IP, "198.51.100.79", later)),
+                    store.beginChange(), now);
+            extended.countDown();
+            awaitQuietly(commit);
+        }));
+        assertThat(extended.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> purging = CompletableFuture.runAsync(
+                () -> context.getBean(Housekeeping.class).purge(now.plusSeconds(60)));
+        Thread.sleep(300); // it finds the entry expired, and waits for the import's version
+        commit.countDown();
+        importing.get(10, TimeUnit.SECONDS);
+        purging.get(10, TimeUnit.SECONDS);
+        assertThat(store.findById(expiring.id())).as("extended by the import").get()
+                .extracting(BlockListEntry::expiresAt).isEqualTo(later);
     }
 
     @Test

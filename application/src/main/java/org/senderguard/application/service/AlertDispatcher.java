@@ -16,7 +16,7 @@ import org.senderguard.domain.alert.AlertMail;
  * neither delays nor fails the request that raised them: the alert is already stored, with its mail
  * pending. Mail the relay could not take is sent again when due ({@link AlertMail#retryAt}), by
  * whichever instance claims it first; one whose instance stopped while sending is taken over once
- * its claim runs out, so an alert may rarely be mailed twice but is not lost.
+ * its claim runs out, so an alert may rarely be mailed twice but is not lost to a stop.
  */
 public class AlertDispatcher {
 
@@ -43,36 +43,51 @@ public class AlertDispatcher {
                 + " [tenant " + alert.tenantId() + ", notify "
                 + (alert.recipients().isEmpty() ? "nobody" : alert.recipients()) + "]");
         if (alert.mail().state() == AlertMail.State.PENDING) {
-            executor.execute(() -> attempt(alert, clock.instant()));
+            executor.execute(() -> attempt(alert));
         }
     }
 
-    /** Sends the mail that is due again, and that of alerts whose instance stopped before sending. */
-    public void sendDue(Instant now) {
-        alerts.mailDue(now, DUE_PER_ROUND).forEach(alert -> attempt(alert, now));
+    /**
+     * Sends the mail that is due again, and that of alerts whose instance stopped before sending,
+     * one after another. An instance that cannot send leaves them to one that can.
+     */
+    public void sendDue() {
+        if (notifier.sends()) {
+            alerts.mailDue(clock.instant(), DUE_PER_ROUND).forEach(this::attempt);
+        }
     }
 
-    private void attempt(Alert alert, Instant now) {
+    private void attempt(Alert alert) {
         try {
+            if (!notifier.sends()) {
+                alerts.mailAttempted(alert.id(), alert.mail().attempts(), AlertMail.State.NONE, null);
+                return;
+            }
+            Instant now = clock.instant();
             if (alerts.claimMail(alert, now, now.plus(CLAIM))) {
-                Outcome outcome = send(alert, alert.mail().attempts() + 1, now);
-                alerts.mailAttempted(alert.id(), outcome.state(), outcome.retryAt());
+                int attempt = alert.mail().attempts() + 1;
+                Outcome outcome = send(alert, attempt);
+                if (!alerts.mailAttempted(alert.id(), attempt, outcome.state(), outcome.retryAt())) {
+                    LOG.log(Level.WARNING, describe(alert) + ": another instance took its mail over while this one "
+                            + "was sending it (attempt " + attempt + ")");
+                }
             }
         } catch (RuntimeException e) {
             // The database: the claim runs out, and the mail is sent when it is due again.
-            LOG.log(Level.WARNING, "alert " + alert.id() + ": its mail could not be claimed or recorded: " + e.getMessage());
+            LOG.log(Level.WARNING, describe(alert) + ": its mail could not be claimed or recorded: " + e.getMessage());
         }
     }
 
-    private Outcome send(Alert alert, int attempt, Instant now) {
+    private Outcome send(Alert alert, int attempt) {
         try {
-            return new Outcome(notifier.send(alert) ? AlertMail.State.SENT : AlertMail.State.NONE, null);
+            notifier.send(alert);
+            return new Outcome(AlertMail.State.SENT, null);
         } catch (AlertNotifier.Refused e) {
             LOG.log(Level.WARNING, describe(alert) + " cannot be mailed, the relay refused every recipient: "
                     + e.getMessage());
             return new Outcome(AlertMail.State.FAILED, null);
         } catch (RuntimeException e) {
-            Optional<Instant> retryAt = AlertMail.retryAt(alert.createdAt(), attempt, now);
+            Optional<Instant> retryAt = AlertMail.retryAt(alert.createdAt(), attempt, clock.instant());
             LOG.log(Level.WARNING, describe(alert) + " could not be mailed (attempt " + attempt + "): " + e.getMessage()
                     + retryAt.map(at -> "; trying again at " + at).orElse("; given up"));
             return retryAt.map(at -> new Outcome(AlertMail.State.PENDING, at))

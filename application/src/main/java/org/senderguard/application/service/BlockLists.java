@@ -83,7 +83,9 @@ public class BlockLists implements RefreshBlockListsUseCase, LoadBlockListsUseCa
      * version). The lists are read whole again when the feed cannot bring them up to date: the
      * removals since their version were forgotten (this server fell a day behind), the database is
      * behind them (restored from a backup: it is then given a new identity, so that no snapshot of
-     * the lost changes is trusted again), or another server found it restored.
+     * the lost changes is trusted again), or another server found it restored. Mail flow is
+     * answered from the lists as they were until the new ones are read whole; a read that fails
+     * leaves them as they were, and the next refresh finds the same gap and reads them again.
      */
     @Override
     public void refresh() {
@@ -92,38 +94,51 @@ public class BlockLists implements RefreshBlockListsUseCase, LoadBlockListsUseCa
                 long from = version;
                 IndexedLists current = lists;
                 long to = store.changesSince(from, current::put, current::remove);
-                String gap = gap(from, feed.position());
+                Gap gap = gap(from, feed.position());
                 if (gap == null) {
                     version = to;
                 } else {
-                    LOG.log(Level.WARNING, "the block lists are read again from the database: {0}", gap);
-                    lists = new IndexedLists();
-                    version = store.changesSince(0, lists::put, lists::remove);
+                    LOG.log(Level.WARNING, "the block lists are read again from the database: {0}", gap.why());
+                    readWhole(gap.databaseId());
                 }
                 caughtUp(lists);
             }
         }
     }
 
+    /** Why the changes after a version cannot be had from the feed, and the database's identity as it is now. */
+    private record Gap(String why, String databaseId) {
+    }
+
     /**
-     * Why the changes after {@code from} cannot be had from the feed; null when they can. Takes on
-     * the database's identity as it is now: another server's renewal, or its own for a database
-     * found behind this server.
+     * Why the changes after {@code from} cannot be had from the feed; null when they can. The identity
+     * is the database's as it is now: another server's renewal, or this server's for a database found
+     * behind it.
      */
-    private String gap(long from, BlockListFeed.Position position) {
+    private Gap gap(long from, BlockListFeed.Position position) {
         if (!position.databaseId().equals(databaseId)) {
-            databaseId = position.databaseId();
-            return "the database was given a new identity";
+            return new Gap("the database was given a new identity", position.databaseId());
         }
         if (position.version() < from) {
-            databaseId = feed.renewIdentity(databaseId);
-            return "the database is at version " + position.version() + ", behind this server's " + from
-                    + " (restored from a backup?); it was given a new identity";
+            return new Gap("the database is at version " + position.version() + ", behind this server's " + from
+                    + " (restored from a backup?); it was given a new identity", feed.renewIdentity(databaseId));
         }
         if (from < position.prunedThrough()) {
-            return "the removals after version " + from + " are no longer remembered";
+            return new Gap("the removals after version " + from + " are no longer remembered", databaseId);
         }
         return null;
+    }
+
+    /**
+     * Reads every entry into new lists, which replace the current ones, with their version and the
+     * database's identity, only once they are complete.
+     */
+    private void readWhole(String identity) {
+        IndexedLists whole = new IndexedLists();
+        long at = store.changesSince(0, whole::put, whole::remove);
+        lists = whole;
+        version = at;
+        databaseId = identity;
     }
 
     private void caughtUp(IndexedLists current) {
@@ -146,8 +161,7 @@ public class BlockLists implements RefreshBlockListsUseCase, LoadBlockListsUseCa
         databaseId = position.databaseId();
         String from = fromSnapshot(position)
                 .orElseGet(() -> {
-                    lists = new IndexedLists();
-                    version = store.changesSince(0, lists::put, lists::remove);
+                    readWhole(databaseId);
                     return "the database";
                 });
         caughtUp(lists);

@@ -35,6 +35,7 @@ import org.senderguard.domain.delisting.DelistingStatus;
 import org.senderguard.domain.reputation.ListedKind;
 import org.senderguard.domain.reputation.ThirdPartyList;
 import org.senderguard.domain.tenant.Tenant;
+import org.senderguard.domain.tenant.TenantId;
 
 /**
  * Admins' delisting requests. Requests to third-party lists are recorded and resolved by the
@@ -85,16 +86,26 @@ public class DelistingService implements RequestDelistingUseCase, ListDelistingR
         DelistingRequest request = new DelistingRequest(UUID.randomUUID(), command.tenantId(), list.name(),
                 listed, DelistingStatus.PENDING, command.reason(), command.actor().value(), now, null,
                 "asked " + list.name() + (list.delistUrl() == null ? "" : " (" + list.delistUrl() + ")"));
-        return unitOfWork.inTransaction(() -> {
-            requests.findPending(command.tenantId(), list.name(), listed).ifPresent(pending -> {
-                throw new ConflictException("delisting-already-requested", list.name() + " was already asked to "
-                        + "delist " + FreeText.quoted(listed) + " at " + pending.requestedAt() + " (request "
-                        + pending.id() + "); it is resolved when a check finds the value off the list");
+        try {
+            return unitOfWork.inTransaction(() -> {
+                refuseIfPending(command.tenantId(), list, listed);
+                requests.insert(request);
+                audit.add(AuditRecord.of(command.tenantId(), command.actor(), "delisting-request.add",
+                        "delisting-request:" + request.id(), null, list.name() + ": " + listed, now));
+                return request;
             });
-            requests.insert(request);
-            audit.add(AuditRecord.of(command.tenantId(), command.actor(), "delisting-request.add",
-                    "delisting-request:" + request.id(), null, list.name() + ": " + listed, now));
-            return request;
+        } catch (ConflictException racing) {
+            // Another request for the same value was stored first: it is the one pending now.
+            refuseIfPending(command.tenantId(), list, listed);
+            throw racing;
+        }
+    }
+
+    private void refuseIfPending(TenantId tenant, ThirdPartyList list, String listed) {
+        requests.findPending(tenant, list.name(), listed).ifPresent(pending -> {
+            throw new ConflictException("delisting-already-requested", list.name() + " was already asked to delist "
+                    + FreeText.quoted(listed) + " at " + pending.requestedAt() + " (request " + pending.id()
+                    + "); it is resolved when a check finds the value off the list");
         });
     }
 

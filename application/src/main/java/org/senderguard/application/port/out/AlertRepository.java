@@ -30,6 +30,11 @@ public interface AlertRepository {
      */
     boolean claimMail(Alert alert, Instant now, Instant until);
 
-    /** The attempt ended: the mail is {@code state} for good, or pending again from {@code retryAt}. */
-    void mailAttempted(UUID alertId, AlertMail.State state, Instant retryAt);
+    /**
+     * The attempt ended: the mail is {@code state} for good, or pending again from {@code retryAt}
+     * (null otherwise). Recorded only if the mail is still pending after {@code attempts} attempts.
+     *
+     * @return false when it is not: another instance took the mail over once this one's claim ran out
+     */
+    boolean mailAttempted(UUID alertId, int attempts, AlertMail.State state, Instant retryAt);
 }
