@@ -1,6 +1,7 @@
 package org.senderguard.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,6 +28,14 @@ public final class OwnApplication {
         properties.putAll(settings);
         return ApplicationContext.builder(Senderguard.class).deduceEnvironment(false).environments("test")
                 .properties(properties).singletons(singletons).start();
+    }
+
+    /** As a CLI command's context, with the test's clock: {@link #start} in the CLI's environment. */
+    public static ApplicationContext startCli(DatabaseSettings database, Map<String, ?> settings) {
+        Map<String, Object> properties = new HashMap<>(database.toProperties());
+        properties.putAll(settings);
+        return ApplicationContext.builder(Senderguard.class).deduceEnvironment(false)
+                .environments(Environment.CLI, "test").properties(properties).start();
     }
 
     /** The embedded database in a fresh folder named after {@code name}, its server on loopback as the jar's. */

@@ -1,5 +1,6 @@
 package org.senderguard.adapters.cli;
 
+import org.senderguard.application.port.DatabaseUnavailableException;
 import org.senderguard.domain.common.DomainException;
 import org.senderguard.domain.common.FreeText;
 import picocli.CommandLine;
@@ -34,9 +35,19 @@ public class CliErrorHandler implements IExecutionExceptionHandler, IParameterEx
         }
         boolean badInput = e instanceof DomainException;
         cmd.getErr().println("senderguard: "
-                + (badInput ? e.getMessage() : "failed: " + FreeText.escaped(rootCause(e))));
+                + (badInput ? e.getMessage() : "failed: " + FreeText.escaped(databaseAway(e) + rootCause(e))));
         cmd.getErr().flush();
         return badInput ? ExitCode.USAGE : FAILURE;
+    }
+
+    /** What the database's absence meant (it did not answer in time, say), before the driver's words for it. */
+    private static String databaseAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabaseUnavailableException away && away.getCause() != null) {
+                return away.getMessage() + ": ";
+            }
+        }
+        return "";
     }
 
     /** The message of the deepest cause: the one that says what really went wrong. */

@@ -13,15 +13,20 @@ import java.util.Properties;
  * How long the server waits for the database ({@code SENDERGUARD_DB_TIMEOUT}, default 3 s): for a
  * connection from the pool and, on MariaDB, for each answer on a connection, so that a frozen
  * database cannot hold a request (or a pool connection) longer than that; a wait for a row lock
- * ends sooner, on the server. CLI commands keep the
- * pool's own settings and no read timeout: an import of a million rows may run long statements;
- * so do schema migrations ({@link MariaDbMigrations}).
+ * ends sooner, on the server. CLI commands keep the pool's own wait for a connection and wait ten
+ * times as long for an answer ({@link #CLI_FACTOR}), so that a frozen database fails a command
+ * rather than hanging it; an import lifts the read timeout for its own long statements (see
+ * {@code JdbcBlockListStore}), and schema migrations run on a connection without one
+ * ({@link MariaDbMigrations}).
  */
 @Singleton
 public class DatabaseTimeouts implements BeanCreatedEventListener<DatasourceConfiguration> {
 
     /** The setting, with its default, for whatever else waits on the database. */
     public static final String TIMEOUT = "${senderguard.db.timeout:3s}";
+
+    /** How many times the timeout a CLI command waits for an answer: 30 s by default. */
+    static final int CLI_FACTOR = 10;
 
     /** Hikari's least validation timeout. */
     private static final long LEAST_VALIDATION_MILLIS = 250;
@@ -42,21 +47,21 @@ public class DatabaseTimeouts implements BeanCreatedEventListener<DatasourceConf
     @Override
     public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
         DatasourceConfiguration pool = event.getBean();
-        if (cli) {
-            return pool;
-        }
         long millis = timeout.toMillis();
-        pool.setConnectionTimeout(millis);
-        pool.setValidationTimeout(Math.max(LEAST_VALIDATION_MILLIS, millis / 2));
+        if (!cli) {
+            pool.setConnectionTimeout(millis);
+            pool.setValidationTimeout(Math.max(LEAST_VALIDATION_MILLIS, millis / 2));
+        }
+        long readMillis = cli ? millis * CLI_FACTOR : millis;
         if (DatabaseSettings.isMariaDb(pool.getUrl())) {
             Properties driver = pool.getDataSourceProperties();
             driver.setProperty("connectTimeout", Long.toString(millis));
-            driver.setProperty("socketTimeout", Long.toString(millis));
+            driver.setProperty("socketTimeout", Long.toString(readMillis));
             // A statement waiting for a row lock ends on the server before the read timeout gives
             // up on it: else it would wait on (InnoDB: 50 s), holding the rows it had locked.
             // Whole seconds only, at least one.
-            driver.setProperty("sessionVariables", "innodb_lock_wait_timeout=" + Math.max(1, (millis - 1) / 1000));
-        } else {
+            driver.setProperty("sessionVariables", "innodb_lock_wait_timeout=" + Math.max(1, (readMillis - 1) / 1000));
+        } else if (!cli) {
             pool.setConnectionInitSql("SET LOCK_TIMEOUT " + Math.max(LEAST_VALIDATION_MILLIS, millis * 2 / 3));
         }
         return pool;

@@ -1,5 +1,7 @@
 package org.senderguard.adapters.persistence;
 
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -17,9 +19,11 @@ import org.senderguard.application.port.out.UnitOfWork;
  * (which stopped matching at their expiry), rate counters of windows that ended more than an hour
  * ago, and delist portal requests older than {@link #PORTAL_REQUESTS_KEPT} (the audit log keeps
  * what they did). Sending counts need no purge: each sender's tally drops the minutes that leave
- * its hour. Remembered decisions are forgotten more often, by {@link DecisionHistory}.
+ * its hour. Remembered decisions are forgotten more often, by {@link DecisionHistory}. Servers do
+ * this; CLI commands do not.
  */
 @Singleton
+@Requires(notEnv = Environment.CLI)
 class Housekeeping {
 
     static final Duration PORTAL_REQUESTS_KEPT = Duration.ofDays(90);

@@ -86,6 +86,7 @@ class JdbcBlockListStore implements BlockListStore {
         List<Keyed> sorted = entries.parallelStream().map(entry -> new Keyed(ValueKey.of(entry.value()), entry))
                 .sorted(Comparator.comparing(Keyed::key)).toList();
         refuseRepeatedValues(sorted);
+        waitForLongStatements();
         Map<ValueKey, Stored> stored = storedAmong(list, sorted);
         List<UUID> expired = new ArrayList<>();
         List<Keyed> fresh = new ArrayList<>();
@@ -108,6 +109,20 @@ class JdbcBlockListStore implements BlockListStore {
         bulkInsert(fresh.stream().map(keyed -> row(keyed.entry(), ids.next(), keyed.key(), version)).iterator(),
                 fresh.size());
         return new Imported(fresh.size(), extended.values().stream().mapToLong(List::size).sum());
+    }
+
+    /**
+     * An import's statements (reading the list whole, LOAD DATA, the commit) take as long as its size
+     * makes them, beyond the read timeout of a CLI command ({@link DatabaseTimeouts}): on MariaDB the
+     * transaction's connection waits for them, until the pool takes it back and resets it.
+     */
+    private void waitForLongStatements() {
+        sql.withConnection("lifting the read timeout for the import", connection -> {
+            if (connection.isWrapperFor(org.mariadb.jdbc.Connection.class)) {
+                connection.setNetworkTimeout(Runnable::run, 0);
+            }
+            return null;
+        });
     }
 
     /** Gives the entries a later expiry (null: never) under {@code version}, so that every server re-reads them. */
