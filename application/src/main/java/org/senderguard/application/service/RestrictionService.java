@@ -109,6 +109,11 @@ public class RestrictionService implements ListRestrictedUsersUseCase, UnblockUs
     @Override
     public RestrictedUser restrict(RestrictUserCommand command) {
         Tenant tenant = tenants.byName(command.tenant());
+        if (!tenant.domains().covers(command.user().domain())) {
+            // Most likely the wrong tenant: the restriction would hold nobody who sends.
+            throw new InvalidValueException("address", command.user() + " is not in " + tenant.name()
+                    + "'s accepted domains or their subdomains");
+        }
         RestrictedUser user = unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
             SenderStatus status = statuses.lock(tenant.id(), command.user());

@@ -13,12 +13,27 @@ public record UnblockAllowance(int used, int limit, int windowDays) {
         return Math.max(0, limit - used);
     }
 
-    /** @throws ConflictException {@code unblock-limit-reached} unless Support overrides the limit */
+    /** @throws LimitReached unless Support overrides the limit */
     public void check(EmailAddress user, boolean overrideBySupport) {
         if (remaining() == 0 && !overrideBySupport) {
-            throw new ConflictException("unblock-limit-reached", user + " has already been unblocked " + used
-                    + " times in the last " + windowDays + " days, the most an admin may. Contact Support to "
-                    + "unblock this user.");
+            throw new LimitReached(user + " has already been unblocked " + used + " times in the last " + windowDays
+                    + " days, the most an admin may.");
+        }
+    }
+
+    /** {@code unblock-limit-reached}: its message tells an admin to contact Support. */
+    public static final class LimitReached extends ConflictException {
+
+        private final String reached;
+
+        LimitReached(String reached) {
+            super("unblock-limit-reached", reached + " Contact Support to unblock this user.");
+            this.reached = reached;
+        }
+
+        /** What was reached, without the advice: for Support, who is the one to go past it. */
+        public String reached() {
+            return reached;
         }
     }
 }

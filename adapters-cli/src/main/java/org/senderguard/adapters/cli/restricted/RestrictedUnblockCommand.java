@@ -8,7 +8,9 @@ import org.senderguard.adapters.cli.Printer;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.application.port.in.UnblockCommand;
 import org.senderguard.application.port.in.UnblockUserUseCase;
+import org.senderguard.domain.common.ConflictException;
 import org.senderguard.domain.common.EmailAddress;
+import org.senderguard.domain.outbound.UnblockAllowance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,11 +46,18 @@ public class RestrictedUnblockCommand implements Runnable {
         this.printer = printer;
     }
 
+    /** Support's unblock without an override counts toward the admins' limit, as an admin's would. */
     @Override
     public void run() {
-        RestrictedUserView user = RestrictedUserView.from(unblockUser.unblock(new UnblockCommand(
-                findTenant.byName(tenant.name()).id(), EmailAddress.parse("address", address), reason,
-                Operator.current(), overrideLimit)));
+        RestrictedUserView user;
+        try {
+            user = RestrictedUserView.from(unblockUser.unblock(new UnblockCommand(
+                    findTenant.byName(tenant.name()).id(), EmailAddress.parse("address", address), reason,
+                    Operator.current(), overrideLimit)));
+        } catch (UnblockAllowance.LimitReached e) {
+            // Its message sends an admin to Support, who is running this.
+            throw new ConflictException(e.type(), e.reached() + " Add --override-limit to unblock past it.");
+        }
         user.print(printer, spec, output);
     }
 }
