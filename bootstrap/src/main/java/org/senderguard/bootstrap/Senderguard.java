@@ -50,6 +50,7 @@ public final class Senderguard {
         if (server.isPresent()) {
             System.exit(server.getAsInt());
         }
+        ServeLauncher.stopWithLauncher();
         TimeZone.setDefault(TimeZone.getTimeZone(ZoneOffset.UTC));
         int status;
         try {

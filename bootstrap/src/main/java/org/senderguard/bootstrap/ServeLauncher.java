@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -23,8 +24,11 @@ import java.util.stream.Stream;
  */
 final class ServeLauncher {
 
+    /** Set on the child: the pid of the launcher it serves for. */
     static final String CHILD_PROPERTY = "senderguard.serve.child";
     private static final Duration STALE_RECORDING = Duration.ofMinutes(10);
+    /** As a shell reports a command stopped by SIGTERM. */
+    private static final int LAUNCHER_GONE = 143;
     /** As a shell reports a command stopped by SIGINT. */
     private static final int INTERRUPTED = 130;
 
@@ -59,7 +63,7 @@ final class ServeLauncher {
                 }
             }
             command.addAll(List.of("-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                    "-D" + CHILD_PROPERTY + "=true", "-jar", jar.toString()));
+                    "-D" + CHILD_PROPERTY + "=" + ProcessHandle.current().pid(), "-jar", jar.toString()));
             command.addAll(List.of(args));
             Process child = new ProcessBuilder(command).inheritIO().start();
             Path marker = records ? recording : null;
@@ -74,6 +78,24 @@ final class ServeLauncher {
             Thread.currentThread().interrupt();
             return OptionalInt.of(INTERRUPTED);
         }
+    }
+
+    /**
+     * In the child: stops this server (as SIGTERM would) when its launcher is gone, for a launcher
+     * killed outright (SIGKILL, the OOM killer) runs no shutdown hook to stop it, and a supervisor's
+     * next start would find the port and the embedded database taken.
+     */
+    static void stopWithLauncher() {
+        String launcher = System.getProperty(CHILD_PROPERTY);
+        if (launcher == null) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(launcher)).map(ProcessHandle::onExit)
+                .orElseGet(() -> CompletableFuture.completedFuture(null))
+                .thenRun(() -> {
+                    System.err.println("senderguard: the launcher (pid " + launcher + ") is gone; stopping the server");
+                    System.exit(LAUNCHER_GONE);
+                });
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,13 @@ class JarEndToEndIT {
         assertThat(dataDir.resolve("cds")).isDirectoryContaining("glob:**.jsa");
         try (SenderguardJar.Server server = jar.serve()) {
             assertThat(server.get("/api/v1/tenant", key).statusCode()).isEqualTo(200);
+            // A launcher killed outright (no shutdown hook runs) takes its server down with it.
+            List<ProcessHandle> servers = server.process().children().toList();
+            assertThat(servers).as("the server runs in the launcher's child").hasSize(1);
+            server.process().destroyForcibly();
+            assertThat(servers.get(0).onExit().get(60, TimeUnit.SECONDS).isAlive()).isFalse();
         }
+        assertThat(jar.cli("tenant", "list").exitCode()).as("the embedded database is free again").isZero();
     }
 
     @Test
