@@ -1,9 +1,11 @@
 package org.senderguard.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.server.exceptions.ServerStartupException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
 import java.util.concurrent.CountDownLatch;
+import org.senderguard.adapters.cli.CliErrorHandler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +30,12 @@ public class ServeCommand implements Runnable {
     @Override
     public void run() {
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
-        server.start();
+        try {
+            server.start();
+        } catch (ServerStartupException e) {
+            // Its own words name the address, its cause's the reason ("Address already in use").
+            throw new IllegalStateException(e.getMessage() + ": " + CliErrorHandler.rootCause(e));
+        }
         spec.commandLine().getOut().println("senderguard listening on " + server.getURL());
         spec.commandLine().getOut().flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -2,6 +2,8 @@ package org.senderguard.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,6 +125,12 @@ class JarEndToEndIT {
             assertThat(run.err().strip()).as("one line").contains(says).doesNotContain("\n")
                     .doesNotContain("Exception");
         });
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            SenderguardJar.Run busy = jar.cli("serve", "--port", String.valueOf(taken.getLocalPort()));
+            assertThat(busy.exitCode()).as("not the operator's typo, but the machine's state").isEqualTo(1);
+            assertThat(busy.err().strip()).as("one line, naming the address").isEqualTo("senderguard: failed: "
+                    + "Unable to start Micronaut server on 127.0.0.1:" + taken.getLocalPort() + ": Address already in use");
+        }
     }
 
     /** The status of GET /api/v1/tenant with the key, once it is {@code expected} or after 5 s. */
