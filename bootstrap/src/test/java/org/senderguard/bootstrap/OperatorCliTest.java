@@ -101,6 +101,8 @@ class OperatorCliTest {
         assertOneLineError(TestApplication.cli("tenant", "create", "x" + tenant, "--domain", tenant + ".example"),
                 "already an accepted domain of another tenant");
         assertOneLineError(TestApplication.cli("api-key", "revoke", "0123456789abcdef"), "no API key with id");
+        assertOneLineError(TestApplication.cli("api-key", "revoke", "0123456789ABCDEF"),
+                "no API key with id 0123456789abcdef");
         assertOneLineError(TestApplication.cli("api-key", "revoke", "nope"), "must be 16 hex digits");
     }
 

@@ -148,7 +148,8 @@ class RestrictedUsersTest {
         TestApplication.CliResult list = TestApplication.cli("restricted", "list", "--tenant", tenant.name,
                 "--output", "json");
         assertThat(list.exitCode()).isZero();
-        assertThat(list.out()).contains("\"address\":\"" + mallory + "\"").contains("\"action\":\"BLOCK_USER\"");
+        assertThat(list.out()).contains("\"address\":\"" + mallory + "\"").contains("\"action\":\"BLOCK_USER\"")
+                .as("as the API has it").contains("\"restrictedUntil\":null");
         assertThat(TestApplication.cli("restricted", "list", "--tenant", tenant.name).out()).startsWith("ADDRESS")
                 .contains(mallory);
         assertThat(TestApplication.cli("restricted", "add", "--tenant", tenant.name, "not-an-address", "--reason", "x")

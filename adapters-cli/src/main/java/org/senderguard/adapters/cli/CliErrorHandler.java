@@ -1,6 +1,7 @@
 package org.senderguard.adapters.cli;
 
 import org.senderguard.application.port.DatabaseUnavailableException;
+import org.senderguard.domain.common.ConflictException;
 import org.senderguard.domain.common.DomainException;
 import org.senderguard.domain.common.FreeText;
 import picocli.CommandLine;
@@ -33,7 +34,8 @@ public class CliErrorHandler implements IExecutionExceptionHandler, IParameterEx
         if (e instanceof ParameterException pe) {
             return handleParseException(pe, parseResult.originalArgs().toArray(String[]::new));
         }
-        boolean badInput = e instanceof DomainException;
+        // A clash with a concurrent change is no mistake of the input: the same command may succeed again.
+        boolean badInput = e instanceof DomainException refused && !ConflictException.CONCURRENT_CHANGE.equals(refused.type());
         cmd.getErr().println("senderguard: "
                 + (badInput ? e.getMessage() : "failed: " + FreeText.escaped(databaseAway(e) + rootCause(e))));
         cmd.getErr().flush();

@@ -64,7 +64,7 @@ class JdbcUnitOfWork implements UnitOfWork {
             } catch (DataAccessException e) {
                 if (isIntegrityViolation(e)) {
                     meter.failed(DatabaseMeter.Failure.CONFLICT);
-                    throw new ConflictException("conflict", "the change clashes with a concurrent change; try again");
+                    throw new ConflictException(ConflictException.CONCURRENT_CHANGE, "the change clashes with a concurrent change; try again");
                 }
                 if (!hasSqlState(e, DEADLOCK)) {
                     throw e;

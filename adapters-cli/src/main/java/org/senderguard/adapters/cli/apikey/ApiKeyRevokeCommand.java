@@ -1,12 +1,13 @@
 package org.senderguard.adapters.cli.apikey;
 
+import io.micronaut.context.annotation.Prototype;
+import java.util.Locale;
 import org.senderguard.adapters.cli.Operator;
 import org.senderguard.adapters.cli.OutputOption;
 import org.senderguard.adapters.cli.Printer;
 import org.senderguard.adapters.cli.Table;
 import org.senderguard.application.port.in.RevokeApiKeyUseCase;
 import org.senderguard.domain.apikey.ApiKeyId;
-import io.micronaut.context.annotation.Prototype;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +36,9 @@ public class ApiKeyRevokeCommand implements Runnable {
 
     @Override
     public void run() {
-        ApiKeyView key = ApiKeyView.from(revokeApiKey.revoke(new ApiKeyId(id.strip()), Operator.current()));
+        // Ids are printed in lower case; one copied in upper case names the same key.
+        ApiKeyView key = ApiKeyView.from(revokeApiKey.revoke(new ApiKeyId(id.strip().toLowerCase(Locale.ROOT)),
+                Operator.current()));
         printer.print(spec, output, key, Table.ofFields("id", key.id(), "role", key.role(), "revokedAt", key.revokedAt()));
     }
 }

@@ -1,11 +1,14 @@
 package org.senderguard.adapters.cli.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import org.senderguard.domain.audit.AuditRecord;
 
 @Serdeable
+
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record AuditRecordView(String id, Instant at, String actor, String action, String target,
                               @Nullable String before, @Nullable String after) {
 

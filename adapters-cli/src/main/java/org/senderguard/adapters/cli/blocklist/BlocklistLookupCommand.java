@@ -1,5 +1,6 @@
 package org.senderguard.adapters.cli.blocklist;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.context.annotation.Prototype;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ public class BlocklistLookupCommand implements Runnable {
 
     /** The JSON form: the value as normalised, whether it is listed, the matching entries, the third-party answers. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record LookupView(String value, boolean listed, List<EntryView> service, List<EntryView> tenant,
                              List<CheckResultView> thirdParty) {
     }

@@ -1,5 +1,6 @@
 package org.senderguard.adapters.cli.portal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -7,6 +8,8 @@ import org.senderguard.application.port.in.PortalRequestSummary;
 import org.senderguard.domain.delisting.PortalRequest;
 
 @Serdeable
+
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record DelistRequestView(String id, String email, String ip, String clientIp, String status,
                                 Instant requestedAt, Instant expiresAt, @Nullable Instant completedAt,
                                 @Nullable String outcome) {

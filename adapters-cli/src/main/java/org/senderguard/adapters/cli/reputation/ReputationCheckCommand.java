@@ -1,5 +1,6 @@
 package org.senderguard.adapters.cli.reputation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.context.annotation.Prototype;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -32,6 +33,8 @@ public class ReputationCheckCommand implements Runnable {
     String value;
 
     @Serdeable
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ReputationView(String value, List<CheckResultView> results) {
     }
 

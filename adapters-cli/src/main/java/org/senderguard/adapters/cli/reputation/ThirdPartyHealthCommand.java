@@ -1,5 +1,6 @@
 package org.senderguard.adapters.cli.reputation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.context.annotation.Prototype;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -29,6 +30,8 @@ public class ThirdPartyHealthCommand implements Runnable {
     OutputOption output;
 
     @Serdeable
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record HealthView(String list, String verdict, CheckResultView listedPoint, CheckResultView unlistedPoint) {
     }
 

@@ -1,5 +1,6 @@
 package org.senderguard.adapters.cli.restricted;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import org.senderguard.application.port.in.RestrictedUser;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Serdeable
+
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record RestrictedUserView(String address, String reason, Instant restrictedAt, @Nullable Instant restrictedUntil,
                                  String action, int unblocksUsed, int unblocksRemaining) {
 

@@ -1,5 +1,6 @@
 package org.senderguard.adapters.cli.tenant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.senderguard.domain.tenant.Tenant;
 
 /** A tenant as the CLI prints it. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record TenantView(String id, String name, List<String> domains, int unblockLimit, int unblockWindowDays,
                          int blockListLimit, boolean checkThirdPartyLists, Instant createdAt) {
 
