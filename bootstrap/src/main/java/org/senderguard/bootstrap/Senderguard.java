@@ -64,6 +64,11 @@ public final class Senderguard {
     }
 
     static int run(String[] args, Map<String, String> env) {
+        Optional<String> unknown = CommandNames.unknown(args);
+        if (unknown.isPresent()) {
+            System.err.println("senderguard: " + unknown.get());
+            return CommandLine.ExitCode.USAGE;
+        }
         DatabaseSettings database = needsDatabase(args) ? DatabaseSettings.fromEnvironment(env)
                 : DatabaseSettings.scratch();
         EmbeddedDatabaseSharing sharing = EmbeddedDatabaseSharing.of(database);

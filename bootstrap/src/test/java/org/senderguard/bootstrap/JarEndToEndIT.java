@@ -80,6 +80,11 @@ class JarEndToEndIT {
         assertThat(help.exitCode()).as(help.err()).isZero();
         assertThat(help.out()).contains("Usage: senderguard tenant list");
 
+        SenderguardJar.Run typo = jar.cli("tenant", "lsit");
+        assertThat(typo.exitCode()).as("a usage error, whatever the database").isEqualTo(2);
+        assertThat(typo.err().strip()).startsWith("senderguard: unknown command 'senderguard tenant lsit'; ")
+                .contains("list").doesNotContain("\n");
+
         SenderguardJar.Run list = jar.cli("tenant", "list");
         assertThat(list.exitCode()).isEqualTo(1);
         assertThat(list.err().strip()).startsWith("senderguard: cannot start on the database jdbc:mariadb://127.0.0.1:")
