@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts {@code serve} in a child JVM with a class-data-sharing archive, which halves the time to
@@ -93,7 +94,8 @@ final class ServeLauncher {
         ProcessHandle.of(Long.parseLong(launcher)).map(ProcessHandle::onExit)
                 .orElseGet(() -> CompletableFuture.completedFuture(null))
                 .thenRun(() -> {
-                    System.err.println("senderguard: the launcher (pid " + launcher + ") is gone; stopping the server");
+                    LoggerFactory.getLogger(ServeLauncher.class).warn("the launcher (pid {}) is gone; stopping the server",
+                            launcher);
                     System.exit(LAUNCHER_GONE);
                 });
     }
