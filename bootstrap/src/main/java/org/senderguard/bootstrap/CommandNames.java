@@ -27,8 +27,8 @@ final class CommandNames {
         commands.put("serve", ServeCommand.class);
         String path = "senderguard";
         for (String arg : args) {
-            if (arg.startsWith("-") || commands.isEmpty()) {
-                break;
+            if (arg.startsWith("-") || arg.startsWith("@") || commands.isEmpty()) {
+                break; // an option, an @file of arguments (picocli expands it), or a command's parameters
             }
             Class<?> command = commands.get(arg);
             if (command == null) {

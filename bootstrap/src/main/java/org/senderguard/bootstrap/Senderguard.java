@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.senderguard.adapters.cli.CliErrorHandler;
 import org.senderguard.adapters.cli.SenderguardCommand;
@@ -184,7 +185,10 @@ public final class Senderguard {
                         + String.join(", ", LOG_LEVELS));
             }
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", normalised);
-            System.setProperty("org.slf4j.simpleLogger.log.org.senderguard", normalised);
+            // Over the levels simplelogger.properties sets for single libraries too: for everything.
+            Stream.of("org.senderguard", "com.zaxxer.hikari", "org.mariadb.jdbc",
+                            "io.micronaut.http.server.netty.NettyHttpServer")
+                    .forEach(logger -> System.setProperty("org.slf4j.simpleLogger.log." + logger, normalised));
         }
     }
 

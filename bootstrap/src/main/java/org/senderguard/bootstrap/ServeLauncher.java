@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
@@ -30,6 +29,7 @@ final class ServeLauncher {
     private static final Duration STALE_RECORDING = Duration.ofMinutes(10);
     /** As a shell reports a command stopped by SIGTERM. */
     private static final int LAUNCHER_GONE = 143;
+    private static final Duration LAUNCHER_CHECK = Duration.ofSeconds(1);
     /** As a shell reports a command stopped by SIGINT. */
     private static final int INTERRUPTED = 130;
 
@@ -84,20 +84,29 @@ final class ServeLauncher {
     /**
      * In the child: stops this server (as SIGTERM would) when its launcher is gone, for a launcher
      * killed outright (SIGKILL, the OOM killer) runs no shutdown hook to stop it, and a supervisor's
-     * next start would find the port and the embedded database taken.
+     * next start would find the port and the embedded database taken. The launcher is gone once this
+     * process has another parent: the kernel hands it to another as the launcher dies, whether or not
+     * anyone has collected the launcher's exit status yet.
      */
     static void stopWithLauncher() {
         String launcher = System.getProperty(CHILD_PROPERTY);
         if (launcher == null) {
             return;
         }
-        ProcessHandle.of(Long.parseLong(launcher)).map(ProcessHandle::onExit)
-                .orElseGet(() -> CompletableFuture.completedFuture(null))
-                .thenRun(() -> {
-                    LoggerFactory.getLogger(ServeLauncher.class).warn("the launcher (pid {}) is gone; stopping the server",
-                            launcher);
-                    System.exit(LAUNCHER_GONE);
-                });
+        long pid = Long.parseLong(launcher);
+        Thread watch = new Thread(() -> {
+            while (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == pid) {
+                try {
+                    Thread.sleep(LAUNCHER_CHECK.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            LoggerFactory.getLogger(ServeLauncher.class).warn("the launcher (pid {}) is gone; stopping the server", pid);
+            System.exit(LAUNCHER_GONE);
+        }, "senderguard-launcher-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /**

@@ -12,6 +12,8 @@ class CommandNamesTest {
         assertThat(CommandNames.unknown(new String[] {"restricted", "unblock", "--tenant", "x", "a@b.example"})).isEmpty();
         assertThat(CommandNames.unknown(new String[] {"serve", "--port", "8080"})).isEmpty();
         assertThat(CommandNames.unknown(new String[] {"--help"})).isEmpty();
+        assertThat(CommandNames.unknown(new String[] {"@commands.txt"})).as("picocli's @file").isEmpty();
+        assertThat(CommandNames.unknown(new String[] {"tenant", "@commands.txt"})).isEmpty();
         assertThat(CommandNames.unknown(new String[] {})).isEmpty();
         assertThat(CommandNames.unknown(new String[] {"tenant"})).as("a group alone: picocli says what it needs")
                 .isEmpty();

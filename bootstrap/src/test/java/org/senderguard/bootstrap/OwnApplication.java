@@ -30,7 +30,7 @@ public final class OwnApplication {
                 .properties(properties).singletons(singletons).start();
     }
 
-    /** As a CLI command's context, with the test's clock: {@link #start} in the CLI's environment. */
+    /** A CLI command's context on the database, with the test environment's beans (its clock) and the settings. */
     public static ApplicationContext startCli(DatabaseSettings database, Map<String, ?> settings) {
         Map<String, Object> properties = new HashMap<>(database.toProperties());
         properties.putAll(settings);

@@ -1,5 +1,6 @@
 package org.senderguard.adapters.persistence;
 
+import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * work is refused at once instead of each request waiting out the timeout. Whether it is back is
  * found out by the probe where one runs (the server), otherwise by letting one piece of work through
  * now and then. An outage is logged in a few lines: when it starts, every {@link #REPORT_EVERY}
- * while it lasts, and when it ends.
+ * while it lasts, and when it ends. A CLI command keeps no outage: it tries the database each time,
+ * and its failure is the command's one line.
  */
 @Singleton
 public class DatabaseAvailability {
@@ -31,22 +33,25 @@ public class DatabaseAvailability {
 
     private final Clock clock;
     private final DatabaseMeter meter;
+    private final boolean cli;
     private volatile Outage outage;
     private volatile boolean probed;
 
     /** @param meter absent where no meters are wired (this module's own tests) */
     @Inject
-    DatabaseAvailability(@Nullable DatabaseMeter meter) {
-        this(Clock.systemUTC(), meter == null ? DatabaseMeter.NONE : meter);
+    DatabaseAvailability(@Nullable DatabaseMeter meter, Environment environment) {
+        this(Clock.systemUTC(), meter == null ? DatabaseMeter.NONE : meter,
+                environment.getActiveNames().contains(Environment.CLI));
     }
 
     DatabaseAvailability(Clock clock) {
-        this(clock, DatabaseMeter.NONE);
+        this(clock, DatabaseMeter.NONE, false);
     }
 
-    DatabaseAvailability(Clock clock, DatabaseMeter meter) {
+    DatabaseAvailability(Clock clock, DatabaseMeter meter, boolean cli) {
         this.clock = clock;
         this.meter = meter;
+        this.cli = cli;
     }
 
     /** False from the first failure to reach the database until it answers again. */
@@ -130,11 +135,14 @@ public class DatabaseAvailability {
     private synchronized DatabaseUnavailableException failed(RuntimeException failure) {
         meter.failed(ConnectionFailure.isTimeout(failure) ? DatabaseMeter.Failure.TIMEOUT
                 : DatabaseMeter.Failure.CONNECTION);
-        if (probed && ConnectionFailure.isReadTimeout(failure)) {
+        if ((probed || cli) && ConnectionFailure.isReadTimeout(failure)) {
             // An answer that did not come in time on a connection the database took: a frozen
             // database, or only a statement waiting for a row another transaction holds. The probe
             // tells which; until it finds the database away, other work goes ahead.
             return new DatabaseUnavailableException("the database did not answer in time", failure);
+        }
+        if (cli) {
+            return new DatabaseUnavailableException("the database is unavailable", failure);
         }
         Outage current = down(failure);
         current.refusals++;

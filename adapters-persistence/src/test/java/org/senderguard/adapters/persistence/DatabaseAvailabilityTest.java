@@ -76,6 +76,20 @@ class DatabaseAvailabilityTest {
         assertThat(unprobed.available()).as("no probe to tell: an outage").isFalse();
     }
 
+    /** A CLI command tries the database each time, and says what happened in its own one line. */
+    @Test
+    void aCliCommandKeepsNoOutageAndSaysWhetherTheDatabaseWasLate() {
+        DatabaseAvailability cli = new DatabaseAvailability(clock, DatabaseMeter.NONE, true);
+        DataAccessException late = new DataAccessException("SQL failed", new SQLNonTransientConnectionException(
+                "Socket timout error", "08000", new SocketTimeoutException("Read timed out")));
+        assertThatThrownBy(() -> cli.call(() -> {
+            throw late;
+        })).isInstanceOf(DatabaseUnavailableException.class).hasMessage("the database did not answer in time");
+        assertThatThrownBy(() -> cli.call(this::noConnection)).hasMessage("the database is unavailable");
+        assertThat(cli.available()).isTrue();
+        assertThat(cli.call(this::works)).as("tried at once, not refused").isEqualTo("answer");
+    }
+
     @Test
     void aRowHeldPastTheWaitFailsItsWorkAsALockWaitAndIsNoOutage() {
         DataAccessException held = new DataAccessException("SQL failed",
@@ -114,7 +128,7 @@ class DatabaseAvailabilityTest {
             public void failed(Failure failure) {
                 failures.add(failure);
             }
-        });
+        }, false);
 
         assertThatThrownBy(() -> metered.call(this::noConnection));
         assertThatThrownBy(() -> metered.call(this::works));

@@ -7,7 +7,6 @@ import java.time.Instant;
 import org.senderguard.domain.audit.AuditRecord;
 
 @Serdeable
-
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record AuditRecordView(String id, Instant at, String actor, String action, String target,
                               @Nullable String before, @Nullable String after) {

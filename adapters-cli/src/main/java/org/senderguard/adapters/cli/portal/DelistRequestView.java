@@ -8,7 +8,6 @@ import org.senderguard.application.port.in.PortalRequestSummary;
 import org.senderguard.domain.delisting.PortalRequest;
 
 @Serdeable
-
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record DelistRequestView(String id, String email, String ip, String clientIp, String status,
                                 Instant requestedAt, Instant expiresAt, @Nullable Instant completedAt,

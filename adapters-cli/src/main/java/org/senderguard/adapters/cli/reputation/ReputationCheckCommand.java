@@ -33,7 +33,6 @@ public class ReputationCheckCommand implements Runnable {
     String value;
 
     @Serdeable
-
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ReputationView(String value, List<CheckResultView> results) {
     }

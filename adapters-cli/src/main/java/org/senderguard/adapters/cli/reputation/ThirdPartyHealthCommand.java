@@ -30,7 +30,6 @@ public class ThirdPartyHealthCommand implements Runnable {
     OutputOption output;
 
     @Serdeable
-
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record HealthView(String list, String verdict, CheckResultView listedPoint, CheckResultView unlistedPoint) {
     }

@@ -11,7 +11,6 @@ import org.senderguard.application.port.in.RestrictedUser;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Serdeable
-
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RestrictedUserView(String address, String reason, Instant restrictedAt, @Nullable Instant restrictedUntil,
                                  String action, int unblocksUsed, int unblocksRemaining) {
