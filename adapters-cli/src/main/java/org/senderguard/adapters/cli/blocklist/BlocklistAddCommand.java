@@ -13,6 +13,7 @@ import org.senderguard.application.port.in.BlockListEntryDraft;
 import org.senderguard.application.port.in.FindTenantUseCase;
 import org.senderguard.domain.blocklist.EntrySource;
 import org.senderguard.domain.common.FreeText;
+import org.senderguard.domain.common.InvalidValueException;
 import org.senderguard.domain.tenant.TenantId;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -71,14 +72,25 @@ public class BlocklistAddCommand implements Runnable {
         this.printer = printer;
     }
 
+    private static final String EXPIRES_AT = "expiresAt";
+
     @Override
     public void run() {
         TenantId tenantId = tenant.id(tenants);
         var draft = new BlockListEntryDraft(BlockListEntryDraft.parseType("--type", type), reason,
                 BlockListEntryDraft.parseExpiry("--expires", expiry.expires), expiry.never, notes,
                 tenantId == null && !notDelistable);
-        AddedEntries added = add.add(new AddBlockListEntriesCommand(tenantId, values, draft, EntrySource.MANUAL,
-                Operator.current(), allowWideRanges));
+        AddedEntries added;
+        try {
+            added = add.add(new AddBlockListEntriesCommand(tenantId, values, draft, EntrySource.MANUAL,
+                    Operator.current(), allowWideRanges));
+        } catch (InvalidValueException e) {
+            // The draft names the API's field; the operator typed the option.
+            if (!EXPIRES_AT.equals(e.field())) {
+                throw e;
+            }
+            throw new InvalidValueException("--expires", e.getMessage().substring(EXPIRES_AT.length() + 2));
+        }
         added.errors().forEach(error -> spec.commandLine().getErr().println("senderguard: not added: "
                 + FreeText.quoted(error.value()) + ": " + error.detail()));
         spec.commandLine().getErr().flush();
