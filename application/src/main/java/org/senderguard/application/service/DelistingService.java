@@ -95,6 +95,9 @@ public class DelistingService implements RequestDelistingUseCase, ListDelistingR
                 return request;
             });
         } catch (ConflictException racing) {
+            if (!ConflictException.CONCURRENT_CHANGE.equals(racing.type())) {
+                throw racing; // refuseIfPending's own answer, or another refusal: nothing to look up again
+            }
             // Another request for the same value was stored first: it is the one pending now.
             refuseIfPending(command.tenantId(), list, listed);
             throw racing;
